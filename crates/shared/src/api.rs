@@ -1,0 +1,143 @@
+//! JSON bodies of the Safe Updates API. Field names are the wire format: change them only
+//! together with the OpenAPI document and both sides.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Every error response has this shape, whatever the status.
+///
+/// `errors` maps a request field to its messages (422 for bad input; it maps one-to-one
+/// onto the GOV.UK error summary). `message` is a plain sentence safe to show a victim.
+/// `request_id` is set on 5xx responses so support can find the logged cause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ErrorBody {
+    pub message: String,
+    #[serde(default)]
+    pub errors: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// `GET /api/health`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HealthResponse {
+    pub status: String,
+}
+
+/// `POST /api/sign-in/start`: ask for a one-time code. Fields arrive as typed and are
+/// parsed by the server, so a bad value comes back as a field error, not a 400.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartSignInRequest {
+    pub crime_reference: String,
+}
+
+/// Reply to `POST /api/sign-in/start`. The same whether or not the reference exists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartSignInResponse {
+    /// Minutes the code stays valid.
+    pub expires_in_minutes: u32,
+}
+
+/// `POST /api/sign-in/verify`: exchange the code for a session cookie.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerifySignInRequest {
+    pub crime_reference: String,
+    pub code: String,
+}
+
+impl std::fmt::Debug for VerifySignInRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VerifySignInRequest").finish_non_exhaustive()
+    }
+}
+
+/// Who is signed in: `GET /api/session` and the reply to a successful verify.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub role: Role,
+    /// The case this session may read (victims have exactly one).
+    pub crime_reference: String,
+    /// Minutes of inactivity after which the session ends.
+    pub idle_timeout_minutes: u32,
+}
+
+/// What kind of user a session belongs to. Officers, supervisors and supporters come later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Victim,
+}
+
+/// `GET /api/cases/{crime_reference}`: a victim's case as they see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub crime_reference: String,
+    /// Plain words, e.g. "Burglary at your home".
+    pub crime_type: String,
+    pub stage: StageView,
+    /// True when the victim is entitled to enhanced rights under the Victims' Code.
+    pub enhanced_rights: bool,
+    /// ISO date (YYYY-MM-DD) the crime was reported.
+    pub reported_on: String,
+    pub officer: OfficerContact,
+    /// Newest first.
+    pub updates: Vec<CaseUpdateView>,
+}
+
+/// Where the case is now, explained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageView {
+    /// Machine name, e.g. `charged`.
+    pub code: String,
+    /// Short label, e.g. "Charged: going to court".
+    pub title: String,
+    /// What this stage means, in plain words.
+    pub explanation: String,
+    /// What usually happens next.
+    pub what_happens_next: String,
+}
+
+/// The officer looking after the case and how to reach them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficerContact {
+    pub name: String,
+    /// e.g. "Victim care officer".
+    pub role: String,
+    /// Display form of the phone number, e.g. "01632 960 123".
+    pub phone: String,
+    /// E.164 form for `tel:` links, e.g. "+441632960123".
+    pub phone_link: String,
+    pub email: String,
+    /// When they can usually be reached, e.g. "Monday to Friday, 9am to 5pm".
+    pub hours: String,
+}
+
+/// One entry in the case timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseUpdateView {
+    pub id: String,
+    /// ISO date (YYYY-MM-DD) the update was made.
+    pub date: String,
+    pub title: String,
+    pub what_happened: String,
+    pub what_happens_next: String,
+}
+
+/// `GET /api/dev/outbox` (demo mode only): messages the server would have sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub id: String,
+    /// `sms` or `email`.
+    pub channel: String,
+    pub recipient: String,
+    pub body: String,
+    /// RFC 3339 UTC time the message was queued.
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxResponse {
+    /// Newest first.
+    pub messages: Vec<OutboxMessage>,
+}
