@@ -1,0 +1,61 @@
+// Shared steps for the browser tests: the axe scan, reading a sign-in code from the demo
+// outbox, and signing a demo victim in.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** Demo victims loaded by `server --demo` who can receive a code, one per test project so
+ * parallel tests never invalidate each other's codes. */
+export const DEMO_VICTIMS = {
+  desktop: { reference: "CR/100001/25", recipient: "+447700900001", crimeType: /burglary/i },
+  "mobile-320": { reference: "CR/100003/25", recipient: "+447700900003", crimeType: /robbery/i },
+} as const;
+
+export function victimFor(projectName: string) {
+  const victim = DEMO_VICTIMS[projectName as keyof typeof DEMO_VICTIMS];
+  if (!victim) throw new Error(`no demo victim for project ${projectName}`);
+  return victim;
+}
+
+/** Runs axe with the WCAG 2.0, 2.1 and 2.2 A/AA rules and fails on any violation, naming the
+ * rule and the elements so the failure says what to fix. */
+export async function expectNoAxeViolations(page: Page, state: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const problems = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`,
+  );
+  expect(problems, `axe violations on ${state}`).toEqual([]);
+}
+
+/** The newest sign-in code sent to `recipient`, read from the demo outbox page in a
+ * separate tab, as a tester would. */
+export async function readCodeFromOutbox(page: Page, recipient: string): Promise<string> {
+  const outbox = await page.context().newPage();
+  await outbox.goto("/demo/outbox");
+  await expect(outbox.getByRole("heading", { level: 1, name: "Demo messages" })).toBeVisible();
+  const row = outbox.getByRole("row").filter({ hasText: recipient }).first();
+  await expect(row).toBeVisible();
+  const text = (await row.textContent()) ?? "";
+  await outbox.close();
+  const code = text.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`no 6-digit code in the outbox row for ${recipient}`);
+  return code;
+}
+
+/** Enters a crime reference on the sign-in page and waits for the code page. */
+export async function requestCode(page: Page, reference: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Crime reference number").fill(reference);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enter the code we sent you" })).toBeVisible();
+}
+
+/** Signs a demo victim in all the way to their case page. */
+export async function signIn(page: Page, victim: { reference: string; recipient: string }) {
+  await requestCode(page, victim.reference);
+  const code = await readCodeFromOutbox(page, victim.recipient);
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your case" })).toBeVisible();
+}
