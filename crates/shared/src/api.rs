@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// onto the GOV.UK error summary). `message` is a plain sentence safe to show a victim.
 /// `request_id` is set on 5xx responses so support can find the logged cause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub message: String,
     #[serde(default)]
@@ -21,6 +22,7 @@ pub struct ErrorBody {
 
 /// `GET /api/health`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HealthResponse {
     pub status: String,
 }
@@ -28,12 +30,14 @@ pub struct HealthResponse {
 /// `POST /api/sign-in/start`: ask for a one-time code. Fields arrive as typed and are
 /// parsed by the server, so a bad value comes back as a field error, not a 400.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartSignInRequest {
     pub crime_reference: String,
 }
 
 /// Reply to `POST /api/sign-in/start`. The same whether or not the reference exists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartSignInResponse {
     /// Minutes the code stays valid.
     pub expires_in_minutes: u32,
@@ -41,6 +45,7 @@ pub struct StartSignInResponse {
 
 /// `POST /api/sign-in/verify`: exchange the code for a session cookie.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifySignInRequest {
     pub crime_reference: String,
     pub code: String,
@@ -54,6 +59,7 @@ impl std::fmt::Debug for VerifySignInRequest {
 
 /// Who is signed in: `GET /api/session` and the reply to a successful verify.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionView {
     pub role: Role,
     /// The case this session may read (victims have exactly one).
@@ -64,6 +70,7 @@ pub struct SessionView {
 
 /// What kind of user a session belongs to. Officers, supervisors and supporters come later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Victim,
@@ -71,6 +78,7 @@ pub enum Role {
 
 /// `GET /api/cases/{crime_reference}`: a victim's case as they see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseView {
     pub crime_reference: String,
     /// Plain words, e.g. "Burglary at your home".
@@ -87,6 +95,7 @@ pub struct CaseView {
 
 /// Where the case is now, explained.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StageView {
     /// Machine name, e.g. `charged`.
     pub code: String,
@@ -100,6 +109,7 @@ pub struct StageView {
 
 /// The officer looking after the case and how to reach them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficerContact {
     pub name: String,
     /// e.g. "Victim care officer".
@@ -115,6 +125,7 @@ pub struct OfficerContact {
 
 /// One entry in the case timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseUpdateView {
     pub id: String,
     /// ISO date (YYYY-MM-DD) the update was made.
@@ -126,6 +137,7 @@ pub struct CaseUpdateView {
 
 /// `GET /api/dev/outbox` (demo mode only): messages the server would have sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutboxMessage {
     pub id: String,
     /// `sms` or `email`.
@@ -137,6 +149,7 @@ pub struct OutboxMessage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutboxResponse {
     /// Newest first.
     pub messages: Vec<OutboxMessage>,

@@ -1,0 +1,191 @@
+//! One-time sign-in codes: issuing one (and queueing the message that carries it) and
+//! checking one. Every way a check can fail looks the same from outside.
+
+use shared::CrimeReference;
+use sqlx::SqliteConnection;
+
+use crate::outbox::{self, Channel};
+use crate::secrets;
+
+/// Minutes a code stays valid.
+pub const LIFETIME_MINUTES: u32 = 10;
+/// Wrong tries after which a code is dead.
+pub const MAX_WRONG_TRIES: i64 = 5;
+/// Codes a case can be sent in an hour; requests beyond it send nothing.
+pub const MAX_CODES_PER_HOUR: i64 = 5;
+
+/// What `issue` did. The API answers the same whatever it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issued {
+    /// A code was stored and its message queued.
+    Sent {
+        code_id: String,
+    },
+    UnknownReference,
+    /// The victim chose letter, phone call or visit: no code can be sent.
+    NoSafeChannel,
+    RateLimited,
+}
+
+/// The victim behind a case and where a code may be sent.
+struct SignInTarget {
+    case_id: String,
+    victim_id: String,
+    channel: Option<(Channel, String)>,
+}
+
+/// case id, victim id, contact method, phone, email.
+type TargetRow = (String, String, String, Option<String>, Option<String>);
+
+async fn find_target(
+    conn: &mut SqliteConnection,
+    reference: &CrimeReference,
+) -> sqlx::Result<Option<SignInTarget>> {
+    let row: Option<TargetRow> = sqlx::query_as(
+        "SELECT c.id, v.id, v.contact_method, v.phone, v.email
+         FROM cases c JOIN victims v ON v.id = c.victim_id
+         WHERE c.crime_reference = $1",
+    )
+    .bind(reference.as_str())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(case_id, victim_id, method, phone, email)| {
+        // Only the victim's chosen method, and only if it can carry a code.
+        let channel = match (method.as_str(), phone, email) {
+            ("text", Some(phone), _) => Some((Channel::Sms, phone)),
+            ("email", _, Some(email)) => Some((Channel::Email, email)),
+            _ => None,
+        };
+        SignInTarget {
+            case_id,
+            victim_id,
+            channel,
+        }
+    }))
+}
+
+/// The message that carries a code.
+pub fn message_body(code: &str) -> String {
+    format!(
+        "Your Safe Updates sign-in code is {code}. It expires in {LIFETIME_MINUTES} minutes. \
+         We will never ask you for this code on the phone."
+    )
+}
+
+/// Issues a code for `reference` if it belongs to a case whose victim can receive one.
+/// The code is generated and hashed either way so both paths do similar work.
+pub async fn issue(
+    conn: &mut SqliteConnection,
+    reference: &CrimeReference,
+    now: i64,
+) -> anyhow::Result<Issued> {
+    let code = secrets::new_code()?;
+    let hashed = secrets::hash_new_code(&code)?;
+    let Some(target) = find_target(conn, reference).await? else {
+        return Ok(Issued::UnknownReference);
+    };
+    let Some((channel, recipient)) = target.channel else {
+        tracing::info!(case_id = %target.case_id, "no code sent: no text or email contact");
+        return Ok(Issued::NoSafeChannel);
+    };
+    let (recent,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM sign_in_codes WHERE case_id = $1 AND created_at > $2")
+            .bind(&target.case_id)
+            .bind(now - 3600)
+            .fetch_one(&mut *conn)
+            .await?;
+    if recent >= MAX_CODES_PER_HOUR {
+        tracing::warn!(case_id = %target.case_id, "no code sent: hourly limit reached");
+        return Ok(Issued::RateLimited);
+    }
+    sqlx::query(
+        "UPDATE sign_in_codes SET invalidated_at = $1
+         WHERE case_id = $2 AND used_at IS NULL AND invalidated_at IS NULL",
+    )
+    .bind(now)
+    .bind(&target.case_id)
+    .execute(&mut *conn)
+    .await?;
+    let code_id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO sign_in_codes (id, case_id, salt, code_hash, created_at, expires_at, attempts)
+         VALUES ($1, $2, $3, $4, $5, $6, 0)",
+    )
+    .bind(&code_id)
+    .bind(&target.case_id)
+    .bind(&hashed.salt)
+    .bind(&hashed.hash)
+    .bind(now)
+    .bind(now + i64::from(LIFETIME_MINUTES) * 60)
+    .execute(&mut *conn)
+    .await?;
+    outbox::queue(conn, channel, &recipient, &message_body(&code), now).await?;
+    tracing::info!(case_id = %target.case_id, code_id = %code_id, "sign-in code issued");
+    Ok(Issued::Sent { code_id })
+}
+
+/// Who a correct code signs in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub case_id: String,
+    pub victim_id: String,
+}
+
+/// Checks `code` against the case's live code. A wrong code uses up a try; the right one
+/// is marked used. `None` covers every failure alike: unknown reference, no live code,
+/// expired, used up, or wrong.
+pub async fn check(
+    conn: &mut SqliteConnection,
+    reference: &CrimeReference,
+    code: &str,
+    now: i64,
+) -> anyhow::Result<Option<SignedIn>> {
+    let Some(target) = find_target(conn, reference).await? else {
+        burn_a_hash(code);
+        return Ok(None);
+    };
+    let live: Option<(String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT id, salt, code_hash, expires_at, attempts FROM sign_in_codes
+         WHERE case_id = $1 AND used_at IS NULL AND invalidated_at IS NULL
+         ORDER BY created_at DESC LIMIT 1",
+    )
+    .bind(&target.case_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((code_id, salt, hash, expires_at, attempts)) = live else {
+        burn_a_hash(code);
+        return Ok(None);
+    };
+    if expires_at <= now || attempts >= MAX_WRONG_TRIES {
+        burn_a_hash(code);
+        tracing::info!(case_id = %target.case_id, code_id = %code_id, "code expired or used up");
+        return Ok(None);
+    }
+    if !secrets::code_matches(&salt, &hash, code) {
+        sqlx::query("UPDATE sign_in_codes SET attempts = attempts + 1 WHERE id = $1")
+            .bind(&code_id)
+            .execute(&mut *conn)
+            .await?;
+        tracing::info!(case_id = %target.case_id, code_id = %code_id, attempts = attempts + 1, "wrong code");
+        return Ok(None);
+    }
+    let marked =
+        sqlx::query("UPDATE sign_in_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+            .bind(now)
+            .bind(&code_id)
+            .execute(&mut *conn)
+            .await?;
+    if marked.rows_affected() != 1 {
+        return Ok(None);
+    }
+    tracing::info!(case_id = %target.case_id, code_id = %code_id, "code accepted");
+    Ok(Some(SignedIn {
+        case_id: target.case_id,
+        victim_id: target.victim_id,
+    }))
+}
+
+/// The hash a real check would compute, so failing early takes about as long.
+fn burn_a_hash(code: &str) {
+    std::hint::black_box(secrets::code_hash("00000000000000000000000000000000", code));
+}

@@ -1,0 +1,212 @@
+//! Demo mode: with `--demo` and an empty database, load the demo cases
+//! (`demo_content.rs`) in one transaction, with dates relative to today.
+
+use sqlx::{SqliteConnection, SqlitePool};
+use time::{Date, Duration, Weekday};
+
+use crate::clock::Clock;
+use crate::db;
+use crate::demo_content::{DemoCase, CASES};
+
+/// What was loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loaded {
+    pub cases: usize,
+    pub updates: usize,
+}
+
+/// Loads the demo cases if the database has no cases. `None` when it already had some.
+pub async fn load_if_empty(db: &SqlitePool, clock: &Clock) -> anyhow::Result<Option<Loaded>> {
+    let mut tx = db::begin_write(db).await?;
+    let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases")
+        .fetch_one(&mut *tx)
+        .await?;
+    if existing > 0 {
+        tx.commit().await?;
+        tracing::info!(
+            existing,
+            "demo data not loaded: the database already has cases"
+        );
+        return Ok(None);
+    }
+    let mut loaded = Loaded {
+        cases: 0,
+        updates: 0,
+    };
+    for case in CASES {
+        loaded.updates += insert_case(&mut tx, case, clock).await?;
+        loaded.cases += 1;
+    }
+    tx.commit().await?;
+    tracing::info!(
+        cases = loaded.cases,
+        updates = loaded.updates,
+        "demo data loaded"
+    );
+    Ok(Some(loaded))
+}
+
+async fn insert_case(
+    conn: &mut SqliteConnection,
+    case: &DemoCase,
+    clock: &Clock,
+) -> anyhow::Result<usize> {
+    let now = clock.unix();
+    let today = clock.today();
+    let victim_id = new_id();
+    sqlx::query(
+        "INSERT INTO victims (id, full_name, contact_method, phone, email, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&victim_id)
+    .bind(case.victim.name)
+    .bind(case.victim.contact_method)
+    .bind(case.victim.phone)
+    .bind(case.victim.email)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+
+    let officer = &case.officer;
+    let officer_id = new_id();
+    sqlx::query(
+        "INSERT INTO officers (id, name, role, phone, phone_link, email, hours, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&officer_id)
+    .bind(officer.name)
+    .bind(officer.role)
+    .bind(officer.phone)
+    .bind(officer.phone_link)
+    .bind(officer.email)
+    .bind(officer.hours)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+
+    let case_id = new_id();
+    sqlx::query(
+        "INSERT INTO cases (id, crime_reference, victim_id, officer_id, crime_type, stage,
+                            enhanced_rights, reported_on, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&case_id)
+    .bind(case.crime_reference)
+    .bind(&victim_id)
+    .bind(&officer_id)
+    .bind(case.crime_type)
+    .bind(case.stage)
+    .bind(case.enhanced_rights)
+    .bind((today - Duration::days(case.reported_days_ago)).to_string())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+
+    for (order, update) in case.updates.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO case_updates (id, case_id, update_date, title, what_happened,
+                                       what_happens_next, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(new_id())
+        .bind(&case_id)
+        .bind((today - Duration::days(update.days_ago)).to_string())
+        .bind(update.title)
+        .bind(fill_dates(update.what_happened, today))
+        .bind(fill_dates(update.what_happens_next, today))
+        // Later entries on the same day sort as newer.
+        .bind(now - 86_400 * update.days_ago + i64::try_from(order).unwrap_or(0))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(case.updates.len())
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Replaces each `{date+N}` with the first weekday on or after today + N days, written
+/// like "Tuesday 3 March 2026".
+fn fill_dates(text: &str, today: Date) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{date+") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + "{date+".len()..];
+        match after
+            .find('}')
+            .and_then(|end| Some((after[..end].parse::<i64>().ok()?, end)))
+        {
+            Some((days, end)) => {
+                out.push_str(&long_date(weekday_on_or_after(
+                    today + Duration::days(days),
+                )));
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("{date+");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn weekday_on_or_after(date: Date) -> Date {
+    match date.weekday() {
+        Weekday::Saturday => date + Duration::days(2),
+        Weekday::Sunday => date + Duration::days(1),
+        _ => date,
+    }
+}
+
+fn long_date(date: Date) -> String {
+    format!(
+        "{} {} {} {}",
+        date.weekday(),
+        date.day(),
+        date.month(),
+        date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::Month;
+
+    #[test]
+    fn fills_dates_on_weekdays() {
+        let friday = Date::from_calendar_date(2026, Month::January, 2).unwrap();
+        assert_eq!(
+            fill_dates("On {date+1}.", friday),
+            "On Monday 5 January 2026."
+        );
+        assert_eq!(
+            fill_dates("On {date+0}", friday),
+            "On Friday 2 January 2026"
+        );
+        assert_eq!(fill_dates("no dates {date+x}", friday), "no dates {date+x}");
+    }
+
+    #[test]
+    fn demo_cases_are_well_formed() {
+        for case in CASES {
+            assert!(shared::CrimeReference::parse(case.crime_reference).is_ok());
+            assert!(crate::stages::find(case.stage).is_some(), "{}", case.stage);
+            assert!(!case.updates.is_empty());
+            let phone = case.victim.phone.unwrap_or("+447700900");
+            assert!(
+                phone.starts_with("+447700900"),
+                "not a drama number: {phone}"
+            );
+            assert!(case
+                .victim
+                .email
+                .is_none_or(|e| e.ends_with("@example.org")));
+            assert!(case.officer.phone_link.starts_with("+441632960"));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Request extractors: a JSON body that fails with our `ErrorBody` shape, and `Caller`, the
+//! signed-in user behind a request.
+
+mod caller;
+mod json;
+
+pub use caller::{Caller, CaseScope};
+pub use json::Json;

@@ -1,0 +1,50 @@
+//! `Json<T>`: axum's JSON extractor with its rejections turned into `AppError::BadRequest`,
+//! so a malformed body gets the same 422 shape as any other input error.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::AppError;
+
+/// A JSON request body (and, for symmetry, a JSON response).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(AppError::BadRequest(message_for(&rejection))),
+        }
+    }
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// A fixed message per kind of rejection. serde's own text is not passed on: it can quote
+/// the submitted values back.
+fn message_for(rejection: &JsonRejection) -> &'static str {
+    match rejection {
+        JsonRejection::MissingJsonContentType(_) => {
+            "Send the request body as JSON with the header Content-Type: application/json"
+        }
+        JsonRejection::JsonSyntaxError(_) => "The request body is not valid JSON",
+        JsonRejection::JsonDataError(_) => {
+            "The request body is missing a field, or a field has the wrong type"
+        }
+        _ => "The request body could not be read",
+    }
+}

@@ -1,0 +1,50 @@
+//! Layers and handlers that apply across features: security headers on every response,
+//! `no-store` on the API, and JSON answers for unknown API paths and methods.
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+    X_FRAME_OPTIONS,
+};
+use axum::http::HeaderValue;
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::error::AppError;
+
+/// True for paths the API owns (`/api` and below). Everything else is the app.
+pub fn is_api_path(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
+
+/// Adds the security headers to every response, and `Cache-Control: no-store` to API
+/// responses, which carry personal data.
+pub async fn security_headers(
+    State(csp): State<Arc<HeaderValue>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let api = is_api_path(req.uri().path());
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::clone(&csp));
+    if api {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Any `/api/...` path no route matched.
+pub async fn api_not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// A known path with a method it does not take.
+pub async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
+}

@@ -1,0 +1,43 @@
+//! `GET /api/dev/outbox` (demo mode only): the messages the server would have sent, so a
+//! demo or a test can read sign-in codes. Not mounted at all outside demo mode.
+
+use axum::extract::{Query, State};
+use serde::Deserialize;
+use shared::api::OutboxResponse;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::AppError;
+use crate::extract::Json;
+use crate::outbox;
+use crate::state::AppState;
+
+const LIMIT: i64 = 50;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct OutboxQuery {
+    /// Only messages to this phone number (E.164) or email address.
+    recipient: Option<String>,
+}
+
+/// Messages queued for sending, newest first (at most 50). Demo mode only.
+#[utoipa::path(
+    get,
+    path = "/api/dev/outbox",
+    operation_id = "list_outbox",
+    tag = "dev",
+    params(OutboxQuery),
+    responses((status = 200, description = "Newest first", body = OutboxResponse))
+)]
+async fn list(
+    State(state): State<AppState>,
+    Query(query): Query<OutboxQuery>,
+) -> Result<Json<OutboxResponse>, AppError> {
+    let messages = outbox::latest(&state.db, query.recipient.as_deref(), LIMIT).await?;
+    Ok(Json(OutboxResponse { messages }))
+}

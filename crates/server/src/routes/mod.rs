@@ -1,0 +1,69 @@
+//! The API's routes, one module per feature, merged here into one `OpenApiRouter` so each
+//! path and its OpenAPI description are registered together.
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::state::AppState;
+
+pub mod cases;
+pub mod dev_outbox;
+pub mod health;
+pub mod openapi;
+pub mod session;
+pub mod sign_in;
+
+/// Name of the cookie security scheme in the OpenAPI document.
+pub const SESSION_COOKIE_SCHEME: &str = "session_cookie";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Safe Updates API",
+        description = "Self-service portal for victims of crime: sign in with a one-time \
+            code, then read your case. Every error has the ErrorBody shape."
+    ),
+    modifiers(&SessionCookie),
+    tags(
+        (name = "health", description = "Is the service up"),
+        (name = "sign-in", description = "One-time codes and sessions"),
+        (name = "cases", description = "A victim's case"),
+        (name = "dev", description = "Demo mode only"),
+        (name = "meta", description = "This document"),
+    )
+)]
+struct ApiDoc;
+
+/// Declares the `su_session` cookie as the API's authentication.
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        // utoipa copies the crate's licence, which is unset: leave the field out.
+        openapi.info.license = None;
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            SESSION_COOKIE_SCHEME,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::cookies::SESSION_COOKIE,
+                "Set by POST /api/sign-in/verify. HttpOnly; ends after 30 idle minutes.",
+            ))),
+        );
+    }
+}
+
+/// Every API route with its documentation. The dev outbox exists only in demo mode.
+pub fn api(demo: bool) -> OpenApiRouter<AppState> {
+    let router = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(health::router())
+        .merge(sign_in::router())
+        .merge(session::router())
+        .merge(cases::router())
+        .merge(openapi::router());
+    if demo {
+        router.merge(dev_outbox::router())
+    } else {
+        router
+    }
+}

@@ -1,0 +1,70 @@
+//! `GET /api/session` (who is signed in) and `POST /api/sign-out`.
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use shared::api::{ErrorBody, SessionView};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::AppError;
+use crate::extract::{Caller, Json};
+use crate::routes::sign_in::idle_timeout_minutes;
+use crate::state::AppState;
+use crate::{cookies, sessions};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(current))
+        .routes(routes!(sign_out))
+}
+
+/// Who is signed in.
+#[utoipa::path(
+    get,
+    path = "/api/session",
+    operation_id = "get_session",
+    tag = "sign-in",
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Signed in", body = SessionView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+    )
+)]
+async fn current(caller: Caller) -> Result<Json<SessionView>, AppError> {
+    // A victim's session reads exactly one case; without it there is nothing to show.
+    let scope = caller.scopes.first().ok_or(AppError::Unauthorized)?;
+    Ok(Json(SessionView {
+        role: caller.role,
+        crime_reference: scope.crime_reference.clone(),
+        idle_timeout_minutes: idle_timeout_minutes(),
+    }))
+}
+
+/// Sign out: ends the session on the server and deletes the cookie. 204 even when not
+/// signed in.
+#[utoipa::path(
+    post,
+    path = "/api/sign-out",
+    operation_id = "sign_out",
+    tag = "sign-in",
+    responses((status = 204, description = "Signed out; the cookie is cleared"))
+)]
+async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<
+    (
+        StatusCode,
+        [(axum::http::HeaderName, axum::http::HeaderValue); 1],
+    ),
+    AppError,
+> {
+    if let Some(token) = cookies::session_token(&headers) {
+        if sessions::end(&state.db, token, state.clock.unix()).await? {
+            tracing::info!("signed out");
+        }
+    }
+    let cookie = cookies::clear_session(cookies::secure(&state.config, &headers));
+    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]))
+}

@@ -1,0 +1,129 @@
+//! Signing in with a one-time code: `POST /api/sign-in/start` sends a code (if it can),
+//! `POST /api/sign-in/verify` exchanges it for a session cookie.
+//!
+//! Neither answer reveals whether a crime reference exists: start always says 202, and
+//! every failed verify gets the same 422.
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use shared::api::{
+    ErrorBody, Role, SessionView, StartSignInRequest, StartSignInResponse, VerifySignInRequest,
+};
+use shared::{CrimeReference, SignInCode};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::{AppError, FieldErrors};
+use crate::extract::Json;
+use crate::sessions::IDLE_TIMEOUT_SECS;
+use crate::state::AppState;
+use crate::{codes, cookies, db, sessions};
+
+/// The one message for every failed verify, so it cannot tell an attacker anything.
+pub const CODE_REJECTED: &str = "The code is wrong or has expired. Check the code, or ask for a \
+    new one. After 5 wrong tries you need a new code.";
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(start))
+        .routes(routes!(verify))
+}
+
+/// Ask for a one-time code.
+///
+/// Always 202 for a well-formed reference, whether or not it exists. A code is sent only
+/// if the victim chose text or email, and at most 5 times an hour per case.
+#[utoipa::path(
+    post,
+    path = "/api/sign-in/start",
+    operation_id = "start_sign_in",
+    tag = "sign-in",
+    request_body = StartSignInRequest,
+    responses(
+        (status = 202, description = "If we can, we have sent a code", body = StartSignInResponse),
+        (status = 422, description = "The reference is not in a valid format, or the body is malformed", body = ErrorBody),
+    )
+)]
+async fn start(
+    State(state): State<AppState>,
+    Json(request): Json<StartSignInRequest>,
+) -> Result<(StatusCode, Json<StartSignInResponse>), AppError> {
+    let reference = CrimeReference::parse(&request.crime_reference)
+        .map_err(|e| AppError::Validation(FieldErrors::single("crime_reference", e.0)))?;
+    let mut tx = db::begin_write(&state.db).await?;
+    // What happened is logged (ids only) inside `issue`; the reply does not depend on it.
+    let _issued = codes::issue(&mut tx, &reference, state.clock.unix()).await?;
+    tx.commit().await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(StartSignInResponse {
+            expires_in_minutes: codes::LIFETIME_MINUTES,
+        }),
+    ))
+}
+
+/// Exchange a code for a session.
+///
+/// On success sets the `su_session` cookie (HttpOnly, SameSite=Strict, 30 idle minutes).
+/// A wrong, expired, used or unknown code all get the same 422 on the field `code`.
+#[utoipa::path(
+    post,
+    path = "/api/sign-in/verify",
+    operation_id = "verify_sign_in",
+    tag = "sign-in",
+    request_body = VerifySignInRequest,
+    responses(
+        (status = 200, description = "Signed in; the session cookie is set", body = SessionView,
+            headers(("set-cookie" = String, description = "su_session=…; HttpOnly; SameSite=Strict; Path=/; Max-Age=1800"))),
+        (status = 422, description = "A field is in the wrong format, or the code was not accepted", body = ErrorBody),
+    )
+)]
+async fn verify(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(request): Json<VerifySignInRequest>,
+) -> Result<Response, AppError> {
+    let mut errors = FieldErrors::default();
+    let reference = CrimeReference::parse(&request.crime_reference)
+        .map_err(|e| errors.add("crime_reference", e.0))
+        .ok();
+    let code = SignInCode::parse(&request.code)
+        .map_err(|e| errors.add("code", e.0))
+        .ok();
+    let (Some(reference), Some(code)) = (reference, code) else {
+        return Err(AppError::Validation(errors));
+    };
+
+    let now = state.clock.unix();
+    let mut tx = db::begin_write(&state.db).await?;
+    let token = match codes::check(&mut tx, &reference, code.as_str(), now).await? {
+        Some(signed_in) => Some(
+            sessions::create_for_victim(&mut tx, &signed_in.victim_id, &signed_in.case_id, now)
+                .await?,
+        ),
+        None => None,
+    };
+    // Commit either way: a wrong code must use up a try.
+    tx.commit().await?;
+    let Some(token) = token else {
+        return Err(AppError::Validation(FieldErrors::single(
+            "code",
+            CODE_REJECTED,
+        )));
+    };
+
+    let view = SessionView {
+        role: Role::Victim,
+        crime_reference: reference.to_string(),
+        idle_timeout_minutes: idle_timeout_minutes(),
+    };
+    let cookie = cookies::set_session(&token, cookies::secure(&state.config, &headers));
+    Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
+}
+
+/// The idle timeout as the API reports it.
+pub fn idle_timeout_minutes() -> u32 {
+    u32::try_from(IDLE_TIMEOUT_SECS / 60).unwrap_or(30)
+}

@@ -1,0 +1,94 @@
+//! The built app from STATIC_DIR: precompressed files (`.br`, `.gz` beside each file), an
+//! SPA fallback to index.html for unknown paths, and caching fitted to trunk's hashed
+//! file names.
+
+use std::convert::Infallible;
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use tower::util::BoxCloneSyncService;
+use tower::{Layer, ServiceExt};
+use tower_http::services::{ServeDir, ServeFile};
+
+/// Changes with every build, so browsers must check it each time.
+const NO_CACHE: &str = "no-cache";
+/// Hashed names never change content.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Anything else (icons, robots.txt).
+const ONE_HOUR: &str = "public, max-age=3600";
+
+/// The service for every path no API route matched.
+pub fn service(static_dir: &Path) -> BoxCloneSyncService<Request, Response, Infallible> {
+    if !static_dir.is_dir() {
+        tracing::warn!(
+            static_dir = %static_dir.display(),
+            "static folder not found: serving the API only (build the app with trunk)"
+        );
+    }
+    let index = ServeFile::new(static_dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let files = ServeDir::new(static_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
+    let files = ServiceExt::<Request>::map_response(files, IntoResponse::into_response);
+    BoxCloneSyncService::new(middleware::from_fn(cache_headers).layer(files))
+}
+
+async fn cache_headers(req: Request, next: Next) -> Response {
+    let file_name = req
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let mut response = next.run(req).await;
+    let is_html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    let ok = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    let policy = if !ok || is_html {
+        NO_CACHE
+    } else if has_build_hash(&file_name) {
+        IMMUTABLE
+    } else {
+        ONE_HOUR
+    };
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// True when the name has a 16-hex-digit part, as trunk writes: `app-1a2b3c4d5e6f7a8b.js`,
+/// `app-1a2b3c4d5e6f7a8b_bg.wasm`, `main-1a2b3c4d5e6f7a8b.css`.
+fn has_build_hash(file_name: &str) -> bool {
+    file_name
+        .split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunk_hashes() {
+        assert!(has_build_hash("safe-updates-1a2b3c4d5e6f7a8b.js"));
+        assert!(has_build_hash("safe-updates-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(has_build_hash("main-1a2b3c4d5e6f7a8b.css"));
+        assert!(has_build_hash("main-1a2b3c4d5e6f7a8b.css.br"));
+        assert!(!has_build_hash("favicon.ico"));
+        assert!(!has_build_hash("index.html"));
+        assert!(!has_build_hash("app-1a2b3c4d5e6f7a8.js"));
+        assert!(!has_build_hash("app-1a2b3c4d5e6f7a8g.js"));
+    }
+}

@@ -1,0 +1,233 @@
+//! `spawn_app()`: a real server on 127.0.0.1:0 with a fresh migrated database (demo data
+//! loaded), a clock the test can move, and a cookie-keeping client.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, Once, OnceLock};
+
+use reqwest::{Client, Response};
+use serde_json::{json, Value};
+use server::{AppState, Clock, Config};
+use sqlx::SqlitePool;
+use tempfile::TempDir;
+
+/// Demo victims: (crime reference, where their code goes).
+pub const TEXT_VICTIM: (&str, &str) = ("CR/100001/25", "+447700900001");
+pub const EMAIL_VICTIM: (&str, &str) = ("CR/100002/25", "alex.demo@example.org");
+pub const LETTER_ONLY_REFERENCE: &str = "CR/100005/25";
+/// Well-formed, but no such case.
+pub const UNKNOWN_REFERENCE: &str = "CR/999999/25";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: Client,
+    pub clock: Clock,
+    pub db: SqlitePool,
+    _dir: TempDir,
+}
+
+/// How to start the server for a test.
+pub struct Options {
+    pub demo: bool,
+    pub static_dir: Option<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            demo: true,
+            static_dir: None,
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options::default()).await
+}
+
+pub async fn spawn_app_with(options: Options) -> TestApp {
+    capture_logs();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = format!("sqlite://{}/test.db", dir.path().display());
+    let db = server::db::connect(&database_url).await.expect("database");
+    let clock = Clock::system();
+    server::demo::load_if_empty(&db, &clock)
+        .await
+        .expect("demo data");
+    let static_dir = options
+        .static_dir
+        .unwrap_or_else(|| dir.path().join("no-dist"));
+    let config = Config::for_tests(database_url, static_dir, options.demo);
+    let state = AppState::new(db.clone(), config, clock.clone());
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move { axum::serve(listener, server::app(state)).await });
+
+    let client = Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        client,
+        clock,
+        db,
+        _dir: dir,
+    }
+}
+
+/// `/api/cases/{reference}` with the slashes percent-encoded.
+pub fn case_path(reference: &str) -> String {
+    format!("/api/cases/{}", reference.replace('/', "%2F"))
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn start_sign_in(&self, reference: &str) -> Response {
+        self.post_json(
+            "/api/sign-in/start",
+            &json!({ "crime_reference": reference }),
+        )
+        .await
+    }
+
+    pub async fn verify(&self, reference: &str, code: &str) -> Response {
+        self.post_json(
+            "/api/sign-in/verify",
+            &json!({ "crime_reference": reference, "code": code }),
+        )
+        .await
+    }
+
+    /// The code in the newest message to `recipient`, read from the outbox table.
+    pub async fn latest_code_for(&self, recipient: &str) -> Option<String> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .bind(recipient)
+        .fetch_optional(&self.db)
+        .await
+        .expect("outbox");
+        let (body,) = row?;
+        let after = body.split("code is ").nth(1)?;
+        Some(after.chars().take(6).collect())
+    }
+
+    pub async fn outbox_count(&self) -> i64 {
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox")
+            .fetch_one(&self.db)
+            .await
+            .expect("outbox count");
+        count
+    }
+
+    /// Signs in as a demo victim; returns the session token from the cookie.
+    pub async fn sign_in(&self, (reference, recipient): (&str, &str)) -> String {
+        assert_eq!(self.start_sign_in(reference).await.status(), 202);
+        let code = self
+            .latest_code_for(recipient)
+            .await
+            .expect("a code was sent");
+        let response = self.verify(reference, &code).await;
+        assert_eq!(response.status(), 200);
+        session_token(&response).expect("session cookie")
+    }
+
+    pub fn advance_clock(&self, minutes: i64) {
+        self.clock.advance_minutes(minutes);
+    }
+}
+
+/// The `su_session` value in a response's Set-Cookie, if any.
+pub fn session_token(response: &Response) -> Option<String> {
+    set_cookie(response)?
+        .split(';')
+        .next()?
+        .strip_prefix("su_session=")
+        .map(str::to_owned)
+}
+
+pub fn set_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get("set-cookie")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// A digit string that differs from `code`.
+pub fn other_code(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c == '9' {
+                '0'
+            } else {
+                char::from(c as u8 + 1)
+            }
+        })
+        .collect()
+}
+
+// ---- log capture: every test's server logs go to one buffer the logging test reads ----
+
+#[derive(Clone, Default)]
+pub struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl LogBuffer {
+    pub fn contents(&self) -> String {
+        let bytes = self.0.lock().map(|b| b.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+impl Write for LogBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut bytes) = self.0.lock() {
+            bytes.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+pub fn logs() -> &'static LogBuffer {
+    static LOGS: OnceLock<LogBuffer> = OnceLock::new();
+    LOGS.get_or_init(LogBuffer::default)
+}
+
+/// Sends all tracing output, at every level the server uses, to `logs()`.
+fn capture_logs() {
+    static INIT: Once = Once::new();
+    INIT.call_once(|| {
+        let filter = tracing_subscriber::EnvFilter::new(
+            "trace,hyper=info,hyper_util=info,h2=info,reqwest=info,tower=info",
+        );
+        let buffer = logs().clone();
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(false)
+            .with_writer(move || buffer.clone())
+            .init();
+    });
+}

@@ -1,0 +1,11 @@
+//! API tests: one binary, each test on its own fresh database and random port
+//! (`helpers::spawn_app`).
+
+mod cases;
+mod errors;
+mod helpers;
+mod logging;
+mod openapi;
+mod session;
+mod sign_in;
+mod static_files;

@@ -1,0 +1,100 @@
+//! The OpenAPI document matches the router: every documented (path, method) is served.
+
+use serde_json::Value;
+
+use crate::helpers::{spawn_app, spawn_app_with, Options, TestApp};
+
+const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
+
+async fn document(app: &TestApp) -> Value {
+    let response = app.get("/api/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+/// Every (path, method) in the document, with `{params}` filled with a sample value.
+fn operations(doc: &Value) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in METHODS {
+            if item.get(method).is_some() {
+                let concrete = path.replace("{crime_reference}", "CR%2F100001%2F25");
+                assert!(
+                    !concrete.contains('{'),
+                    "no sample value for a parameter in {path}"
+                );
+                found.push((method.to_owned(), concrete));
+            }
+        }
+    }
+    found
+}
+
+async fn assert_every_operation_is_routed(app: &TestApp, doc: &Value) {
+    for (method, path) in operations(doc) {
+        let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        let response = app
+            .client
+            .request(method.clone(), app.url(&path))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        assert!(
+            status != 404 && status != 405,
+            "{method} {path} is documented but answers {status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_document_is_openapi_3_1_and_lists_the_api() {
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let mut ops = operations(&doc);
+    ops.sort();
+    let expected = [
+        ("get", "/api/cases/CR%2F100001%2F25"),
+        ("get", "/api/dev/outbox"),
+        ("get", "/api/health"),
+        ("get", "/api/openapi.json"),
+        ("get", "/api/session"),
+        ("post", "/api/sign-in/start"),
+        ("post", "/api/sign-in/verify"),
+        ("post", "/api/sign-out"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(ops, expected);
+    for schema in ["ErrorBody", "CaseView", "SessionView", "StartSignInRequest"] {
+        assert!(
+            doc["components"]["schemas"].get(schema).is_some(),
+            "{schema} missing"
+        );
+    }
+    assert!(doc["components"]["securitySchemes"]
+        .get("session_cookie")
+        .is_some());
+}
+
+#[tokio::test]
+async fn every_documented_operation_is_served_in_demo_mode() {
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    assert_every_operation_is_routed(&app, &doc).await;
+}
+
+#[tokio::test]
+async fn outside_demo_mode_the_document_drops_the_dev_outbox_and_still_matches() {
+    let app = spawn_app_with(Options {
+        demo: false,
+        ..Options::default()
+    })
+    .await;
+    let doc = document(&app).await;
+    assert!(doc["paths"].get("/api/dev/outbox").is_none());
+    assert_every_operation_is_routed(&app, &doc).await;
+}

@@ -1,0 +1,245 @@
+//! Signing in with a one-time code.
+
+use serde_json::{json, Value};
+use shared::api::{ErrorBody, SessionView, StartSignInResponse};
+
+use crate::helpers::{
+    other_code, set_cookie, spawn_app, EMAIL_VICTIM, LETTER_ONLY_REFERENCE, TEXT_VICTIM,
+    UNKNOWN_REFERENCE,
+};
+
+const CODE_REJECTED: &str = "The code is wrong or has expired. Check the code, or ask for a new \
+    one. After 5 wrong tries you need a new code.";
+
+async fn assert_code_rejected(response: reqwest::Response) {
+    assert_eq!(response.status(), 422);
+    let body: ErrorBody = response.json().await.unwrap();
+    assert_eq!(body.message, "There is a problem");
+    assert_eq!(body.errors.len(), 1);
+    assert_eq!(body.errors["code"], vec![CODE_REJECTED]);
+}
+
+#[tokio::test]
+async fn sign_in_sets_a_safe_session_cookie() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+
+    let started = app.start_sign_in(reference).await;
+    assert_eq!(started.status(), 202);
+    let started: StartSignInResponse = started.json().await.unwrap();
+    assert_eq!(started.expires_in_minutes, 10);
+
+    let code = app.latest_code_for(phone).await.expect("code sent by text");
+    let response = app.verify(reference, &code).await;
+    assert_eq!(response.status(), 200);
+    let cookie = set_cookie(&response).expect("cookie set");
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=1800"] {
+        assert!(
+            cookie.contains(attribute),
+            "{attribute} missing from {cookie}"
+        );
+    }
+    assert!(
+        !cookie.contains("Secure"),
+        "plain HTTP without --secure-cookies: {cookie}"
+    );
+    let session: SessionView = response.json().await.unwrap();
+    assert_eq!(session.crime_reference, reference);
+    assert_eq!(session.idle_timeout_minutes, 30);
+    assert_eq!(serde_json::to_value(session.role).unwrap(), json!("victim"));
+
+    assert_eq!(app.get("/api/session").await.status(), 200);
+}
+
+#[tokio::test]
+async fn email_victims_get_their_code_by_email_and_references_are_normalised() {
+    let app = spawn_app().await;
+    let (reference, email) = EMAIL_VICTIM;
+    assert_eq!(app.start_sign_in(" cr/100002/25 ").await.status(), 202);
+    let code = app
+        .latest_code_for(email)
+        .await
+        .expect("code sent by email");
+    let spaced = format!("{} {}", &code[..3], &code[3..]);
+    assert_eq!(app.verify(reference, &spaced).await.status(), 200);
+}
+
+#[tokio::test]
+async fn the_message_says_how_long_the_code_lasts() {
+    let app = spawn_app().await;
+    app.start_sign_in(TEXT_VICTIM.0).await;
+    let (body,): (String,) = sqlx::query_as("SELECT body FROM outbox")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(body.starts_with("Your Safe Updates sign-in code is "));
+    assert!(body
+        .ends_with("It expires in 10 minutes. We will never ask you for this code on the phone."));
+}
+
+#[tokio::test]
+async fn codes_are_stored_only_as_salted_hashes() {
+    let app = spawn_app().await;
+    app.start_sign_in(TEXT_VICTIM.0).await;
+    let code = app.latest_code_for(TEXT_VICTIM.1).await.unwrap();
+    let (salt, hash): (String, String) =
+        sqlx::query_as("SELECT salt, code_hash FROM sign_in_codes")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(salt.len(), 32);
+    assert_eq!(hash.len(), 64);
+    assert!(!hash.contains(&code) && !salt.contains(&code));
+}
+
+#[tokio::test]
+async fn a_wrong_code_is_rejected() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    let code = app.latest_code_for(phone).await.unwrap();
+    assert_code_rejected(app.verify(reference, &other_code(&code)).await).await;
+    assert_eq!(app.get("/api/session").await.status(), 401);
+}
+
+#[tokio::test]
+async fn an_expired_code_is_rejected() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    let code = app.latest_code_for(phone).await.unwrap();
+    app.advance_clock(11);
+    assert_code_rejected(app.verify(reference, &code).await).await;
+}
+
+#[tokio::test]
+async fn a_code_still_works_just_before_it_expires() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    let code = app.latest_code_for(phone).await.unwrap();
+    app.advance_clock(9);
+    assert_eq!(app.verify(reference, &code).await.status(), 200);
+}
+
+#[tokio::test]
+async fn five_wrong_tries_kill_the_code_even_for_the_right_one() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    let code = app.latest_code_for(phone).await.unwrap();
+    for _ in 0..5 {
+        assert_code_rejected(app.verify(reference, &other_code(&code)).await).await;
+    }
+    assert_code_rejected(app.verify(reference, &code).await).await;
+
+    // A new code works again.
+    app.start_sign_in(reference).await;
+    let fresh = app.latest_code_for(phone).await.unwrap();
+    assert_eq!(app.verify(reference, &fresh).await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_used_code_cannot_be_used_again() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    let code = app.latest_code_for(phone).await.unwrap();
+    assert_eq!(app.verify(reference, &code).await.status(), 200);
+    assert_code_rejected(app.verify(reference, &code).await).await;
+}
+
+#[tokio::test]
+async fn a_new_code_replaces_the_old_one() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    let first = app.latest_code_for(phone).await.unwrap();
+    app.start_sign_in(reference).await;
+    let second = app.latest_code_for(phone).await.unwrap();
+    if first != second {
+        // (One run in a million draws the same code twice.)
+        assert_code_rejected(app.verify(reference, &first).await).await;
+    }
+    assert_eq!(app.verify(reference, &second).await.status(), 200);
+}
+
+#[tokio::test]
+async fn an_unknown_reference_looks_exactly_like_a_known_one() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+
+    let known = app.start_sign_in(reference).await;
+    let unknown = app.start_sign_in(UNKNOWN_REFERENCE).await;
+    assert_eq!(known.status(), unknown.status());
+    assert_eq!(known.text().await.unwrap(), unknown.text().await.unwrap());
+
+    let code = app.latest_code_for(phone).await.unwrap();
+    let known = app.verify(reference, &other_code(&code)).await;
+    let unknown = app.verify(UNKNOWN_REFERENCE, &code).await;
+    assert_eq!(known.status(), unknown.status());
+    assert_eq!(known.text().await.unwrap(), unknown.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn no_code_is_sent_to_a_victim_who_chose_letters_only() {
+    let app = spawn_app().await;
+    let response = app.start_sign_in(LETTER_ONLY_REFERENCE).await;
+    assert_eq!(response.status(), 202);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body, json!({ "expires_in_minutes": 10 }));
+    assert_eq!(app.outbox_count().await, 0);
+}
+
+#[tokio::test]
+async fn at_most_five_codes_an_hour_are_sent() {
+    let app = spawn_app().await;
+    for _ in 0..7 {
+        assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);
+    }
+    assert_eq!(app.outbox_count().await, 5);
+    app.advance_clock(61);
+    app.start_sign_in(TEXT_VICTIM.0).await;
+    assert_eq!(app.outbox_count().await, 6);
+}
+
+#[tokio::test]
+async fn badly_formed_fields_are_named_in_the_errors() {
+    let app = spawn_app().await;
+
+    let response = app.start_sign_in("").await;
+    assert_eq!(response.status(), 422);
+    let body: ErrorBody = response.json().await.unwrap();
+    assert_eq!(
+        body.errors["crime_reference"],
+        vec!["Enter your crime reference number"]
+    );
+
+    let response = app.verify("CR#1", "12ab").await;
+    assert_eq!(response.status(), 422);
+    let body: ErrorBody = response.json().await.unwrap();
+    assert_eq!(body.message, "There is a problem");
+    assert!(body.errors["crime_reference"][0].contains("only include"));
+    assert_eq!(
+        body.errors["code"],
+        vec!["The code must only include numbers 0 to 9"]
+    );
+}
+
+#[tokio::test]
+async fn cookies_are_secure_behind_an_https_proxy() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    let code = app.latest_code_for(phone).await.unwrap();
+    let response = app
+        .client
+        .post(app.url("/api/sign-in/verify"))
+        .header("x-forwarded-proto", "https")
+        .json(&json!({ "crime_reference": reference, "code": code }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(set_cookie(&response).unwrap().contains("; Secure"));
+}

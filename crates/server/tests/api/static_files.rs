@@ -1,0 +1,112 @@
+//! The built app: SPA fallback, caching by file name, precompressed files, CSP hashes.
+
+use std::path::Path;
+
+use crate::helpers::{spawn_app, spawn_app_with, Options};
+
+const HASHED_JS: &str = "safe-updates-1a2b3c4d5e6f7a8b.js";
+const LOADER: &str = "\nimport init from '/safe-updates-1a2b3c4d5e6f7a8b.js';\nawait init();\n";
+
+fn write_dist(dir: &Path) {
+    let index = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Safe Updates</title>\
+         <script type=\"module\">{LOADER}</script></head><body></body></html>"
+    );
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join("index.html"), index).unwrap();
+    std::fs::write(dir.join(HASHED_JS), "export default function init() {}").unwrap();
+    std::fs::write(dir.join(format!("{HASHED_JS}.br")), b"pretend-brotli").unwrap();
+    std::fs::write(dir.join("robots.txt"), "User-agent: *\n").unwrap();
+}
+
+async fn app_with_dist() -> (crate::helpers::TestApp, tempfile::TempDir) {
+    let dist = tempfile::tempdir().unwrap();
+    write_dist(dist.path());
+    let app = spawn_app_with(Options {
+        static_dir: Some(dist.path().to_owned()),
+        ..Options::default()
+    })
+    .await;
+    (app, dist)
+}
+
+#[tokio::test]
+async fn unknown_app_paths_get_index_html_uncached() {
+    let (app, _dist) = app_with_dist().await;
+    for path in ["/", "/case", "/sign-in/code"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        assert!(response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        assert!(response
+            .text()
+            .await
+            .unwrap()
+            .contains("<title>Safe Updates</title>"));
+    }
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_a_year() {
+    let (app, _dist) = app_with_dist().await;
+    let response = app.get(&format!("/{HASHED_JS}")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(
+        app.get("/robots.txt").await.headers()["cache-control"],
+        "public, max-age=3600"
+    );
+}
+
+#[tokio::test]
+async fn precompressed_files_are_served_when_accepted() {
+    let (app, _dist) = app_with_dist().await;
+    let response = app
+        .client
+        .get(app.url(&format!("/{HASHED_JS}")))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-encoding"], "br");
+    assert_eq!(response.bytes().await.unwrap().as_ref(), b"pretend-brotli");
+}
+
+#[tokio::test]
+async fn the_csp_allows_exactly_the_inline_loader() {
+    use base64::Engine;
+    use sha2::Digest;
+    let (app, _dist) = app_with_dist().await;
+    let response = app.get("/").await;
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(LOADER));
+    assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+    assert!(!csp.contains("unsafe-inline"));
+}
+
+#[tokio::test]
+async fn api_paths_never_fall_back_to_the_app() {
+    let (app, _dist) = app_with_dist().await;
+    let response = app.get("/api/no-such-thing").await;
+    assert_eq!(response.status(), 404);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+}
+
+#[tokio::test]
+async fn without_a_static_folder_the_api_still_works() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/api/health").await.status(), 200);
+    assert_eq!(app.get("/").await.status(), 404);
+}
