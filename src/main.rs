@@ -1,3 +1,18 @@
+//! Entry point of the wasm app: panic hook, then mount the app in place of the static shell
+//! that `index.html` shows while the wasm loads (and to anyone without JavaScript).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
 fn main() {
     console_error_panic_hook::set_once();
+    let root = document()
+        .get_element_by_id("app")
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document().body())
+        .expect("index.html has a #app element or a body");
+    // Cleared and mounted in the same task, so the browser never paints an empty page; the
+    // app's header matches the shell's, so nothing shifts.
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, safe_updates::App).forget();
 }

@@ -1,0 +1,181 @@
+//! Calls to the Safe Updates API (same origin, cookie session).
+//!
+//! Every call returns `Result<T, ApiError>`. What a victim reads about a failure comes from
+//! [`ApiError::plain_words`] (or a page's own sentence), never from `Display`: that is for
+//! developers and must not reach the screen.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use shared::api::{
+    CaseView, ErrorBody, OutboxResponse, SessionView, StartSignInRequest, StartSignInResponse,
+    VerifySignInRequest,
+};
+use shared::{CrimeReference, SignInCode};
+use web_sys::RequestCache;
+
+/// Why an API call did not give us what we asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// 422: the server did not accept what was typed. Messages by request field name (e.g.
+    /// `crime_reference`), already written for the person who typed it.
+    Validation(BTreeMap<String, Vec<String>>),
+    /// 401: not signed in, or the session ended (30 minutes idle or signed out).
+    Unauthorized,
+    /// 404: no such thing (or, for the demo outbox, not running in demo mode).
+    NotFound,
+    /// 429: too many attempts in a short time.
+    TooManyRequests,
+    /// A 5xx, another unexpected status, or a reply we could not read. `request_id` lets
+    /// support find the logged cause; it is kept for logs, not shown.
+    Server { request_id: Option<String> },
+    /// The request never got an answer: offline, poor signal, server down.
+    Network,
+}
+
+impl ApiError {
+    /// The failure in plain words for a victim. Pages with a more specific sentence (such as
+    /// "we could not load your case") use their own and keep this as the general case.
+    pub fn plain_words(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "Check what you entered and try again.",
+            Self::Unauthorized => "You've been signed out. Sign in again to continue.",
+            Self::NotFound => "We could not find what you were looking for.",
+            Self::TooManyRequests => "You've tried too many times. Wait a few minutes, then try again.",
+            Self::Server { .. } => {
+                "Sorry, something went wrong on our side. Wait a few minutes, then try again."
+            }
+            Self::Network => {
+                "We could not connect to Safe Updates. Check your internet connection and try again."
+            }
+        }
+    }
+}
+
+/// For developers and logs only (never shown to a victim). Carries no personal data.
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Validation(errors) => write!(f, "422 on fields {:?}", errors.keys()),
+            Self::Unauthorized => f.write_str("401 unauthorized"),
+            Self::NotFound => f.write_str("404 not found"),
+            Self::TooManyRequests => f.write_str("429 too many requests"),
+            Self::Server { request_id } => write!(f, "server error (request id {request_id:?})"),
+            Self::Network => f.write_str("network error"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// `POST /api/sign-in/start`: ask for a code. The reply is the same whether or not the
+/// reference exists.
+pub async fn start_sign_in(reference: &CrimeReference) -> Result<StartSignInResponse, ApiError> {
+    let body = StartSignInRequest {
+        crime_reference: reference.to_string(),
+    };
+    json(send(Request::post("/api/sign-in/start").json(&body)).await?).await
+}
+
+/// `POST /api/sign-in/verify`: swap the code for a session cookie.
+pub async fn verify_sign_in(
+    reference: &CrimeReference,
+    code: &SignInCode,
+) -> Result<SessionView, ApiError> {
+    let body = VerifySignInRequest {
+        crime_reference: reference.to_string(),
+        code: code.as_str().to_owned(),
+    };
+    json(send(Request::post("/api/sign-in/verify").json(&body)).await?).await
+}
+
+/// `GET /api/session`: who is signed in, or `Unauthorized`.
+pub async fn get_session() -> Result<SessionView, ApiError> {
+    json(send(fresh_get("/api/session").build()).await?).await
+}
+
+/// `POST /api/sign-out`: end the session (204).
+pub async fn sign_out() -> Result<(), ApiError> {
+    send(Request::post("/api/sign-out").build()).await.map(drop)
+}
+
+/// `GET /api/cases/{crime_reference}`. References contain slashes, so the path segment is
+/// percent-encoded.
+pub async fn get_case(crime_reference: &str) -> Result<CaseView, ApiError> {
+    let url = format!("/api/cases/{}", encode_path_segment(crime_reference));
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `GET /api/dev/outbox`: messages the server would have sent (demo mode only; else 404).
+pub async fn get_outbox() -> Result<OutboxResponse, ApiError> {
+    json(send(fresh_get("/api/dev/outbox").build()).await?).await
+}
+
+/// A GET that neither reads from nor writes to the browser's HTTP cache: case details must
+/// not be left on a shared device.
+fn fresh_get(url: &str) -> RequestBuilder {
+    Request::get(url).cache(RequestCache::NoStore)
+}
+
+/// Sends the request; any status other than 2xx becomes the matching `ApiError`.
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    let response = request
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let body = response.json::<ErrorBody>().await.ok();
+    Err(match response.status() {
+        401 => ApiError::Unauthorized,
+        404 => ApiError::NotFound,
+        429 => ApiError::TooManyRequests,
+        422 => match body {
+            Some(body) => ApiError::Validation(body.errors),
+            None => ApiError::Server { request_id: None },
+        },
+        _ => ApiError::Server {
+            request_id: body.and_then(|body| body.request_id),
+        },
+    })
+}
+
+async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    response
+        .json()
+        .await
+        .map_err(|_| ApiError::Server { request_id: None })
+}
+
+/// Percent-encodes everything except RFC 3986 unreserved characters, so `CR/012345/25`
+/// travels as one path segment: `CR%2F012345%2F25`.
+pub fn encode_path_segment(segment: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut encoded = String::with_capacity(segment.len() * 3);
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            encoded.push(byte as char);
+        } else {
+            encoded.push('%');
+            encoded.push(HEX[usize::from(byte >> 4)] as char);
+            encoded.push(HEX[usize::from(byte & 0xF)] as char);
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_become_one_path_segment() {
+        assert_eq!(encode_path_segment("CR/012345/25"), "CR%2F012345%2F25");
+        assert_eq!(encode_path_segment("43-123456-25"), "43-123456-25");
+        assert_eq!(encode_path_segment("a b?é"), "a%20b%3F%C3%A9");
+    }
+}

@@ -1,0 +1,73 @@
+//! `SiteHeader`: the `banner` landmark: service name (home link), "Sign out" while signed
+//! in, "Exit this page", and the emergency numbers.
+//!
+//! Markup contract: must match the static shell in `index.html` element for element, so
+//! nothing moves when the app replaces the shell. "Sign out" is a `<button>` (it does
+//! something; it goes nowhere by itself). If signing out fails, a `role="alert"` message
+//! says so, because the session may still be open on this device.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, ApiError};
+use crate::components::{EmergencyBanner, ExitLink};
+use crate::state::use_app_state;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let sign_out = Action::new_local(|_: &()| api::sign_out());
+
+    Effect::new(move |_| {
+        let result = sign_out.value().get();
+        // Untracked: navigating reads router signals, which must not re-run this effect.
+        untrack(|| match result {
+            // 401: already signed out on the server; the outcome is the same.
+            Some(Ok(())) | Some(Err(ApiError::Unauthorized)) => {
+                state.forget_session();
+                navigate("/signed-out", Default::default());
+            }
+            Some(Err(_)) => state.sign_out_failed.set(true),
+            None => {}
+        });
+    });
+
+    view! {
+        <header class="app-header">
+            <div class="app-header__bar">
+                <div class="app-width-container app-header__container">
+                    <A href="/" exact=true attr:class="app-header__service-name">
+                        "Safe Updates"
+                    </A>
+                    <div class="app-header__actions">
+                        <Show when=move || state.session.with(Option::is_some)>
+                            <button
+                                type="button"
+                                class="app-header__sign-out"
+                                on:click=move |_| {
+                                    if !sign_out.pending().get_untracked() {
+                                        state.sign_out_failed.set(false);
+                                        sign_out.dispatch(());
+                                    }
+                                }
+                            >
+                                "Sign out"
+                            </button>
+                        </Show>
+                        <ExitLink />
+                    </div>
+                </div>
+            </div>
+            <Show when=move || state.sign_out_failed.get()>
+                <div class="app-width-container">
+                    <p class="app-header__problem" role="alert">
+                        "We could not sign you out. Check your internet connection and try again."
+                    </p>
+                </div>
+            </Show>
+            <EmergencyBanner />
+        </header>
+    }
+}

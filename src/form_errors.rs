@@ -1,0 +1,102 @@
+//! Errors a form shows: in the error summary and next to each field (GOV.UK pattern).
+
+use crate::api::ApiError;
+
+/// One problem with what was typed, tied to the element a summary link moves focus to
+/// (normally the input; its id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldError {
+    pub target_id: &'static str,
+    pub message: String,
+}
+
+/// Everything wrong with the last submission. Empty means "show no errors".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FormErrors {
+    pub fields: Vec<FieldError>,
+    /// A problem not about one field ("We could not connect…"), shown in the summary only.
+    pub general: Option<&'static str>,
+}
+
+impl FormErrors {
+    pub fn field(target_id: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            fields: vec![FieldError {
+                target_id,
+                message: message.into(),
+            }],
+            general: None,
+        }
+    }
+
+    /// Maps a failed API call onto the form. `fields` pairs API field names with the id of
+    /// the element on this page, in page order; field errors for other names, and every
+    /// other kind of failure, become a general message in plain words.
+    pub fn from_api(error: &ApiError, fields: &[(&str, &'static str)]) -> Self {
+        let ApiError::Validation(by_field) = error else {
+            return Self {
+                fields: Vec::new(),
+                general: Some(error.plain_words()),
+            };
+        };
+        let fields: Vec<FieldError> = fields
+            .iter()
+            .filter_map(|(api_name, target_id)| {
+                let message = by_field.get(*api_name)?.first()?;
+                Some(FieldError {
+                    target_id,
+                    message: message.clone(),
+                })
+            })
+            .collect();
+        let general = fields.is_empty().then(|| error.plain_words());
+        Self { fields, general }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty() && self.general.is_none()
+    }
+
+    /// The message for one field, if it has one.
+    pub fn message_for(&self, target_id: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|error| error.target_id == target_id)
+            .map(|error| error.message.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn validation_errors_map_to_field_ids_in_page_order() {
+        let mut by_field = BTreeMap::new();
+        by_field.insert("code".to_owned(), vec!["Wrong code".to_owned()]);
+        by_field.insert(
+            "crime_reference".to_owned(),
+            vec!["Bad reference".to_owned()],
+        );
+        let errors = FormErrors::from_api(
+            &ApiError::Validation(by_field),
+            &[("crime_reference", "change-reference"), ("code", "code")],
+        );
+        assert_eq!(errors.fields[0].target_id, "change-reference");
+        assert_eq!(errors.message_for("code").as_deref(), Some("Wrong code"));
+        assert_eq!(errors.general, None);
+    }
+
+    #[test]
+    fn other_failures_become_a_general_message() {
+        let errors = FormErrors::from_api(&ApiError::Network, &[("code", "code")]);
+        assert!(errors.fields.is_empty());
+        assert_eq!(errors.general, Some(ApiError::Network.plain_words()));
+        let unknown_field = FormErrors::from_api(
+            &ApiError::Validation(BTreeMap::from([("other".to_owned(), vec!["x".to_owned()])])),
+            &[("code", "code")],
+        );
+        assert!(unknown_field.general.is_some());
+    }
+}

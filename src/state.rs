@@ -1,0 +1,59 @@
+//! What the app remembers while it runs. Memory only: nothing here is written to the device
+//! (no local storage, no URL), so a shared phone does not keep a crime reference.
+
+use leptos::prelude::*;
+use shared::api::SessionView;
+use shared::CrimeReference;
+
+use crate::api;
+
+/// A sign-in waiting for its code: set on `/sign-in`, read on `/sign-in/code`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingSignIn {
+    pub crime_reference: CrimeReference,
+    /// How long the code we (may have) sent lasts.
+    pub expires_in_minutes: u32,
+}
+
+/// App-wide state, provided once by `App` as context. Every field is a `Copy` signal.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    pub pending_sign_in: RwSignal<Option<PendingSignIn>>,
+    /// `Some` while we know there is a session (shows "Sign out").
+    pub session: RwSignal<Option<SessionView>>,
+    /// Set when a page found the session gone; `/sign-in` explains it once.
+    pub signed_out_notice: RwSignal<bool>,
+    /// Set when "Sign out" could not reach the server, so the session may still be live.
+    pub sign_out_failed: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Creates the state, provides it as context, and asks the server once whether this
+    /// browser already has a session (so "Sign out" shows after a reload).
+    pub fn provide() -> Self {
+        let state = Self {
+            pending_sign_in: RwSignal::new(None),
+            session: RwSignal::new(None),
+            signed_out_notice: RwSignal::new(false),
+            sign_out_failed: RwSignal::new(false),
+        };
+        provide_context(state);
+        leptos::task::spawn_local(async move {
+            if let Ok(session) = api::get_session().await {
+                state.session.set(Some(session));
+            }
+        });
+        state
+    }
+
+    /// Forget everything about the signed-in person (after sign-out or a 401).
+    pub fn forget_session(&self) {
+        self.session.set(None);
+        self.pending_sign_in.set(None);
+    }
+}
+
+/// The app's state; panics outside `App`, which is a bug, not a runtime condition.
+pub fn use_app_state() -> AppState {
+    expect_context()
+}
