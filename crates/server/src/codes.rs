@@ -131,8 +131,8 @@ pub struct SignedIn {
     pub victim_id: String,
 }
 
-/// Checks `code` against the case's live code. A wrong code uses up a try; the right one
-/// is marked used. `None` covers every failure alike: unknown reference, no live code,
+/// Checks `code` against the case's live code. Every check uses up one of its tries; the
+/// right code within them is marked used. `None` covers every failure alike: unknown reference, no live code,
 /// expired, used up, or wrong.
 pub async fn check(
     conn: &mut SqliteConnection,
@@ -144,29 +144,36 @@ pub async fn check(
         burn_a_hash(code);
         return Ok(None);
     };
-    let live: Option<(String, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT id, salt, code_hash, expires_at, attempts FROM sign_in_codes
+    let live: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT id, salt, code_hash FROM sign_in_codes
          WHERE case_id = $1 AND used_at IS NULL AND invalidated_at IS NULL
          ORDER BY created_at DESC LIMIT 1",
     )
     .bind(&target.case_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((code_id, salt, hash, expires_at, attempts)) = live else {
+    let Some((code_id, salt, hash)) = live else {
         burn_a_hash(code);
         return Ok(None);
     };
-    if expires_at <= now || attempts >= MAX_WRONG_TRIES {
+    // Spend a try before comparing, in one conditional update, so parallel guesses cannot
+    // share a try even where the database does not serialise these transactions.
+    let spent = sqlx::query(
+        "UPDATE sign_in_codes SET attempts = attempts + 1
+         WHERE id = $1 AND attempts < $2 AND expires_at > $3",
+    )
+    .bind(&code_id)
+    .bind(MAX_WRONG_TRIES)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    if spent.rows_affected() != 1 {
         burn_a_hash(code);
         tracing::info!(case_id = %target.case_id, code_id = %code_id, "code expired or used up");
         return Ok(None);
     }
     if !secrets::code_matches(&salt, &hash, code) {
-        sqlx::query("UPDATE sign_in_codes SET attempts = attempts + 1 WHERE id = $1")
-            .bind(&code_id)
-            .execute(&mut *conn)
-            .await?;
-        tracing::info!(case_id = %target.case_id, code_id = %code_id, attempts = attempts + 1, "wrong code");
+        tracing::info!(case_id = %target.case_id, code_id = %code_id, "wrong code");
         return Ok(None);
     }
     let marked =

@@ -140,6 +140,26 @@ async fn five_wrong_tries_kill_the_code_even_for_the_right_one() {
 }
 
 #[tokio::test]
+async fn parallel_guesses_cannot_share_a_try() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    let code = app.latest_code_for(phone).await.unwrap();
+    let body = json!({ "crime_reference": reference, "code": other_code(&code) });
+    let guesses: Vec<_> = (0..20)
+        .map(|_| {
+            let request = app.client.post(app.url("/api/sign-in/verify")).json(&body);
+            tokio::spawn(request.send())
+        })
+        .collect();
+    for guess in guesses {
+        assert_code_rejected(guess.await.unwrap().unwrap()).await;
+    }
+    // Twenty guesses at once used up the five tries: the right code no longer works.
+    assert_code_rejected(app.verify(reference, &code).await).await;
+}
+
+#[tokio::test]
 async fn a_used_code_cannot_be_used_again() {
     let app = spawn_app().await;
     let (reference, phone) = TEXT_VICTIM;
