@@ -83,6 +83,10 @@ pub struct CaseView {
     pub crime_reference: String,
     /// Plain words, e.g. "Burglary at your home".
     pub crime_type: String,
+    /// Machine category for filtering support services, e.g. `burglary`,
+    /// `domestic_abuse`, `robbery`, `criminal_damage`, `harassment`, `sexual_offence`,
+    /// `hate_crime`, `fraud`, `assault`, `other`.
+    pub crime_category: String,
     pub stage: StageView,
     /// True when the victim is entitled to enhanced rights under the Victims' Code.
     pub enhanced_rights: bool,
@@ -133,6 +137,25 @@ pub struct CaseUpdateView {
     pub title: String,
     pub what_happened: String,
     pub what_happens_next: String,
+    /// Set when the Victims' Code required us to tell the victim about this event.
+    pub vcop: Option<VcopTiming>,
+}
+
+/// How fast we told the victim about an event the Victims' Code says they must hear about.
+/// All dates `YYYY-MM-DD`; working days skip weekends and England and Wales bank holidays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VcopTiming {
+    /// When the event happened (e.g. the day the suspect was charged).
+    pub event_date: String,
+    /// 1 or 5, by the kind of event and the victim's rights.
+    pub working_days_allowed: u32,
+    /// The last day the victim should have been told.
+    pub deadline: String,
+    /// When this update told them (the update's date).
+    pub told_on: String,
+    /// 0 when on time.
+    pub late_by_working_days: u32,
 }
 
 /// `GET /api/dev/outbox` (demo mode only): messages the server would have sent.
@@ -154,3 +177,7 @@ pub struct OutboxResponse {
     /// Newest first.
     pub messages: Vec<OutboxMessage>,
 }
+
+pub mod callbacks;
+pub mod content;
+pub mod preferences;

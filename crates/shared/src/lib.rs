@@ -2,10 +2,14 @@
 //! the JSON request/response bodies of every endpoint.
 
 pub mod api;
+pub mod contact;
 pub mod crime_reference;
+pub mod date;
 pub mod sign_in_code;
+pub mod working_days;
 
 pub use crime_reference::CrimeReference;
+pub use date::{CalendarDate, DayOfWeek};
 pub use sign_in_code::SignInCode;
 
 /// Why a value could not be parsed: a message written for the person who typed it, in the

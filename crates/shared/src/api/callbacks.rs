@@ -1,0 +1,106 @@
+//! `/api/cases/{crime_reference}/callbacks`: a victim asks their officer to call them back
+//! in windows they choose, follows the request, and can cancel it.
+
+use serde::{Deserialize, Serialize};
+
+use super::preferences::SafeTimeWindow;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CallbackReason {
+    CaseQuestion,
+    /// The app shows 999 guidance before the form for this one.
+    FeelUnsafe,
+    ChangeDetails,
+    SupportNeeds,
+    /// Needs `details`.
+    SomethingElse,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// As soon as possible within the windows.
+    Urgent,
+    /// Within the next 2 working days.
+    Soon,
+    /// Any of the chosen windows.
+    Routine,
+}
+
+/// A window on one date, UK time: `date` `YYYY-MM-DD`, `start`/`end` `HH:MM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CallbackWindow {
+    pub date: String,
+    pub start: String,
+    pub end: String,
+}
+
+/// `POST /api/cases/{crime_reference}/callbacks`. Rules the server enforces (422 with
+/// field keys `reason`, `details`, `urgency`, `windows`, `windows.{i}.{date|start|end}`,
+/// `one_off_phone`): at least one window; each in the future, within the next 10 working
+/// days, inside the victim's safe times, at least 1 hour long; `details` at most 1,000
+/// characters (needed for `something_else`); at most 3 open requests per case (409).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewCallbackRequest {
+    pub reason: CallbackReason,
+    pub details: Option<String>,
+    pub urgency: Urgency,
+    pub windows: Vec<CallbackWindow>,
+    /// A safe number for this call only; otherwise the number on file is used.
+    pub one_off_phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CallbackStatus {
+    Requested,
+    Scheduled,
+    Done,
+    Cancelled,
+}
+
+impl CallbackStatus {
+    /// Requested and scheduled requests are open: they count towards the limit of 3.
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Requested | Self::Scheduled)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CallbackView {
+    pub id: String,
+    pub reason: CallbackReason,
+    /// As typed; the app escapes it on output like all text.
+    pub details: Option<String>,
+    pub urgency: Urgency,
+    pub windows: Vec<CallbackWindow>,
+    /// The last 3 digits of the number we will call, e.g. "982".
+    pub phone_ending: String,
+    pub status: CallbackStatus,
+    /// RFC 3339 UTC, set once an officer schedules the call.
+    pub scheduled_for: Option<String>,
+    /// RFC 3339 UTC.
+    pub requested_at: String,
+}
+
+/// `GET /api/cases/{crime_reference}/callbacks`: requests newest first, plus what the form
+/// needs to offer only valid windows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CallbacksView {
+    pub callbacks: Vec<CallbackView>,
+    pub max_open: u32,
+    /// The victim's safe times (office hours on working days if they have none).
+    pub safe_times: Vec<SafeTimeWindow>,
+    /// The next 10 working days (`YYYY-MM-DD`), today included if it is one.
+    pub bookable_dates: Vec<String>,
+    /// True when there is a phone number on file to call.
+    pub has_phone_on_file: bool,
+}
