@@ -36,6 +36,13 @@ impl Clock {
         self.now().date()
     }
 
+    /// Sets this clock, and every clone of it, to `unix` seconds; it keeps running from
+    /// there. Tests use it to make "now" a known moment.
+    pub fn set_unix(&self, unix: i64) {
+        let real = OffsetDateTime::now_utc().unix_timestamp();
+        self.offset_seconds.store(unix - real, Ordering::Relaxed);
+    }
+
     /// Moves this clock, and every clone of it, forward.
     pub fn advance_minutes(&self, minutes: i64) {
         self.offset_seconds
@@ -55,5 +62,13 @@ mod tests {
         clock.advance_minutes(11);
         let moved = copy.unix() - before;
         assert!((660..=662).contains(&moved), "moved {moved} s");
+    }
+
+    #[test]
+    fn setting_moves_every_clone() {
+        let clock = Clock::system();
+        let copy = clock.clone();
+        clock.set_unix(1_773_129_600);
+        assert!((1_773_129_600..=1_773_129_602).contains(&copy.unix()));
     }
 }

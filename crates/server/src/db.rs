@@ -17,8 +17,14 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 ///
 /// Listed by hand rather than with `sqlx::migrate!()` because that macro needs sqlx's
 /// `macros` feature, which compiles SQLite a second time for the build host.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "initial", include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "initial", include_str!("../migrations/0001_initial.sql")),
+    (
+        2,
+        "vcop_preferences_callbacks",
+        include_str!("../migrations/0002_vcop_preferences_callbacks.sql"),
+    ),
+];
 
 /// Opens (creating if needed) the database and brings its schema up to date.
 pub async fn connect(database_url: &str) -> anyhow::Result<SqlitePool> {

@@ -1,12 +1,13 @@
 //! Demo mode: with `--demo` and an empty database, load the demo cases
 //! (`demo_content.rs`) in one transaction, with dates relative to today.
 
+use shared::CalendarDate;
 use sqlx::{SqliteConnection, SqlitePool};
 use time::{Date, Duration, Weekday};
 
 use crate::clock::Clock;
-use crate::db;
 use crate::demo_content::{DemoCase, CASES};
+use crate::{db, preferences};
 
 /// What was loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,15 +87,16 @@ async fn insert_case(
 
     let case_id = new_id();
     sqlx::query(
-        "INSERT INTO cases (id, crime_reference, victim_id, officer_id, crime_type, stage,
-                            enhanced_rights, reported_on, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO cases (id, crime_reference, victim_id, officer_id, crime_type, crime_category,
+                            stage, enhanced_rights, reported_on, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&case_id)
     .bind(case.crime_reference)
     .bind(&victim_id)
     .bind(&officer_id)
     .bind(case.crime_type)
+    .bind(case.crime_category)
     .bind(case.stage)
     .bind(case.enhanced_rights)
     .bind((today - Duration::days(case.reported_days_ago)).to_string())
@@ -103,23 +105,48 @@ async fn insert_case(
     .await?;
 
     for (order, update) in case.updates.iter().enumerate() {
+        let told_on = today - Duration::days(update.days_ago);
+        let (vcop_event, event_date) = match &update.vcop {
+            Some(vcop) => (
+                Some(vcop.event),
+                Some(working_days_before(told_on, vcop.working_days_before)?.to_string()),
+            ),
+            None => (None, None),
+        };
         sqlx::query(
             "INSERT INTO case_updates (id, case_id, update_date, title, what_happened,
-                                       what_happens_next, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                                       what_happens_next, vcop_event, event_date, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(new_id())
         .bind(&case_id)
-        .bind((today - Duration::days(update.days_ago)).to_string())
+        .bind(told_on.to_string())
         .bind(update.title)
         .bind(fill_dates(update.what_happened, today))
         .bind(fill_dates(update.what_happens_next, today))
+        .bind(vcop_event)
+        .bind(event_date)
         // Later entries on the same day sort as newer.
         .bind(now - 86_400 * update.days_ago + i64::try_from(order).unwrap_or(0))
         .execute(&mut *conn)
         .await?;
     }
+    preferences::store::ensure_initial(conn, &victim_id, now).await?;
     Ok(case.updates.len())
+}
+
+/// The working day `count` working days before `told_on` (so that `told_on` is exactly
+/// `count` working days after it); `told_on` itself when `count` is 0.
+fn working_days_before(told_on: Date, count: u32) -> anyhow::Result<CalendarDate> {
+    let mut day = CalendarDate::parse(&told_on.to_string())?;
+    let mut left = count;
+    while left > 0 {
+        day = day.add_days(-1);
+        if shared::working_days::is_working_day(day) {
+            left -= 1;
+        }
+    }
+    Ok(day)
 }
 
 fn new_id() -> String {
@@ -192,6 +219,29 @@ mod tests {
     }
 
     #[test]
+    fn events_are_counted_back_in_working_days() {
+        let monday = Date::from_calendar_date(2026, Month::March, 9).unwrap();
+        assert_eq!(
+            working_days_before(monday, 0).unwrap().to_string(),
+            "2026-03-09"
+        );
+        assert_eq!(
+            working_days_before(monday, 1).unwrap().to_string(),
+            "2026-03-06"
+        );
+        assert_eq!(
+            working_days_before(monday, 7).unwrap().to_string(),
+            "2026-02-26"
+        );
+        // Counted back from a Sunday, the Friday is the first working day.
+        let sunday = Date::from_calendar_date(2026, Month::March, 8).unwrap();
+        assert_eq!(
+            working_days_before(sunday, 1).unwrap().to_string(),
+            "2026-03-06"
+        );
+    }
+
+    #[test]
     fn demo_cases_are_well_formed() {
         for case in CASES {
             assert!(shared::CrimeReference::parse(case.crime_reference).is_ok());
@@ -207,6 +257,15 @@ mod tests {
                 .email
                 .is_none_or(|e| e.ends_with("@example.org")));
             assert!(case.officer.phone_link.starts_with("+441632960"));
+            for update in case.updates {
+                if let Some(vcop) = &update.vcop {
+                    assert!(
+                        crate::vcop::VcopEvent::parse(vcop.event).is_some(),
+                        "{}",
+                        vcop.event
+                    );
+                }
+            }
         }
     }
 }

@@ -20,8 +20,18 @@ pub struct DemoOfficer {
     pub hours: &'static str,
 }
 
+/// A Victims' Code event an update tells the victim about.
+pub struct DemoVcop {
+    /// A `VcopEvent` name, e.g. `charged`.
+    pub event: &'static str,
+    /// Working days between the event and the update (0: told the same day). Counted
+    /// back from the update so lateness is the same whatever weekday today is.
+    pub working_days_before: u32,
+}
+
 pub struct DemoUpdate {
     pub days_ago: i64,
+    pub vcop: Option<DemoVcop>,
     pub title: &'static str,
     pub what_happened: &'static str,
     pub what_happens_next: &'static str,
@@ -30,6 +40,8 @@ pub struct DemoUpdate {
 pub struct DemoCase {
     pub crime_reference: &'static str,
     pub crime_type: &'static str,
+    /// e.g. `burglary`, `domestic_abuse` (see `CaseView::crime_category`).
+    pub crime_category: &'static str,
     pub stage: &'static str,
     pub enhanced_rights: bool,
     pub reported_days_ago: i64,
@@ -44,6 +56,7 @@ const WEEKDAYS_9_TO_5: &str = "Monday to Friday, 9am to 5pm";
 pub const CASES: &[DemoCase] = &[
     DemoCase {
         crime_reference: "CR/100001/25",
+        crime_category: "burglary",
         crime_type: "Burglary at your home",
         stage: "crime_recorded",
         enhanced_rights: false,
@@ -65,6 +78,7 @@ pub const CASES: &[DemoCase] = &[
         updates: &[
             DemoUpdate {
                 days_ago: 3,
+                vcop: None,
                 title: "We recorded the crime",
                 what_happened: "You told us someone broke in through your back door while you \
                     were out, and took a laptop and some jewellery. We recorded this as a \
@@ -74,6 +88,7 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 2,
+                vcop: None,
                 title: "An officer is looking into your case",
                 what_happened: "PC Daniel Okafor is now looking into your case. A crime scene \
                     investigator visited your home and took fingerprints from the back door.",
@@ -84,6 +99,7 @@ pub const CASES: &[DemoCase] = &[
     },
     DemoCase {
         crime_reference: "CR/100002/25",
+        crime_category: "domestic_abuse",
         crime_type: "Assault by a former partner",
         stage: "released_on_bail",
         enhanced_rights: true,
@@ -105,6 +121,7 @@ pub const CASES: &[DemoCase] = &[
         updates: &[
             DemoUpdate {
                 days_ago: 12,
+                vcop: None,
                 title: "We recorded the crime",
                 what_happened: "You told us your former partner hurt you at your home. We \
                     recorded this as domestic abuse. This means you have enhanced rights: we \
@@ -114,6 +131,10 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 11,
+                vcop: Some(DemoVcop {
+                    event: "suspect_arrested",
+                    working_days_before: 0,
+                }),
                 title: "The suspect was arrested",
                 what_happened: "Officers arrested the suspect this morning.",
                 what_happens_next: "The suspect will be interviewed. We will tell you what \
@@ -121,6 +142,10 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 10,
+                vcop: Some(DemoVcop {
+                    event: "suspect_interviewed",
+                    working_days_before: 0,
+                }),
                 title: "The suspect was interviewed",
                 what_happened: "Officers interviewed the suspect about what happened.",
                 what_happens_next: "We will decide whether to release the suspect, and on what \
@@ -128,6 +153,10 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 10,
+                vcop: Some(DemoVcop {
+                    event: "bail",
+                    working_days_before: 0,
+                }),
                 title: "The suspect was released on bail",
                 what_happened: "The suspect was released on bail. They must not contact you, \
                     directly or through anyone else, and must not go to your street.",
@@ -139,6 +168,7 @@ pub const CASES: &[DemoCase] = &[
     },
     DemoCase {
         crime_reference: "CR/100003/25",
+        crime_category: "robbery",
         crime_type: "Robbery: your phone was taken in the street",
         stage: "trial_date_set",
         enhanced_rights: false,
@@ -160,13 +190,18 @@ pub const CASES: &[DemoCase] = &[
         updates: &[
             DemoUpdate {
                 days_ago: 70,
+                vcop: None,
                 title: "We recorded the crime",
                 what_happened: "You told us a man pushed you and took your phone while you \
                     were walking home. We recorded this as a robbery.",
                 what_happens_next: "Officers will look at camera footage from the area.",
             },
             DemoUpdate {
-                days_ago: 55,
+                days_ago: 66,
+                vcop: Some(DemoVcop {
+                    event: "suspect_arrested",
+                    working_days_before: 0,
+                }),
                 title: "The suspect was arrested",
                 what_happened: "Officers found your phone and arrested a suspect.",
                 what_happens_next: "The suspect will be interviewed and we will decide \
@@ -174,13 +209,21 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 54,
+                vcop: Some(DemoVcop {
+                    event: "charged",
+                    working_days_before: 7,
+                }),
                 title: "The suspect was charged",
                 what_happened: "The suspect was charged with robbery. They are now called the \
-                    defendant.",
+                    defendant. We should have told you sooner, and we are sorry.",
                 what_happens_next: "The case will go to a magistrates' court first.",
             },
             DemoUpdate {
                 days_ago: 40,
+                vcop: Some(DemoVcop {
+                    event: "hearing_outcome",
+                    working_days_before: 1,
+                }),
                 title: "First hearing at the magistrates' court",
                 what_happened: "The defendant went to the magistrates' court. They said they \
                     are not guilty. The case has been sent to the Crown Court.",
@@ -188,6 +231,10 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 20,
+                vcop: Some(DemoVcop {
+                    event: "hearing_date",
+                    working_days_before: 0,
+                }),
                 title: "The trial date is set",
                 what_happened: "The trial will start on {date+49} at the Crown Court.",
                 what_happens_next: "We will tell you if you need to give evidence. You can \
@@ -198,6 +245,7 @@ pub const CASES: &[DemoCase] = &[
     },
     DemoCase {
         crime_reference: "CR/100004/25",
+        crime_category: "criminal_damage",
         crime_type: "Damage to your car",
         stage: "no_further_action",
         enhanced_rights: false,
@@ -219,6 +267,7 @@ pub const CASES: &[DemoCase] = &[
         updates: &[
             DemoUpdate {
                 days_ago: 40,
+                vcop: None,
                 title: "We recorded the crime",
                 what_happened: "You told us someone scratched your car and broke a wing \
                     mirror while it was parked outside your home. We recorded this as \
@@ -227,6 +276,10 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 25,
+                vcop: Some(DemoVcop {
+                    event: "suspect_interviewed",
+                    working_days_before: 2,
+                }),
                 title: "A suspect was interviewed",
                 what_happened: "Officers interviewed a suspect under caution.",
                 what_happens_next: "We will look at all the evidence and decide whether to take \
@@ -234,6 +287,10 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 6,
+                vcop: Some(DemoVcop {
+                    event: "decision_not_to_charge",
+                    working_days_before: 3,
+                }),
                 title: "We will take no further action",
                 what_happened: "We have decided not to take the case further because there is \
                     not enough evidence to charge the suspect. We know this may be hard to hear.",
@@ -246,6 +303,7 @@ pub const CASES: &[DemoCase] = &[
     },
     DemoCase {
         crime_reference: "CR/100005/25",
+        crime_category: "harassment",
         crime_type: "Harassment: repeated unwanted messages and visits",
         stage: "under_investigation",
         enhanced_rights: true,
@@ -267,6 +325,7 @@ pub const CASES: &[DemoCase] = &[
         updates: &[
             DemoUpdate {
                 days_ago: 8,
+                vcop: None,
                 title: "We recorded the crime",
                 what_happened: "You told us someone keeps sending you messages and coming to \
                     your workplace after you asked them to stop. We recorded this as \
@@ -276,6 +335,7 @@ pub const CASES: &[DemoCase] = &[
             },
             DemoUpdate {
                 days_ago: 5,
+                vcop: None,
                 title: "We are investigating",
                 what_happened: "Officers have collected the messages you kept and spoken to \
                     staff at your workplace.",

@@ -62,6 +62,14 @@ pub enum AppError {
     /// 404: nothing here, or nothing here this caller may see (the two look the same).
     #[error("not found")]
     NotFound,
+    /// 409: the request is fine but clashes with the state of things (e.g. a fourth open
+    /// callback request, or cancelling one twice). Body: `message`, and the same message
+    /// under `field` in `errors` so the app's error summary can show it.
+    #[error("conflict")]
+    Conflict {
+        field: &'static str,
+        message: &'static str,
+    },
     /// 405: the path exists but not with this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -114,6 +122,14 @@ impl IntoResponse for AppError {
                 plain("You need to sign in. If you were signed in, your session has ended."),
             ),
             Self::NotFound => (StatusCode::NOT_FOUND, plain("Not found")),
+            Self::Conflict { field, message } => (
+                StatusCode::CONFLICT,
+                ErrorBody {
+                    message: message.to_owned(),
+                    errors: BTreeMap::from([(field.to_owned(), vec![message.to_owned()])]),
+                    request_id: None,
+                },
+            ),
             Self::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
                 plain("This method is not allowed here"),
@@ -178,6 +194,18 @@ mod tests {
         assert_eq!(body.message, THERE_IS_A_PROBLEM);
         assert_eq!(body.errors["code"], vec!["Enter the code"]);
         assert_eq!(body.errors.len(), 2);
+    }
+
+    #[tokio::test]
+    async fn conflicts_say_why_in_both_places() {
+        let (status, body) = body_of(AppError::Conflict {
+            field: "callbacks",
+            message: "Too many",
+        })
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert_eq!(body.message, "Too many");
+        assert_eq!(body.errors["callbacks"], vec!["Too many"]);
     }
 
     #[tokio::test]

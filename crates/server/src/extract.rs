@@ -4,5 +4,5 @@
 mod caller;
 mod json;
 
-pub use caller::{Caller, CaseScope};
+pub use caller::{Caller, CaseScope, ScopedCase};
 pub use json::Json;

@@ -15,6 +15,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
+pub mod callbacks;
 pub mod clock;
 pub mod codes;
 pub mod config;
@@ -27,6 +28,7 @@ pub mod error;
 pub mod extract;
 mod middleware;
 pub mod outbox;
+pub mod preferences;
 pub mod routes;
 mod secrets;
 pub mod sessions;
@@ -34,6 +36,8 @@ pub mod stages;
 pub mod state;
 mod static_files;
 pub mod telemetry;
+pub mod uk_time;
+pub mod vcop;
 
 pub use clock::Clock;
 pub use config::Config;

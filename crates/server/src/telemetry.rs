@@ -46,6 +46,7 @@ pub fn request_span(req: &Request) -> Span {
         route,
         request_id,
         session_id = tracing::field::Empty,
+        case_id = tracing::field::Empty,
     )
 }
 

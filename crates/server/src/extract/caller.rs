@@ -31,7 +31,45 @@ pub struct Caller {
     pub scopes: Vec<CaseScope>,
 }
 
+/// A case the caller may act on, with the victim it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopedCase {
+    pub case_id: String,
+    pub victim_id: String,
+}
+
 impl Caller {
+    /// The case behind `crime_reference` as typed in a path, if the caller may act on it.
+    /// A malformed, unknown or out-of-scope reference is the same 404.
+    pub async fn case(
+        &self,
+        db: &sqlx::SqlitePool,
+        crime_reference: &str,
+    ) -> Result<ScopedCase, AppError> {
+        let reference =
+            shared::CrimeReference::parse(crime_reference).map_err(|_| AppError::NotFound)?;
+        let scope = self
+            .scope_for(reference.as_str())
+            .ok_or(AppError::NotFound)?;
+        let row: Option<(String,)> = sqlx::query_as("SELECT victim_id FROM cases WHERE id = $1")
+            .bind(&scope.case_id)
+            .fetch_optional(db)
+            .await?;
+        let (victim_id,) = row.ok_or(AppError::NotFound)?;
+        tracing::Span::current().record("case_id", scope.case_id.as_str());
+        Ok(ScopedCase {
+            case_id: scope.case_id.clone(),
+            victim_id,
+        })
+    }
+
+    /// Who to record as making a change, by role (supporters and officers come later).
+    pub fn changed_by(&self) -> shared::api::preferences::ChangedBy {
+        match self.role {
+            Role::Victim => shared::api::preferences::ChangedBy::Victim,
+        }
+    }
+
     /// The scope for `crime_reference`, if the caller may read that case.
     pub fn scope_for(&self, crime_reference: &str) -> Option<&CaseScope> {
         self.scopes

@@ -10,12 +10,15 @@ use crate::error::AppError;
 use crate::extract::{Caller, Json};
 use crate::stages;
 use crate::state::AppState;
+use crate::vcop;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(case))
 }
 
-/// A case: its stage explained, the officer, and the updates, newest first.
+/// A case: its stage explained, the officer, and the updates, newest first. Updates the
+/// Victims' Code says we must tell you about carry `vcop`: the deadline and whether we
+/// met it.
 ///
 /// Percent-encode the slashes of the reference: `/api/cases/CR%2F100001%2F25`. A case
 /// that does not exist and a case the caller may not read get the same 404.
@@ -46,6 +49,7 @@ async fn case(
         String,
         String,
         String,
+        String,
         bool,
         String,
         String,
@@ -56,7 +60,7 @@ async fn case(
         String,
     );
     let row: Option<CaseRow> = sqlx::query_as(
-        "SELECT c.crime_reference, c.crime_type, c.stage, c.enhanced_rights, c.reported_on,
+        "SELECT c.crime_reference, c.crime_type, c.crime_category, c.stage, c.enhanced_rights, c.reported_on,
                 o.name, o.role, o.phone, o.phone_link, o.email, o.hours
          FROM cases c JOIN officers o ON o.id = c.officer_id
          WHERE c.id = $1",
@@ -67,6 +71,7 @@ async fn case(
     let Some((
         crime_reference,
         crime_type,
+        crime_category,
         stage,
         enhanced_rights,
         reported_on,
@@ -84,8 +89,17 @@ async fn case(
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("case has unknown stage {stage:?}")))?
         .view();
 
-    let updates: Vec<(String, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, update_date, title, what_happened, what_happens_next
+    type UpdateRow = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let updates: Vec<UpdateRow> = sqlx::query_as(
+        "SELECT id, update_date, title, what_happened, what_happens_next, vcop_event, event_date
          FROM case_updates WHERE case_id = $1
          ORDER BY update_date DESC, created_at DESC, id DESC",
     )
@@ -95,12 +109,22 @@ async fn case(
     let updates = updates
         .into_iter()
         .map(
-            |(id, date, title, what_happened, what_happens_next)| CaseUpdateView {
-                id,
-                date,
-                title,
-                what_happened,
-                what_happens_next,
+            |(id, date, title, what_happened, what_happens_next, vcop_event, event_date)| {
+                let vcop = vcop::timing_for_row(
+                    &id,
+                    vcop_event.as_deref(),
+                    event_date.as_deref(),
+                    &date,
+                    enhanced_rights,
+                );
+                CaseUpdateView {
+                    id,
+                    date,
+                    title,
+                    what_happened,
+                    what_happens_next,
+                    vcop,
+                }
             },
         )
         .collect();
@@ -108,6 +132,7 @@ async fn case(
     Ok(Json(CaseView {
         crime_reference,
         crime_type,
+        crime_category,
         stage,
         enhanced_rights,
         reported_on,

@@ -7,10 +7,12 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
+pub mod callbacks;
 pub mod cases;
 pub mod dev_outbox;
 pub mod health;
 pub mod openapi;
+pub mod preferences;
 pub mod session;
 pub mod sign_in;
 
@@ -29,6 +31,8 @@ pub const SESSION_COOKIE_SCHEME: &str = "session_cookie";
         (name = "health", description = "Is the service up"),
         (name = "sign-in", description = "One-time codes and sessions"),
         (name = "cases", description = "A victim's case"),
+        (name = "preferences", description = "How and when a victim may be contacted safely"),
+        (name = "callbacks", description = "Asking an officer to call back"),
         (name = "dev", description = "Demo mode only"),
         (name = "meta", description = "This document"),
     )
@@ -60,6 +64,8 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(sign_in::router())
         .merge(session::router())
         .merge(cases::router())
+        .merge(preferences::router())
+        .merge(callbacks::router())
         .merge(openapi::router());
     if demo {
         router.merge(dev_outbox::router())

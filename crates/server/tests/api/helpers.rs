@@ -15,6 +15,11 @@ use tempfile::TempDir;
 pub const TEXT_VICTIM: (&str, &str) = ("CR/100001/25", "+447700900001");
 pub const EMAIL_VICTIM: (&str, &str) = ("CR/100002/25", "alex.demo@example.org");
 pub const LETTER_ONLY_REFERENCE: &str = "CR/100005/25";
+/// Standard rights; the charge was told 2 working days late.
+pub const ROBBERY_VICTIM: (&str, &str) = ("CR/100003/25", "+447700900003");
+/// Tuesday 10 March 2026 08:00 UTC (= 08:00 GMT, UK time).
+pub const TUESDAY_8AM: i64 = 1_773_129_600;
+
 /// Well-formed, but no such case.
 pub const UNKNOWN_REFERENCE: &str = "CR/999999/25";
 
@@ -100,6 +105,39 @@ impl TestApp {
             .send()
             .await
             .expect("POST")
+    }
+
+    pub async fn put_json(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .put(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("PUT")
+    }
+
+    pub async fn put_preferences(&self, reference: &str, body: &Value) -> Response {
+        self.put_json(&format!("{}/preferences", case_path(reference)), body)
+            .await
+    }
+
+    pub async fn post_callback(&self, reference: &str, body: &Value) -> Response {
+        self.post_json(&format!("{}/callbacks", case_path(reference)), body)
+            .await
+    }
+
+    pub async fn cancel_callback(&self, reference: &str, id: &str) -> Response {
+        self.post_json(
+            &format!("{}/callbacks/{id}/cancel", case_path(reference)),
+            &json!({}),
+        )
+        .await
+    }
+
+    /// Sets the server's clock to Tuesday 10 March 2026, 08:00 UK time (GMT), so the
+    /// next 10 working days are 10–13, 16–20 and 23 March (no bank holidays).
+    pub fn set_clock_to_tuesday_8am(&self) {
+        self.clock.set_unix(TUESDAY_8AM);
     }
 
     pub async fn start_sign_in(&self, reference: &str) -> Response {

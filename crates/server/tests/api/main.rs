@@ -1,11 +1,14 @@
 //! API tests: one binary, each test on its own fresh database and random port
 //! (`helpers::spawn_app`).
 
+mod callbacks;
 mod cases;
 mod errors;
 mod helpers;
 mod logging;
 mod openapi;
+mod preferences;
 mod session;
 mod sign_in;
 mod static_files;
+mod vcop;

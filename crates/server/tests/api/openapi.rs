@@ -18,7 +18,9 @@ fn operations(doc: &Value) -> Vec<(String, String)> {
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for method in METHODS {
             if item.get(method).is_some() {
-                let concrete = path.replace("{crime_reference}", "CR%2F100001%2F25");
+                let concrete = path
+                    .replace("{crime_reference}", "CR%2F100001%2F25")
+                    .replace("{callback_id}", "00000000-0000-0000-0000-000000000000");
                 assert!(
                     !concrete.contains('{'),
                     "no sample value for a parameter in {path}"
@@ -56,20 +58,41 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
     ops.sort();
     let expected = [
         ("get", "/api/cases/CR%2F100001%2F25"),
+        ("get", "/api/cases/CR%2F100001%2F25/callbacks"),
+        ("get", "/api/cases/CR%2F100001%2F25/preferences"),
+        ("get", "/api/cases/CR%2F100001%2F25/preferences/history"),
         ("get", "/api/dev/outbox"),
         ("get", "/api/health"),
         ("get", "/api/openapi.json"),
         ("get", "/api/session"),
+        ("post", "/api/cases/CR%2F100001%2F25/callbacks"),
+        (
+            "post",
+            "/api/cases/CR%2F100001%2F25/callbacks/00000000-0000-0000-0000-000000000000/cancel",
+        ),
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
+        ("put", "/api/cases/CR%2F100001%2F25/preferences"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()
         .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
         .collect();
     assert_eq!(ops, expected);
-    for schema in ["ErrorBody", "CaseView", "SessionView", "StartSignInRequest"] {
+    for schema in [
+        "ErrorBody",
+        "CaseView",
+        "VcopTiming",
+        "SessionView",
+        "StartSignInRequest",
+        "ContactPreferences",
+        "PreferencesView",
+        "PreferencesHistory",
+        "NewCallbackRequest",
+        "CallbackView",
+        "CallbacksView",
+    ] {
         assert!(
             doc["components"]["schemas"].get(schema).is_some(),
             "{schema} missing"

@@ -1,0 +1,271 @@
+//! Contact preferences in the database: one row per saved version in
+//! `contact_preferences` (append-only); the current preferences are the highest version.
+//! Saving also copies the contact method, phone and email to `victims`, because sign-in
+//! codes go by the victim's chosen method.
+
+use anyhow::Context;
+use shared::api::preferences::{
+    ChangedBy, ContactMethod, ContactPreferences, LanguageChoice, PreferencesVersion,
+    PreferencesView, UpdateFrequency,
+};
+use sqlx::SqliteConnection;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::{method_from_stored, stored_method, summary::summary};
+
+/// One saved version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    pub version: u32,
+    pub changed_at: i64,
+    pub changed_by: ChangedBy,
+    pub preferences: ContactPreferences,
+}
+
+impl Version {
+    pub fn view(&self) -> anyhow::Result<PreferencesView> {
+        Ok(PreferencesView {
+            preferences: self.preferences.clone(),
+            version: self.version,
+            changed_at: rfc3339(self.changed_at)?,
+            changed_by: self.changed_by,
+            summary: summary(&self.preferences),
+        })
+    }
+
+    pub fn history_entry(&self) -> anyhow::Result<PreferencesVersion> {
+        Ok(PreferencesVersion {
+            version: self.version,
+            changed_at: rfc3339(self.changed_at)?,
+            changed_by: self.changed_by,
+            summary: summary(&self.preferences),
+        })
+    }
+}
+
+fn rfc3339(unix: i64) -> anyhow::Result<String> {
+    Ok(OffsetDateTime::from_unix_timestamp(unix)?.format(&Rfc3339)?)
+}
+
+pub fn changed_by_str(who: ChangedBy) -> &'static str {
+    match who {
+        ChangedBy::Victim => "victim",
+        ChangedBy::Supporter => "supporter",
+        ChangedBy::Officer => "officer",
+    }
+}
+
+fn changed_by_from(stored: &str) -> anyhow::Result<ChangedBy> {
+    match stored {
+        "victim" => Ok(ChangedBy::Victim),
+        "supporter" => Ok(ChangedBy::Supporter),
+        "officer" => Ok(ChangedBy::Officer),
+        other => anyhow::bail!("unknown changed_by {other:?}"),
+    }
+}
+
+type VersionRow = (i64, i64, String, String);
+
+fn from_row((version, changed_at, changed_by, body): VersionRow) -> anyhow::Result<Version> {
+    Ok(Version {
+        version: u32::try_from(version).context("version out of range")?,
+        changed_at,
+        changed_by: changed_by_from(&changed_by)?,
+        preferences: serde_json::from_str(&body).context("stored preferences do not parse")?,
+    })
+}
+
+/// The current (highest) version, if the victim has one.
+pub async fn current(
+    conn: &mut SqliteConnection,
+    victim_id: &str,
+) -> anyhow::Result<Option<Version>> {
+    let row: Option<VersionRow> = sqlx::query_as(
+        "SELECT version, changed_at, changed_by, body FROM contact_preferences
+         WHERE victim_id = $1 ORDER BY version DESC LIMIT 1",
+    )
+    .bind(victim_id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(from_row).transpose()
+}
+
+/// Every version, newest first.
+pub async fn history(conn: &mut SqliteConnection, victim_id: &str) -> anyhow::Result<Vec<Version>> {
+    let rows: Vec<VersionRow> = sqlx::query_as(
+        "SELECT version, changed_at, changed_by, body FROM contact_preferences
+         WHERE victim_id = $1 ORDER BY version DESC",
+    )
+    .bind(victim_id)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(from_row).collect()
+}
+
+/// contact_method, phone, email, voicemail_safe, letter_to_home_safe,
+/// caller_id_may_show_police, language, interpreter_needed, update_frequency.
+type VictimRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    bool,
+    bool,
+    bool,
+    String,
+    bool,
+    String,
+);
+
+/// Version 1 for a victim who has none, from what the officer recorded in `victims`
+/// (demo data, and victims created before preferences were versioned). Does nothing if
+/// a version exists; safe to race (the unique key keeps one version 1).
+pub async fn ensure_initial(
+    conn: &mut SqliteConnection,
+    victim_id: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    let row: Option<VictimRow> = sqlx::query_as(
+        "SELECT contact_method, phone, email, voicemail_safe, letter_to_home_safe,
+                caller_id_may_show_police, language, interpreter_needed, update_frequency
+         FROM victims WHERE id = $1",
+    )
+    .bind(victim_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((
+        method,
+        phone,
+        email,
+        voicemail,
+        letters,
+        caller_id,
+        language,
+        interpreter,
+        frequency,
+    )) = row
+    else {
+        anyhow::bail!("no victim {victim_id}");
+    };
+    let preferred_method = method_from_stored(&method);
+    let preferences = ContactPreferences {
+        preferred_method,
+        second_method: None,
+        phone,
+        email,
+        address: None,
+        postcode: None,
+        safe_times: Vec::new(),
+        voicemail_safe: voicemail,
+        // The officer recorded letters as the way to reach them: they are safe.
+        letters_safe: letters || preferred_method == ContactMethod::Letter,
+        caller_id_allowed: caller_id,
+        language: if language == "cy" {
+            LanguageChoice::Welsh
+        } else {
+            LanguageChoice::English
+        },
+        other_language: None,
+        interpreter_needed: interpreter,
+        communication_needs: Vec::new(),
+        other_needs: None,
+        update_frequency: if frequency == "key_updates_only" {
+            UpdateFrequency::KeyDecisionsOnly
+        } else {
+            UpdateFrequency::EveryUpdate
+        },
+    };
+    sqlx::query(
+        "INSERT INTO contact_preferences (id, victim_id, version, body, changed_at, changed_by, changed_by_id)
+         VALUES ($1, $2, 1, $3, $4, 'officer', NULL)
+         ON CONFLICT (victim_id, version) DO NOTHING",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(victim_id)
+    .bind(serde_json::to_string(&preferences)?)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The current version, creating version 1 first if the victim has none.
+pub async fn current_or_initial(
+    db: &sqlx::SqlitePool,
+    victim_id: &str,
+    now: i64,
+) -> anyhow::Result<Version> {
+    let mut conn = db.acquire().await?;
+    if let Some(found) = current(&mut conn, victim_id).await? {
+        return Ok(found);
+    }
+    drop(conn);
+    let mut tx = crate::db::begin_write(db).await?;
+    ensure_initial(&mut tx, victim_id, now).await?;
+    let found = current(&mut tx, victim_id)
+        .await?
+        .context("version 1 was not created")?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// Saves `preferences` (already validated) as the next version and copies the contact
+/// details sign-in depends on to `victims`. Run it inside a write transaction
+/// (`db::begin_write`) so two saves cannot take the same version number; on PostgreSQL
+/// the unique key (victim_id, version) makes the loser fail instead of duplicating.
+///
+/// Every save makes a version, even when nothing changed: the history then shows each
+/// time someone confirmed the preferences.
+pub async fn save(
+    conn: &mut SqliteConnection,
+    victim_id: &str,
+    preferences: &ContactPreferences,
+    changed_by: ChangedBy,
+    changed_by_id: &str,
+    now: i64,
+) -> anyhow::Result<Version> {
+    ensure_initial(conn, victim_id, now).await?;
+    let (latest,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(MAX(version), 0) FROM contact_preferences WHERE victim_id = $1",
+    )
+    .bind(victim_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let version = latest + 1;
+    sqlx::query(
+        "INSERT INTO contact_preferences (id, victim_id, version, body, changed_at, changed_by, changed_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(victim_id)
+    .bind(version)
+    .bind(serde_json::to_string(preferences)?)
+    .bind(now)
+    .bind(changed_by_str(changed_by))
+    .bind(changed_by_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE victims SET contact_method = $1, phone = $2, email = $3, voicemail_safe = $4,
+                letter_to_home_safe = $5, caller_id_may_show_police = $6,
+                interpreter_needed = $7, preferences_updated_at = $8
+         WHERE id = $9",
+    )
+    .bind(stored_method(preferences.preferred_method))
+    .bind(preferences.phone.as_deref())
+    .bind(preferences.email.as_deref())
+    .bind(preferences.voicemail_safe)
+    .bind(preferences.letters_safe)
+    .bind(preferences.caller_id_allowed)
+    .bind(preferences.interpreter_needed)
+    .bind(now)
+    .bind(victim_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(Version {
+        version: u32::try_from(version).context("version out of range")?,
+        changed_at: now,
+        changed_by,
+        preferences: preferences.clone(),
+    })
+}

@@ -1,0 +1,180 @@
+//! `/api/cases/{crime_reference}/callbacks`: ask the officer to call back in chosen
+//! windows (UK time), follow the requests, cancel one. Requests stay `requested` until an
+//! officer schedules them (a later feature).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
+use shared::api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::callbacks::{self, Context};
+use crate::error::AppError;
+use crate::extract::{Caller, Json};
+use crate::preferences::store;
+use crate::state::AppState;
+use crate::{db, uk_time};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_callbacks, request_callback))
+        .routes(routes!(cancel_callback))
+}
+
+/// The case's callback requests, newest first, and what the form needs to offer only
+/// valid windows: the victim's safe times, the bookable dates and the open limit.
+#[utoipa::path(
+    get,
+    path = "/api/cases/{crime_reference}/callbacks",
+    operation_id = "list_callbacks",
+    tag = "callbacks",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Requests and booking rules", body = CallbacksView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+    )
+)]
+async fn list_callbacks(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+) -> Result<Json<CallbacksView>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let now = state.clock.unix();
+    let prefs = store::current_or_initial(&state.db, &case.victim_id, now).await?;
+    let mut conn = state.db.acquire().await?;
+    let list = callbacks::list(&mut conn, &case.case_id).await?;
+    let today = uk_time::local(now).date;
+    Ok(Json(CallbacksView {
+        callbacks: list,
+        max_open: callbacks::MAX_OPEN,
+        safe_times: callbacks::safe_times_or_office_hours(&prefs.preferences.safe_times),
+        bookable_dates: callbacks::bookable_dates(today)
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        has_phone_on_file: prefs.preferences.phone.is_some(),
+    }))
+}
+
+/// Ask for a callback.
+///
+/// Each window must be on one of the next 10 working days, start in the future, last at
+/// least an hour, and sit inside the victim's safe times (working days 9am to 5pm if
+/// they gave none). At most 3 requests may be open at once (409).
+#[utoipa::path(
+    post,
+    path = "/api/cases/{crime_reference}/callbacks",
+    operation_id = "request_callback",
+    tag = "callbacks",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    request_body = NewCallbackRequest,
+    security(("session_cookie" = [])),
+    responses(
+        (status = 201, description = "Requested", body = CallbackView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+        (status = 409, description = "3 requests are already open", body = ErrorBody),
+        (status = 422, description = "A field is wrong (keys as on NewCallbackRequest), or the body is malformed", body = ErrorBody),
+    )
+)]
+async fn request_callback(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+    Json(request): Json<NewCallbackRequest>,
+) -> Result<(StatusCode, Json<CallbackView>), AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let now = state.clock.unix();
+    // BEGIN IMMEDIATE: the count of open requests and the insert happen under SQLite's
+    // write lock, so two requests at once cannot both be the third. On PostgreSQL, lock
+    // the case row first (`SELECT id FROM cases WHERE id = $1 FOR UPDATE`) for the same
+    // effect under READ COMMITTED.
+    let mut tx = db::begin_write(&state.db).await?;
+    store::ensure_initial(&mut tx, &case.victim_id, now).await?;
+    let prefs = store::current(&mut tx, &case.victim_id)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("no contact preferences")))?;
+    let context = Context {
+        now: uk_time::local(now),
+        safe_times: callbacks::safe_times_or_office_hours(&prefs.preferences.safe_times),
+        phone_on_file: prefs.preferences.phone.clone(),
+    };
+    let valid = callbacks::validate(request, &context).map_err(AppError::Validation)?;
+    if callbacks::count_open(&mut tx, &case.case_id).await? >= callbacks::MAX_OPEN {
+        return Err(AppError::Conflict {
+            field: "callbacks",
+            message: callbacks::TOO_MANY_OPEN,
+        });
+    }
+    let role = crate::preferences::store::changed_by_str(caller.changed_by());
+    let id = callbacks::insert(
+        &mut tx,
+        &case.case_id,
+        &valid,
+        role,
+        &caller.subject_id,
+        now,
+    )
+    .await?;
+    let view = callbacks::find(&mut tx, &case.case_id, &id)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("callback {id} vanished")))?;
+    tx.commit().await?;
+    tracing::info!(case_id = %case.case_id, callback_id = %id, "callback requested");
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// Cancel an open callback request.
+///
+/// 409 if it is already cancelled or has happened; 404 if there is no such request on
+/// this case.
+#[utoipa::path(
+    post,
+    path = "/api/cases/{crime_reference}/callbacks/{callback_id}/cancel",
+    operation_id = "cancel_callback",
+    tag = "callbacks",
+    params(
+        ("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)"),
+        ("callback_id" = String, Path, description = "The request's id"),
+    ),
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Cancelled", body = CallbackView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case or request, or not yours", body = ErrorBody),
+        (status = 409, description = "Already cancelled, or already happened", body = ErrorBody),
+    )
+)]
+async fn cancel_callback(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((crime_reference, callback_id)): Path<(String, String)>,
+) -> Result<Json<CallbackView>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let mut tx = db::begin_write(&state.db).await?;
+    let existing = callbacks::find(&mut tx, &case.case_id, &callback_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(message) = callbacks::cannot_cancel(existing.status) {
+        return Err(AppError::Conflict {
+            field: "callback",
+            message,
+        });
+    }
+    if !callbacks::cancel(&mut tx, &case.case_id, &callback_id, state.clock.unix()).await? {
+        return Err(AppError::Conflict {
+            field: "callback",
+            message: callbacks::ALREADY_CANCELLED,
+        });
+    }
+    let view = callbacks::find(&mut tx, &case.case_id, &callback_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    tracing::info!(case_id = %case.case_id, callback_id = %callback_id, "callback cancelled");
+    Ok(Json(view))
+}

@@ -1,0 +1,121 @@
+//! `/api/cases/{crime_reference}/preferences`: read and change how and when a victim may
+//! be contacted, and see every earlier version.
+
+use axum::extract::{Path, State};
+use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
+use shared::api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::db;
+use crate::error::AppError;
+use crate::extract::{Caller, Json};
+use crate::preferences::{self, store};
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_preferences, put_preferences))
+        .routes(routes!(preferences_history))
+}
+
+/// The victim's current contact preferences, with what they mean in plain words.
+///
+/// A victim who has never saved any gets version 1, made from what their officer
+/// recorded.
+#[utoipa::path(
+    get,
+    path = "/api/cases/{crime_reference}/preferences",
+    operation_id = "get_preferences",
+    tag = "preferences",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The current version", body = PreferencesView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+    )
+)]
+async fn get_preferences(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+) -> Result<Json<PreferencesView>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let current = store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
+    Ok(Json(current.view()?))
+}
+
+/// Save new contact preferences as the next version.
+///
+/// Every save makes a new version, even if nothing changed. Sign-in codes follow the new
+/// preferred method at once (text to the phone, email to the email address).
+#[utoipa::path(
+    put,
+    path = "/api/cases/{crime_reference}/preferences",
+    operation_id = "put_preferences",
+    tag = "preferences",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    request_body = ContactPreferences,
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Saved; the new current version", body = PreferencesView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+        (status = 422, description = "A field is wrong (keys as on ContactPreferences), or the body is malformed", body = ErrorBody),
+    )
+)]
+async fn put_preferences(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+    Json(request): Json<ContactPreferences>,
+) -> Result<Json<PreferencesView>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let valid = preferences::validate(request).map_err(AppError::Validation)?;
+    let now = state.clock.unix();
+    let mut tx = db::begin_write(&state.db).await?;
+    let saved = store::save(
+        &mut tx,
+        &case.victim_id,
+        &valid,
+        caller.changed_by(),
+        &caller.subject_id,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(case_id = %case.case_id, version = saved.version, "contact preferences saved");
+    Ok(Json(saved.view()?))
+}
+
+/// Every version of the preferences, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/cases/{crime_reference}/preferences/history",
+    operation_id = "get_preferences_history",
+    tag = "preferences",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Every version, newest first", body = PreferencesHistory),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+    )
+)]
+async fn preferences_history(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+) -> Result<Json<PreferencesHistory>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    // Makes version 1 first if there is none, so history is never empty.
+    store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
+    let mut conn = state.db.acquire().await?;
+    let versions = store::history(&mut conn, &case.victim_id)
+        .await?
+        .iter()
+        .map(store::Version::history_entry)
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(Json(PreferencesHistory { versions }))
+}

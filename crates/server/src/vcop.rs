@@ -1,0 +1,217 @@
+//! Victims' Code (VCOP) timing: how many working days we had to tell a victim about an
+//! event, the deadline that gives, and whether the update that told them was late.
+
+use shared::api::VcopTiming;
+use shared::working_days::{add_working_days, working_days_between};
+use shared::CalendarDate;
+
+/// Events the Victims' Code says a victim must be told about. Stored in
+/// `case_updates.vcop_event` by their snake_case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VcopEvent {
+    SuspectArrested,
+    SuspectInterviewed,
+    ReleasedWithoutCharge,
+    ReleasedUnderInvestigation,
+    Bail,
+    Charged,
+    OutOfCourtDisposal,
+    DecisionNotToCharge,
+    ChargesDroppedOrChanged,
+    HearingDate,
+    MustGiveEvidence,
+    HearingOutcome,
+    SupportReferral,
+}
+
+impl VcopEvent {
+    pub const ALL: [VcopEvent; 13] = [
+        Self::SuspectArrested,
+        Self::SuspectInterviewed,
+        Self::ReleasedWithoutCharge,
+        Self::ReleasedUnderInvestigation,
+        Self::Bail,
+        Self::Charged,
+        Self::OutOfCourtDisposal,
+        Self::DecisionNotToCharge,
+        Self::ChargesDroppedOrChanged,
+        Self::HearingDate,
+        Self::MustGiveEvidence,
+        Self::HearingOutcome,
+        Self::SupportReferral,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SuspectArrested => "suspect_arrested",
+            Self::SuspectInterviewed => "suspect_interviewed",
+            Self::ReleasedWithoutCharge => "released_without_charge",
+            Self::ReleasedUnderInvestigation => "released_under_investigation",
+            Self::Bail => "bail",
+            Self::Charged => "charged",
+            Self::OutOfCourtDisposal => "out_of_court_disposal",
+            Self::DecisionNotToCharge => "decision_not_to_charge",
+            Self::ChargesDroppedOrChanged => "charges_dropped_or_changed",
+            Self::HearingDate => "hearing_date",
+            Self::MustGiveEvidence => "must_give_evidence",
+            Self::HearingOutcome => "hearing_outcome",
+            Self::SupportReferral => "support_referral",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|event| event.as_str() == stored)
+    }
+
+    /// Working days allowed, from the Victims' Code table (docs/domain.md): hearing dates
+    /// and whether you must give evidence within 1 for everyone; a support service
+    /// should contact you within 2; everything else 5, or 1 with enhanced rights.
+    pub fn working_days_allowed(self, enhanced_rights: bool) -> u32 {
+        match self {
+            Self::HearingDate | Self::MustGiveEvidence => 1,
+            Self::SupportReferral => 2,
+            _ if enhanced_rights => 1,
+            _ => 5,
+        }
+    }
+}
+
+/// How fast `told_on` was, for an event on `event_date`.
+pub fn timing(
+    event: VcopEvent,
+    enhanced_rights: bool,
+    event_date: CalendarDate,
+    told_on: CalendarDate,
+) -> VcopTiming {
+    let allowed = event.working_days_allowed(enhanced_rights);
+    let deadline = add_working_days(event_date, allowed);
+    let late_by = working_days_between(deadline, told_on).max(0);
+    VcopTiming {
+        event_date: event_date.to_string(),
+        working_days_allowed: allowed,
+        deadline: deadline.to_string(),
+        told_on: told_on.to_string(),
+        late_by_working_days: u32::try_from(late_by).unwrap_or(u32::MAX),
+    }
+}
+
+/// The timing for a stored update, or `None` when it is not a VCOP event or its columns
+/// do not parse (logged, so bad data does not hide the update itself).
+pub fn timing_for_row(
+    update_id: &str,
+    vcop_event: Option<&str>,
+    event_date: Option<&str>,
+    told_on: &str,
+    enhanced_rights: bool,
+) -> Option<VcopTiming> {
+    let stored = vcop_event?;
+    let parsed = (
+        VcopEvent::parse(stored),
+        event_date.map(CalendarDate::parse),
+        CalendarDate::parse(told_on),
+    );
+    match parsed {
+        (Some(event), Some(Ok(event_date)), Ok(told_on)) => {
+            Some(timing(event, enhanced_rights, event_date, told_on))
+        }
+        _ => {
+            tracing::warn!(
+                update_id,
+                "case update has an unreadable VCOP event or date"
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> CalendarDate {
+        CalendarDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for event in VcopEvent::ALL {
+            assert_eq!(VcopEvent::parse(event.as_str()), Some(event));
+        }
+        assert_eq!(VcopEvent::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn days_allowed_follow_the_code() {
+        assert_eq!(VcopEvent::Charged.working_days_allowed(false), 5);
+        assert_eq!(VcopEvent::Charged.working_days_allowed(true), 1);
+        assert_eq!(VcopEvent::HearingOutcome.working_days_allowed(false), 5);
+        assert_eq!(VcopEvent::HearingDate.working_days_allowed(false), 1);
+        assert_eq!(VcopEvent::MustGiveEvidence.working_days_allowed(false), 1);
+        assert_eq!(VcopEvent::SupportReferral.working_days_allowed(false), 2);
+        assert_eq!(VcopEvent::SupportReferral.working_days_allowed(true), 2);
+    }
+
+    #[test]
+    fn told_the_same_day_is_on_time() {
+        let t = timing(
+            VcopEvent::Charged,
+            true,
+            date("2026-03-10"),
+            date("2026-03-10"),
+        );
+        assert_eq!(t.deadline, "2026-03-11");
+        assert_eq!(t.working_days_allowed, 1);
+        assert_eq!(t.late_by_working_days, 0);
+    }
+
+    #[test]
+    fn told_on_the_deadline_is_on_time_and_after_it_is_late() {
+        // Charged Friday 6 March 2026: 5 working days ends Friday 13 March.
+        let t = timing(
+            VcopEvent::Charged,
+            false,
+            date("2026-03-06"),
+            date("2026-03-13"),
+        );
+        assert_eq!(t.deadline, "2026-03-13");
+        assert_eq!(t.late_by_working_days, 0);
+        let t = timing(
+            VcopEvent::Charged,
+            false,
+            date("2026-03-06"),
+            date("2026-03-17"),
+        );
+        assert_eq!(t.late_by_working_days, 2);
+        // A weekend after the deadline is not late by more.
+        let t = timing(
+            VcopEvent::Charged,
+            false,
+            date("2026-03-06"),
+            date("2026-03-15"),
+        );
+        assert_eq!(t.late_by_working_days, 0);
+    }
+
+    #[test]
+    fn enhanced_rights_deadline_skips_weekends_and_bank_holidays() {
+        // Arrested Thursday 24 December 2026: next working day is Tuesday 29 December.
+        let t = timing(
+            VcopEvent::SuspectArrested,
+            true,
+            date("2026-12-24"),
+            date("2026-12-30"),
+        );
+        assert_eq!(t.deadline, "2026-12-29");
+        assert_eq!(t.late_by_working_days, 1);
+    }
+
+    #[test]
+    fn unreadable_rows_give_no_timing() {
+        assert!(timing_for_row("u", None, None, "2026-03-10", false).is_none());
+        assert!(timing_for_row("u", Some("x"), Some("2026-03-10"), "2026-03-10", false).is_none());
+        assert!(timing_for_row("u", Some("bail"), Some("bad"), "2026-03-10", false).is_none());
+        assert!(
+            timing_for_row("u", Some("bail"), Some("2026-03-10"), "2026-03-10", false).is_some()
+        );
+    }
+}

@@ -1,0 +1,105 @@
+//! Victims' Code timing on the case timeline: the deadline for each event we must tell a
+//! victim about, and whether we met it.
+
+use shared::api::{CaseUpdateView, CaseView, VcopTiming};
+
+use crate::helpers::{case_path, spawn_app, EMAIL_VICTIM, ROBBERY_VICTIM};
+
+fn update<'a>(case: &'a CaseView, title: &str) -> &'a CaseUpdateView {
+    case.updates
+        .iter()
+        .find(|u| u.title == title)
+        .unwrap_or_else(|| panic!("no update {title:?}"))
+}
+
+fn timing<'a>(case: &'a CaseView, title: &str) -> &'a VcopTiming {
+    update(case, title).vcop.as_ref().expect("VCOP timing")
+}
+
+#[tokio::test]
+async fn standard_rights_show_on_time_and_late_updates() {
+    let app = spawn_app().await;
+    app.sign_in(ROBBERY_VICTIM).await;
+    let case: CaseView = app
+        .get(&case_path(ROBBERY_VICTIM.0))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(case.crime_category, "robbery");
+    assert!(!case.enhanced_rights);
+
+    let charged = timing(&case, "The suspect was charged");
+    assert_eq!(charged.working_days_allowed, 5);
+    assert_eq!(charged.late_by_working_days, 2);
+    assert_eq!(
+        charged.told_on,
+        update(&case, "The suspect was charged").date
+    );
+    assert!(charged.event_date < charged.deadline && charged.deadline < charged.told_on);
+
+    // A hearing date must be told within 1 working day, whatever the victim's rights.
+    let trial = timing(&case, "The trial date is set");
+    assert_eq!(trial.working_days_allowed, 1);
+    assert_eq!(trial.late_by_working_days, 0);
+    assert_eq!(trial.event_date, trial.told_on);
+
+    let hearing = timing(&case, "First hearing at the magistrates' court");
+    assert_eq!(hearing.working_days_allowed, 5);
+    assert_eq!(hearing.late_by_working_days, 0);
+
+    assert!(update(&case, "We recorded the crime").vcop.is_none());
+}
+
+#[tokio::test]
+async fn enhanced_rights_get_1_working_day() {
+    let app = spawn_app().await;
+    app.sign_in(EMAIL_VICTIM).await;
+    let case: CaseView = app
+        .get(&case_path(EMAIL_VICTIM.0))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(case.crime_category, "domestic_abuse");
+    for title in [
+        "The suspect was arrested",
+        "The suspect was interviewed",
+        "The suspect was released on bail",
+    ] {
+        let t = timing(&case, title);
+        assert_eq!(t.working_days_allowed, 1, "{title}");
+        assert_eq!(t.late_by_working_days, 0, "{title}");
+    }
+}
+
+#[tokio::test]
+async fn the_json_names_the_timing_fields() {
+    let app = spawn_app().await;
+    app.sign_in(ROBBERY_VICTIM).await;
+    let case: serde_json::Value = app
+        .get(&case_path(ROBBERY_VICTIM.0))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let updates = case["updates"].as_array().unwrap();
+    let charged = updates
+        .iter()
+        .find(|u| u["title"] == "The suspect was charged")
+        .unwrap();
+    for field in [
+        "event_date",
+        "working_days_allowed",
+        "deadline",
+        "told_on",
+        "late_by_working_days",
+    ] {
+        assert!(charged["vcop"].get(field).is_some(), "{field}");
+    }
+    let recorded = updates
+        .iter()
+        .find(|u| u["title"] == "We recorded the crime")
+        .unwrap();
+    assert!(recorded["vcop"].is_null());
+}
