@@ -8,9 +8,12 @@
 
 use crate::date::{CalendarDate, DayOfWeek};
 
+/// (year, month, day).
+type Ymd = (i32, u8, u8);
+
 /// Proclaimed changes to the standing rules: (moved from, moved to) or an extra day (None,
 /// day). Only years this service can show are listed.
-const ONE_OFF_CHANGES: &[(Option<(i32, u8, u8)>, (i32, u8, u8))] = &[
+const ONE_OFF_CHANGES: &[(Option<Ymd>, Ymd)] = &[
     // 2020: early May bank holiday moved to Friday 8 May (VE Day 75).
     (Some((2020, 5, 4)), (2020, 5, 8)),
     // 2022: spring bank holiday moved to 2 June, extra day 3 June (Platinum Jubilee);

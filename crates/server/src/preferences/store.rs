@@ -251,7 +251,7 @@ pub async fn save(
                 interpreter_needed = $7, preferences_updated_at = $8
          WHERE id = $9",
     )
-    .bind(stored_method(preferences.preferred_method))
+    .bind(stored_method(sign_in_method(preferences)))
     .bind(preferences.phone.as_deref())
     .bind(preferences.email.as_deref())
     .bind(preferences.voicemail_safe)
@@ -268,4 +268,16 @@ pub async fn save(
         changed_by,
         preferences: preferences.clone(),
     })
+}
+
+/// The method `victims.contact_method` records: the one sign-in codes go to. That is the
+/// first of the victim's two choices that can carry a code (text or email), so a victim who
+/// prefers calls but also allows texts can still sign in; with neither, no code is sent and
+/// the code page tells them to call their officer or 101.
+pub fn sign_in_method(preferences: &ContactPreferences) -> ContactMethod {
+    [Some(preferences.preferred_method), preferences.second_method]
+        .into_iter()
+        .flatten()
+        .find(|method| matches!(method, ContactMethod::TextMessage | ContactMethod::Email))
+        .unwrap_or(preferences.preferred_method)
 }
