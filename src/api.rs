@@ -9,6 +9,9 @@ use std::fmt;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
+use shared::api::content::{RightsContent, SupportDirectory};
+use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
 use shared::api::{
     CaseView, ErrorBody, OutboxResponse, SessionView, StartSignInRequest, StartSignInResponse,
     VerifySignInRequest,
@@ -26,6 +29,9 @@ pub enum ApiError {
     Unauthorized,
     /// 404: no such thing (or, for the demo outbox, not running in demo mode).
     NotFound,
+    /// 409: the request clashes with the current state (e.g. already 3 open callback
+    /// requests). The server's message is a plain sentence safe to show.
+    Conflict(String),
     /// 429: too many attempts in a short time.
     TooManyRequests,
     /// A 5xx, another unexpected status, or a reply we could not read. `request_id` lets
@@ -43,6 +49,7 @@ impl ApiError {
             Self::Validation(_) => "Check what you entered and try again.",
             Self::Unauthorized => "You've been signed out. Sign in again to continue.",
             Self::NotFound => "We could not find what you were looking for.",
+            Self::Conflict(_) => "This could not be done because something has changed. Refresh the page and try again.",
             Self::TooManyRequests => "You've tried too many times. Wait a few minutes, then try again.",
             Self::Server { .. } => {
                 "Sorry, something went wrong on our side. Wait a few minutes, then try again."
@@ -61,6 +68,7 @@ impl fmt::Display for ApiError {
             Self::Validation(errors) => write!(f, "422 on fields {:?}", errors.keys()),
             Self::Unauthorized => f.write_str("401 unauthorized"),
             Self::NotFound => f.write_str("404 not found"),
+            Self::Conflict(_) => f.write_str("409 conflict"),
             Self::TooManyRequests => f.write_str("429 too many requests"),
             Self::Server { request_id } => write!(f, "server error (request id {request_id:?})"),
             Self::Network => f.write_str("network error"),
@@ -108,6 +116,66 @@ pub async fn get_case(crime_reference: &str) -> Result<CaseView, ApiError> {
     json(send(fresh_get(&url).build()).await?).await
 }
 
+/// `/api/cases/{ref}/…`, with the reference percent-encoded as one segment.
+fn case_url(crime_reference: &str, rest: &str) -> String {
+    format!("/api/cases/{}/{rest}", encode_path_segment(crime_reference))
+}
+
+/// `GET /api/cases/{ref}/preferences`.
+pub async fn get_preferences(crime_reference: &str) -> Result<PreferencesView, ApiError> {
+    json(send(fresh_get(&case_url(crime_reference, "preferences")).build()).await?).await
+}
+
+/// `PUT /api/cases/{ref}/preferences`: save a new version (422 with field errors).
+pub async fn put_preferences(
+    crime_reference: &str,
+    preferences: &ContactPreferences,
+) -> Result<PreferencesView, ApiError> {
+    let url = case_url(crime_reference, "preferences");
+    json(send(Request::put(&url).json(preferences)).await?).await
+}
+
+/// `GET /api/cases/{ref}/preferences/history`: every version, newest first.
+pub async fn get_preferences_history(
+    crime_reference: &str,
+) -> Result<PreferencesHistory, ApiError> {
+    let url = case_url(crime_reference, "preferences/history");
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `GET /api/cases/{ref}/callbacks`.
+pub async fn get_callbacks(crime_reference: &str) -> Result<CallbacksView, ApiError> {
+    json(send(fresh_get(&case_url(crime_reference, "callbacks")).build()).await?).await
+}
+
+/// `POST /api/cases/{ref}/callbacks` (201; 409 `Conflict` when 3 are open).
+pub async fn request_callback(
+    crime_reference: &str,
+    request: &NewCallbackRequest,
+) -> Result<CallbackView, ApiError> {
+    let url = case_url(crime_reference, "callbacks");
+    json(send(Request::post(&url).json(request)).await?).await
+}
+
+/// `POST /api/cases/{ref}/callbacks/{id}/cancel` (409 if already cancelled).
+pub async fn cancel_callback(crime_reference: &str, id: &str) -> Result<CallbackView, ApiError> {
+    let url = case_url(
+        crime_reference,
+        &format!("callbacks/{}/cancel", encode_path_segment(id)),
+    );
+    json(send(Request::post(&url).build()).await?).await
+}
+
+/// `/content/rights.en.json`: the Victims' Code rights (static data, cacheable).
+pub async fn get_rights() -> Result<RightsContent, ApiError> {
+    json(send(Request::get("/content/rights.en.json").build()).await?).await
+}
+
+/// `/content/support.en.json`: the support directory (static data, cacheable).
+pub async fn get_support() -> Result<SupportDirectory, ApiError> {
+    json(send(Request::get("/content/support.en.json").build()).await?).await
+}
+
 /// `GET /api/dev/outbox`: messages the server would have sent (demo mode only; else 404).
 pub async fn get_outbox() -> Result<OutboxResponse, ApiError> {
     json(send(fresh_get("/api/dev/outbox").build()).await?).await
@@ -134,6 +202,7 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Api
         401 => ApiError::Unauthorized,
         404 => ApiError::NotFound,
         429 => ApiError::TooManyRequests,
+        409 => ApiError::Conflict(body.map(|body| body.message).unwrap_or_default()),
         422 => match body {
             Some(body) => ApiError::Validation(body.errors),
             None => ApiError::Server { request_id: None },

@@ -6,7 +6,7 @@ use crate::api::ApiError;
 /// (normally the input; its id).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
-    pub target_id: &'static str,
+    pub target_id: String,
     pub message: String,
 }
 
@@ -15,28 +15,37 @@ pub struct FieldError {
 pub struct FormErrors {
     pub fields: Vec<FieldError>,
     /// A problem not about one field ("We could not connect…"), shown in the summary only.
-    pub general: Option<&'static str>,
+    pub general: Option<String>,
 }
 
 impl FormErrors {
-    pub fn field(target_id: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            fields: vec![FieldError {
-                target_id,
-                message: message.into(),
-            }],
-            general: None,
-        }
+    pub fn field(target_id: impl Into<String>, message: impl Into<String>) -> Self {
+        let mut errors = Self::default();
+        errors.push(target_id, message);
+        errors
+    }
+
+    /// Adds one field problem (pages checking several fields before sending).
+    pub fn push(&mut self, target_id: impl Into<String>, message: impl Into<String>) {
+        self.fields.push(FieldError {
+            target_id: target_id.into(),
+            message: message.into(),
+        });
     }
 
     /// Maps a failed API call onto the form. `fields` pairs API field names with the id of
     /// the element on this page, in page order; field errors for other names, and every
     /// other kind of failure, become a general message in plain words.
-    pub fn from_api(error: &ApiError, fields: &[(&str, &'static str)]) -> Self {
+    /// A 409's own sentence from the server is shown as it came.
+    pub fn from_api(error: &ApiError, fields: &[(&str, &str)]) -> Self {
         let ApiError::Validation(by_field) = error else {
+            let general = match error {
+                ApiError::Conflict(message) if !message.is_empty() => message.clone(),
+                other => other.plain_words().to_owned(),
+            };
             return Self {
                 fields: Vec::new(),
-                general: Some(error.plain_words()),
+                general: Some(general),
             };
         };
         let fields: Vec<FieldError> = fields
@@ -44,12 +53,12 @@ impl FormErrors {
             .filter_map(|(api_name, target_id)| {
                 let message = by_field.get(*api_name)?.first()?;
                 Some(FieldError {
-                    target_id,
+                    target_id: (*target_id).to_owned(),
                     message: message.clone(),
                 })
             })
             .collect();
-        let general = fields.is_empty().then(|| error.plain_words());
+        let general = fields.is_empty().then(|| error.plain_words().to_owned());
         Self { fields, general }
     }
 
@@ -92,7 +101,10 @@ mod tests {
     fn other_failures_become_a_general_message() {
         let errors = FormErrors::from_api(&ApiError::Network, &[("code", "code")]);
         assert!(errors.fields.is_empty());
-        assert_eq!(errors.general, Some(ApiError::Network.plain_words()));
+        assert_eq!(
+            errors.general.as_deref(),
+            Some(ApiError::Network.plain_words())
+        );
         let unknown_field = FormErrors::from_api(
             &ApiError::Validation(BTreeMap::from([("other".to_owned(), vec!["x".to_owned()])])),
             &[("code", "code")],

@@ -1,6 +1,10 @@
 //! Dates in the words people use ("3 November 2025"), without a date library: the API
 //! sends ISO dates, and the wasm budget has no room for chrono or time.
 
+use shared::api::preferences::{Day, SafeTimeWindow};
+use shared::contact::ClockTime;
+use shared::CalendarDate;
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -57,6 +61,70 @@ pub fn clock_time(hours: u32, minutes: u32) -> String {
     }
 }
 
+/// Days of the week: value, id suffix, name.
+pub const DAYS: [(Day, &str, &str); 7] = [
+    (Day::Monday, "monday", "Monday"),
+    (Day::Tuesday, "tuesday", "Tuesday"),
+    (Day::Wednesday, "wednesday", "Wednesday"),
+    (Day::Thursday, "thursday", "Thursday"),
+    (Day::Friday, "friday", "Friday"),
+    (Day::Saturday, "saturday", "Saturday"),
+    (Day::Sunday, "sunday", "Sunday"),
+];
+
+/// A safe time in words: "Monday to Friday, 9am to 12pm"; "Tuesday and Thursday, 6pm to
+/// 8pm".
+pub fn safe_time_words(window: &SafeTimeWindow) -> String {
+    let mut days: Vec<Day> = window.days.clone();
+    days.sort();
+    days.dedup();
+    let names: Vec<&str> = days.iter().map(|day| day_name(*day)).collect();
+    let consecutive = days.len() > 2
+        && days
+            .windows(2)
+            .all(|pair| pair[1] as u8 == pair[0] as u8 + 1);
+    let days_words = match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        _ if consecutive => format!("{} to {}", names[0], names[names.len() - 1]),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    format!(
+        "{days_words}, {} to {}",
+        time_words(&window.start),
+        time_words(&window.end)
+    )
+}
+
+pub fn day_name(day: Day) -> &'static str {
+    DAYS.iter()
+        .find(|entry| entry.0 == day)
+        .map(|entry| entry.2)
+        .unwrap_or("")
+}
+
+/// "09:30" → "9:30am"; anything else as it came.
+pub fn time_words(hh_mm: &str) -> String {
+    ClockTime::parse(hh_mm)
+        .map(|time| time.spoken())
+        .unwrap_or_else(|_| hh_mm.to_owned())
+}
+
+/// "2025-11-25" → "Tuesday 25 November", for choosing a date this month or next.
+pub fn weekday_date(iso: &str) -> String {
+    match CalendarDate::parse(iso) {
+        Ok(date) => {
+            let weekday = DAYS[date.day_of_week() as usize].2;
+            format!(
+                "{weekday} {} {}",
+                date.day(),
+                MONTHS[usize::from(date.month()) - 1]
+            )
+        }
+        Err(_) => iso.to_owned(),
+    }
+}
+
 /// `YYYY-MM-DD` → (year, month 1–12, day 1–31); `None` for anything else.
 fn parse_iso_date(iso: &str) -> Option<(u32, usize, u32)> {
     let bytes = iso.as_bytes();
@@ -102,6 +170,29 @@ mod tests {
         ] {
             assert_eq!(long_date(odd), odd);
         }
+    }
+
+    #[test]
+    fn safe_times_read_as_words() {
+        let window = SafeTimeWindow {
+            days: vec![
+                Day::Friday,
+                Day::Monday,
+                Day::Tuesday,
+                Day::Wednesday,
+                Day::Thursday,
+            ],
+            start: "09:00".into(),
+            end: "12:30".into(),
+        };
+        assert_eq!(safe_time_words(&window), "Monday to Friday, 9am to 12:30pm");
+        let window = SafeTimeWindow {
+            days: vec![Day::Tuesday, Day::Thursday],
+            start: "18:00".into(),
+            end: "20:00".into(),
+        };
+        assert_eq!(safe_time_words(&window), "Tuesday and Thursday, 6pm to 8pm");
+        assert_eq!(weekday_date("2025-11-25"), "Tuesday 25 November");
     }
 
     #[test]

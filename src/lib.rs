@@ -10,6 +10,7 @@ pub mod form_errors;
 pub mod format;
 pub mod pages;
 pub mod resource;
+pub mod session;
 pub mod state;
 
 use leptos::prelude::*;
@@ -19,7 +20,8 @@ use leptos_router::path;
 
 use crate::components::{FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
 use crate::pages::{
-    CasePage, DemoOutboxPage, NotFoundPage, SignInCodePage, SignInPage, SignedOutPage, StartPage,
+    CallbacksPage, CasePage, DemoOutboxPage, NotFoundPage, PreferencesPage, RightPage, RightsPage,
+    SignInCodePage, SignInPage, SignedOutPage, StartPage, SupportPage,
 };
 use crate::state::AppState;
 
@@ -41,6 +43,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/sign-in") view=SignInPage />
                         <Route path=path!("/sign-in/code") view=SignInCodePage />
                         <Route path=path!("/case") view=CasePage />
+                        <Route path=path!("/preferences") view=PreferencesPage />
+                        <Route path=path!("/callbacks") view=CallbacksPage />
+                        <Route path=path!("/rights") view=RightsPage />
+                        <Route path=path!("/rights/:id") view=RightPage />
+                        <Route path=path!("/support") view=SupportPage />
                         <Route path=path!("/signed-out") view=SignedOutPage />
                         <Route path=path!("/demo/outbox") view=DemoOutboxPage />
                     </FlatRoutes>

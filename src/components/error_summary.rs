@@ -35,7 +35,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoView {
                     <h2 class="app-error-summary__title">"There is a problem"</h2>
                     <div class="app-error-summary__body">
                         {move || {
-                            errors.with(|errors| errors.general).map(|message| {
+                            errors.with(|errors| errors.general.clone()).map(|message| {
                                 view! { <p class="app-error-summary__message">{message}</p> }
                             })
                         }}
@@ -47,14 +47,15 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoView {
                                     .into_iter()
                                     .map(|error| {
                                         let target = error.target_id;
+                                        let href = format!("#{target}");
                                         view! {
                                             <li>
                                                 <a
                                                     class="app-error-summary__link"
-                                                    href=format!("#{target}")
+                                                    href=href
                                                     on:click=move |event| {
                                                         event.prevent_default();
-                                                        focus_element(target);
+                                                        focus_element(&target);
                                                     }
                                                 >
                                                     {error.message}

@@ -7,13 +7,15 @@ use leptos_meta::Title;
 
 #[component]
 pub fn PageTitle(
-    title: &'static str,
+    /// A signal for pages whose heading comes from data (a right's title).
+    #[prop(into)]
+    title: Signal<String>,
     #[prop(optional, into)] has_errors: Signal<bool>,
 ) -> impl IntoView {
     view! {
         <Title text=move || {
             let prefix = if has_errors.get() { "Error: " } else { "" };
-            format!("{prefix}{title} – Safe Updates")
+            format!("{prefix}{} – Safe Updates", title.read())
         } />
     }
 }

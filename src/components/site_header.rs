@@ -1,5 +1,6 @@
-//! `SiteHeader`: the `banner` landmark: service name (home link), "Sign out" while signed
-//! in, "Exit this page", and the emergency numbers.
+//! `SiteHeader`: the `banner` landmark: service name (home link), "Sign out" and the
+//! signed-in navigation (`CaseNav`) while signed in, "Exit this page", and the emergency
+//! numbers.
 //!
 //! Markup contract: must match the static shell in `index.html` element for element, so
 //! nothing moves when the app replaces the shell. "Sign out" is a `<button>` (it does
@@ -11,7 +12,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
-use crate::components::{EmergencyBanner, ExitLink};
+use crate::components::{CaseNav, EmergencyBanner, ExitLink};
 use crate::state::use_app_state;
 
 #[component]
@@ -68,6 +69,9 @@ pub fn SiteHeader() -> impl IntoView {
                 </div>
             </Show>
             <EmergencyBanner />
+            <Show when=move || state.session.with(Option::is_some)>
+                <CaseNav />
+            </Show>
         </header>
     }
 }

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 #[component]
 pub fn TextInput(
     /// The input's id; error summary links point at it.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     name: &'static str,
     label: &'static str,
     value: RwSignal<String>,
@@ -28,6 +29,9 @@ pub fn TextInput(
     /// e.g. `app-input--width-10`.
     #[prop(optional)]
     width_class: &'static str,
+    /// `text` unless given (`time`, `tel`, `email`).
+    #[prop(optional)]
+    input_type: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -49,11 +53,11 @@ pub fn TextInput(
     let label_view = if label_is_page_heading {
         Either::Left(view! {
             <h1 class="app-label-wrapper" tabindex="-1">
-                <label class="app-label app-label--l" for=id>{label}</label>
+                <label class="app-label app-label--l" for=id.clone()>{label}</label>
             </h1>
         })
     } else {
-        Either::Right(view! { <label class="app-label" for=id>{label}</label> })
+        Either::Right(view! { <label class="app-label" for=id.clone()>{label}</label> })
     };
 
     view! {
@@ -77,7 +81,7 @@ pub fn TextInput(
                 class:app-input--error=has_error
                 id=id
                 name=name
-                type="text"
+                type=input_type.unwrap_or("text")
                 spellcheck="false"
                 autocomplete=autocomplete
                 inputmode=inputmode

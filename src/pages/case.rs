@@ -1,71 +1,32 @@
-//! `/case`: "Your case". Needs a session: `GET /api/session`, then the case. A 401 at
-//! either step sends the person to `/sign-in` with a notice saying why.
+//! `/case`: "Your case". Needs a session (`session_resource`: a 401 sends the person to
+//! `/sign-in` with a notice saying why).
 
-use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use shared::api::{CaseView, OfficerContact, StageView};
 
-use crate::api::{self, ApiError};
-use crate::components::{
-    LoadingStatus, PageTitle, RetryableError, SummaryList, SummaryRow, Timeline,
-};
+use crate::api;
+use crate::components::{Loaded, PageTitle, SummaryList, SummaryRow, Timeline};
 use crate::format::long_date;
-use crate::resource::loading_resource;
-use crate::state::use_app_state;
+use crate::session::session_resource;
 
 const LOAD_FAILED: &str =
     "Sorry, we could not load your case right now. Check your internet connection and try again.";
 
 #[component]
 pub fn CasePage() -> impl IntoView {
-    let state = use_app_state();
-    let navigate = use_navigate();
-    let (case, loading) = loading_resource(move || async move {
-        let session = api::get_session().await?;
-        state.session.set(Some(session.clone()));
-        api::get_case(&session.crime_reference).await
-    });
-
-    Effect::new(move |_| {
-        let signed_out = case.with(|result| matches!(result, Some(Err(ApiError::Unauthorized))));
-        if signed_out {
-            untrack(|| {
-                state.forget_session();
-                state.signed_out_notice.set(true);
-                let replace = NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                };
-                navigate("/sign-in", replace);
-            });
-        }
-    });
+    let (case, loading) =
+        session_resource(|reference| async move { api::get_case(&reference).await });
 
     view! {
         <PageTitle title="Your case" />
         <h1 class="app-heading-xl" tabindex="-1">"Your case"</h1>
-        <LoadingStatus message="Loading your case…" loading=loading />
-        // Nothing else while (re)loading, so an old error is not shown beside "Loading…".
-        {move || {
-            if loading.get() {
-                return None;
-            }
-            match case.get()? {
-                Ok(case) => Some(Either::Left(view! { <CaseDetails case /> })),
-                // The effect above is already on its way to /sign-in.
-                Err(ApiError::Unauthorized) => None,
-                Err(_) => Some(Either::Right(
-                    view! {
-                        <RetryableError
-                            message=LOAD_FAILED
-                            on_retry=Callback::new(move |()| case.refetch())
-                        />
-                    },
-                )),
-            }
-        }}
+        <Loaded
+            resource=case
+            loading
+            loading_message="Loading your case…"
+            error_message=LOAD_FAILED
+            render=|case| view! { <CaseDetails case /> }
+        />
     }
 }
 
@@ -74,6 +35,7 @@ fn CaseDetails(case: CaseView) -> impl IntoView {
     let CaseView {
         crime_reference,
         crime_type,
+        crime_category: _,
         stage,
         enhanced_rights,
         reported_on,

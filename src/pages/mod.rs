@@ -1,18 +1,28 @@
 //! One file per route. Each page sets its own title and has exactly one `<h1 tabindex="-1">`
 //! (focused after client-side navigation by `FocusOnNavigate`).
 
+pub mod callbacks;
 pub mod case;
 pub mod demo_outbox;
 pub mod not_found;
+pub mod preferences;
+pub mod right;
+pub mod rights;
 pub mod sign_in;
 pub mod sign_in_code;
 pub mod signed_out;
 pub mod start;
+pub mod support;
 
+pub use callbacks::CallbacksPage;
 pub use case::CasePage;
 pub use demo_outbox::DemoOutboxPage;
 pub use not_found::NotFoundPage;
+pub use preferences::PreferencesPage;
+pub use right::RightPage;
+pub use rights::RightsPage;
 pub use sign_in::SignInPage;
 pub use sign_in_code::SignInCodePage;
 pub use signed_out::SignedOutPage;
 pub use start::StartPage;
+pub use support::SupportPage;

@@ -18,12 +18,13 @@ pub fn StartPage() -> impl IntoView {
             <li>"see where your case is now and what happens next"</li>
             <li>"read the updates we've added about your case"</li>
             <li>"find out who is looking after your case and how to contact them"</li>
-        </ul>
-        <p class="app-body">"Soon you'll also be able to:"</p>
-        <ul class="app-list app-list--bullet">
             <li>"choose how and when we contact you"</li>
-            <li>"read about your rights"</li>
-            <li>"ask us to call you back"</li>
+            <li>"ask us to call you back at a time that is safe for you"</li>
+        </ul>
+        <p class="app-body">"You do not need to sign in to:"</p>
+        <ul class="app-list app-list--bullet">
+            <li><A href="/rights">"read about your rights under the Victims' Code"</A></li>
+            <li><A href="/support">"find support services and helplines"</A></li>
         </ul>
 
         <h2 class="app-heading-m">"Before you start"</h2>

@@ -1,0 +1,141 @@
+//! `Textarea`: a GOV.UK textarea with label, optional hint, inline error and, with
+//! `max_chars`, the GOV.UK character count.
+//!
+//! Markup contract: as `TextInput` (`<label for>`, hint and error ids in
+//! `aria-describedby`, `aria-invalid`). The character count is shown twice: a visible
+//! message under the field that updates as you type (`<id>-info`, in `aria-describedby`),
+//! and a visually hidden `aria-live="polite"` copy updated only after typing pauses for
+//! a second, so screen readers are not interrupted on every key. Typing past the limit is
+//! allowed (never cut off); the count then says how many characters too many.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Textarea(
+    #[prop(into)] id: String,
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] max_chars: Option<usize>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let info_id = format!("{id}-info");
+    let has_error = move || error.with(Option::is_some);
+    let described_by = {
+        let (hint_id, error_id, info_id) = (hint_id.clone(), error_id.clone(), info_id.clone());
+        move || {
+            let ids: Vec<&str> = [
+                hint.map(|_| hint_id.as_str()),
+                has_error().then_some(error_id.as_str()),
+                max_chars.map(|_| info_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let count_message = move || max_chars.map(|max| remaining_message(max, &value.read()));
+    // The announced copy lags behind: updated once typing pauses.
+    let announced = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let message = count_message();
+        if first.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || announced.set(message.unwrap_or_default()),
+            std::time::Duration::from_millis(1000),
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+    view! {
+        <div class="app-form-group" class:app-form-group--error=has_error>
+            <label class="app-label" for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <div id=hint_id class="app-hint">{hint}</div> })}
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p id=error_id.clone() class="app-error-message">
+                                <span class="app-visually-hidden">"Error: "</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <textarea
+                class="app-textarea"
+                class:app-input--error=has_error
+                id=id
+                name=name
+                rows="5"
+                autocomplete=autocomplete
+                aria-describedby=described_by
+                aria-invalid=move || has_error().then_some("true")
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+            ></textarea>
+            {max_chars.map(|_| {
+                view! {
+                    <div id=info_id class="app-hint app-character-count" aria-hidden="true">
+                        {count_message}
+                    </div>
+                    <div class="app-visually-hidden" aria-live="polite">{move || announced.get()}</div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// "You have 1,000 characters remaining" / "You have 1 character too many".
+pub fn remaining_message(max: usize, text: &str) -> String {
+    let used = text.chars().count();
+    let (count, words) = if used <= max {
+        (max - used, "remaining")
+    } else {
+        (used - max, "too many")
+    };
+    let noun = if count == 1 {
+        "character"
+    } else {
+        "characters"
+    };
+    format!("You have {} {noun} {words}", thousands(count))
+}
+
+fn thousands(count: usize) -> String {
+    if count >= 1000 {
+        format!("{},{:03}", count / 1000, count % 1000)
+    } else {
+        count.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        assert_eq!(
+            remaining_message(1000, ""),
+            "You have 1,000 characters remaining"
+        );
+        assert_eq!(remaining_message(3, "éé"), "You have 1 character remaining");
+        assert_eq!(
+            remaining_message(1, "abc"),
+            "You have 2 characters too many"
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! `WarningText`: GOV.UK warning text, for something the person must not miss (e.g. "If
+//! you are in danger now, call 999").
+//!
+//! Markup contract: the "!" icon is decorative (`aria-hidden`); the text starts with a
+//! visually hidden "Warning" so it is announced as one. `<strong>` keeps it bold in every
+//! mode. Not a live region: pages put it in the flow where it appears.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn WarningText(children: Children) -> impl IntoView {
+    view! {
+        <div class="app-warning-text">
+            <span class="app-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="app-warning-text__text">
+                <span class="app-visually-hidden">"Warning: "</span>
+                {children()}
+            </strong>
+        </div>
+    }
+}
