@@ -1,5 +1,7 @@
 //! Errors a form shows: in the error summary and next to each field (GOV.UK pattern).
 
+use leptos::prelude::*;
+
 use crate::api::ApiError;
 
 /// One problem with what was typed, tied to the element a summary link moves focus to
@@ -62,6 +64,22 @@ impl FormErrors {
         Self { fields, general }
     }
 
+    /// `from_api` for pages that work out each element id from its API field name.
+    /// `keys` are the API field names in page order.
+    pub fn from_api_keys(
+        error: &ApiError,
+        keys: &[String],
+        target_id: impl Fn(&str) -> String,
+    ) -> Self {
+        let ids: Vec<String> = keys.iter().map(|key| target_id(key)).collect();
+        let pairs: Vec<(&str, &str)> = keys
+            .iter()
+            .map(String::as_str)
+            .zip(ids.iter().map(String::as_str))
+            .collect();
+        Self::from_api(error, &pairs)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty() && self.general.is_none()
     }
@@ -73,6 +91,15 @@ impl FormErrors {
             .find(|error| error.target_id == target_id)
             .map(|error| error.message.clone())
     }
+}
+
+/// The message for one field as a signal, for a field component's `error` prop.
+pub fn field_message(
+    errors: Signal<FormErrors>,
+    target_id: impl Into<String>,
+) -> Signal<Option<String>> {
+    let target_id = target_id.into();
+    Signal::derive(move || errors.with(|errors| errors.message_for(&target_id)))
 }
 
 #[cfg(test)]
@@ -110,5 +137,22 @@ mod tests {
             &[("code", "code")],
         );
         assert!(unknown_field.general.is_some());
+    }
+
+    #[test]
+    fn api_field_names_map_through_the_pages_target_id() {
+        let by_field = BTreeMap::from([(
+            "windows.0.start".to_owned(),
+            vec!["Enter a start time".to_owned()],
+        )]);
+        let keys = ["reason".to_owned(), "windows.0.start".to_owned()];
+        let errors = FormErrors::from_api_keys(&ApiError::Validation(by_field), &keys, |key| {
+            key.replace('.', "-")
+        });
+        assert_eq!(
+            errors.message_for("windows-0-start").as_deref(),
+            Some("Enter a start time")
+        );
+        assert_eq!(errors.general, None);
     }
 }

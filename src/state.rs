@@ -46,6 +46,13 @@ impl AppState {
         state
     }
 
+    /// The signed-in person's crime reference, read without tracking (for the API calls
+    /// that actions and resources make). `None` when no session is known.
+    pub fn crime_reference_untracked(&self) -> Option<String> {
+        self.session
+            .with_untracked(|session| session.as_ref().map(|s| s.crime_reference.clone()))
+    }
+
     /// Forget everything about the signed-in person (after sign-out or a 401).
     pub fn forget_session(&self) {
         self.session.set(None);
