@@ -79,6 +79,9 @@ pub(super) fn PreferencesForm(
                 id_prefix="preferred-method"
                 name="preferred_method"
                 legend="How would you like us to contact you?"
+                hint=Some(
+                    "We send the code to sign in to Safe Updates by text message or email. If neither is your first or second choice, call your officer or 101 for updates.",
+                )
                 options=METHODS
                 value=fields.preferred
                 errors=errors_signal
