@@ -9,6 +9,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ErrorMessage;
+
 #[component]
 pub fn Fieldset(
     /// Prefix for the hint and error ids.
@@ -47,18 +49,7 @@ pub fn Fieldset(
                     {legend}
                 </legend>
                 {hint.map(|hint| view! { <div id=hint_id class="app-hint">{hint}</div> })}
-                {move || {
-                    error
-                        .get()
-                        .map(|message| {
-                            view! {
-                                <p id=error_id.clone() class="app-error-message">
-                                    <span class="app-visually-hidden">"Error: "</span>
-                                    {message}
-                                </p>
-                            }
-                        })
-                }}
+                <ErrorMessage id=error_id.clone() message=error />
                 {children()}
             </fieldset>
         </div>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ErrorMessage;
+
 #[component]
 pub fn Select(
     #[prop(into)] id: String,
@@ -21,18 +23,7 @@ pub fn Select(
     view! {
         <div class="app-form-group" class:app-form-group--error=has_error>
             <label class="app-label" for=id.clone()>{label}</label>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p id=error_id.clone() class="app-error-message">
-                                <span class="app-visually-hidden">"Error: "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorMessage id=error_id.clone() message=error />
             <select
                 class="app-select"
                 class:app-input--error=has_error

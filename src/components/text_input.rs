@@ -13,6 +13,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::components::ErrorMessage;
+
 #[component]
 pub fn TextInput(
     /// The input's id; error summary links point at it.
@@ -64,18 +66,7 @@ pub fn TextInput(
         <div class="app-form-group" class:app-form-group--error=has_error>
             {label_view}
             {hint.map(|hint| view! { <div id=hint_id class="app-hint">{hint}</div> })}
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p id=error_id.clone() class="app-error-message">
-                                <span class="app-visually-hidden">"Error: "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorMessage id=error_id.clone() message=error />
             <input
                 class=format!("app-input {width_class}")
                 class:app-input--error=has_error

@@ -10,6 +10,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ErrorMessage;
+
 #[component]
 pub fn Textarea(
     #[prop(into)] id: String,
@@ -62,18 +64,7 @@ pub fn Textarea(
         <div class="app-form-group" class:app-form-group--error=has_error>
             <label class="app-label" for=id.clone()>{label}</label>
             {hint.map(|hint| view! { <div id=hint_id class="app-hint">{hint}</div> })}
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p id=error_id.clone() class="app-error-message">
-                                <span class="app-visually-hidden">"Error: "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorMessage id=error_id.clone() message=error />
             <textarea
                 class="app-textarea"
                 class:app-input--error=has_error
