@@ -13,8 +13,8 @@ use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 use shared::api::content::{RightsContent, SupportDirectory};
 use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
 use shared::api::{
-    CaseView, ErrorBody, OutboxResponse, SessionView, StartSignInRequest, StartSignInResponse,
-    VerifySignInRequest,
+    CaseView, ClientConfig, ErrorBody, OutboxResponse, SessionView, StartSignInRequest,
+    StartSignInResponse, VerifySignInRequest,
 };
 use shared::{CrimeReference, SignInCode};
 use web_sys::RequestCache;
@@ -102,6 +102,11 @@ pub async fn verify_sign_in(
 /// `GET /api/session`: who is signed in, or `Unauthorized`.
 pub async fn get_session() -> Result<SessionView, ApiError> {
     json(send(fresh_get("/api/session").build()).await?).await
+}
+
+/// `GET /api/config`: the app's settings, such as where "Exit this page" goes.
+pub async fn get_config() -> Result<ClientConfig, ApiError> {
+    json(send(fresh_get("/api/config").build()).await?).await
 }
 
 /// `POST /api/sign-out`: end the session (204).

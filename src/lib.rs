@@ -1,7 +1,7 @@
 //! Safe Updates: the victim self-service portal (client-side Leptos app).
 //!
-//! `App` is the shell every page shares: language, skip link, header with the emergency
-//! numbers and "Exit this page", `<main id="main-content">`, the route table, footer.
+//! `App` is the shell every page shares: language, skip link, the sticky "Exit this page"
+//! bar, header with the emergency numbers, `<main id="main-content">`, the route table, footer.
 //! The routes are flat, so `<FlatRoutes>` (about 10 KB less brotli wasm than `<Routes>`).
 
 pub mod api;
@@ -18,7 +18,7 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use crate::components::{FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
+use crate::components::{ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
 use crate::pages::{
     CallbacksPage, CasePage, DemoOutboxPage, NotFoundPage, PreferencesPage, RightPage, RightsPage,
     SignInCodePage, SignInPage, SignedOutPage, StartPage, SupportPage,
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <FocusOnNavigate />
             <SkipLink />
+            <ExitLink />
             <SiteHeader />
             <div class="app-width-container">
                 <main id="main-content" class="app-main" tabindex="-1">

@@ -6,6 +6,7 @@ use shared::api::SessionView;
 use shared::CrimeReference;
 
 use crate::api;
+use crate::components::exit_link::DEFAULT_EXIT_URL;
 
 /// A sign-in waiting for its code: set on `/sign-in`, read on `/sign-in/code`.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,19 +26,30 @@ pub struct AppState {
     pub signed_out_notice: RwSignal<bool>,
     /// Set when "Sign out" could not reach the server, so the session may still be live.
     pub sign_out_failed: RwSignal<bool>,
+    /// Where "Exit this page" goes: the server's `--exit-url`, or the default until (or
+    /// unless) `GET /api/config` answers.
+    pub exit_url: RwSignal<String>,
 }
 
 impl AppState {
-    /// Creates the state, provides it as context, and asks the server once whether this
-    /// browser already has a session (so "Sign out" shows after a reload).
+    /// Creates the state, provides it as context, asks the server once for the app's
+    /// settings, and once whether this browser already has a session (so "Sign out" shows
+    /// after a reload).
     pub fn provide() -> Self {
         let state = Self {
             pending_sign_in: RwSignal::new(None),
             session: RwSignal::new(None),
             signed_out_notice: RwSignal::new(false),
             sign_out_failed: RwSignal::new(false),
+            exit_url: RwSignal::new(DEFAULT_EXIT_URL.to_owned()),
         };
         provide_context(state);
+        leptos::task::spawn_local(async move {
+            // On failure the default stays: the button must always go somewhere neutral.
+            if let Ok(config) = api::get_config().await {
+                state.exit_url.set(config.exit_url);
+            }
+        });
         leptos::task::spawn_local(async move {
             if let Ok(session) = api::get_session().await {
                 state.session.set(Some(session));

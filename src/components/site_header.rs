@@ -1,6 +1,6 @@
 //! `SiteHeader`: the `banner` landmark: service name (home link), "Sign out" and the
-//! signed-in navigation (`CaseNav`) while signed in, "Exit this page", and the emergency
-//! numbers.
+//! signed-in navigation (`CaseNav`) while signed in, and the emergency numbers. "Exit this
+//! page" sits in its own sticky bar just before it (`ExitLink`).
 //!
 //! Markup contract: must match the static shell in `index.html` element for element, so
 //! nothing moves when the app replaces the shell. "Sign out" is a `<button>` (it does
@@ -12,7 +12,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
-use crate::components::{CaseNav, EmergencyBanner, ExitLink};
+use crate::components::{CaseNav, EmergencyBanner};
 use crate::state::use_app_state;
 
 #[component]
@@ -57,7 +57,6 @@ pub fn SiteHeader() -> impl IntoView {
                                 "Sign out"
                             </button>
                         </Show>
-                        <ExitLink />
                     </div>
                 </div>
             </div>

@@ -6,6 +6,9 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+/// Where "Exit this page" goes unless `--exit-url` says otherwise.
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
 /// Safe Updates API server: serves the JSON API under /api and the built app from
 /// STATIC_DIR.
 #[derive(Debug, Clone, Parser)]
@@ -35,6 +38,11 @@ pub struct Config {
     #[arg(long, env = "SECURE_COOKIES")]
     pub secure_cookies: bool,
 
+    /// Where "Exit this page" (and pressing Shift three times) sends someone: a neutral,
+    /// everyday site. The app reads it from GET /api/config.
+    #[arg(long, env = "EXIT_URL", default_value = DEFAULT_EXIT_URL)]
+    pub exit_url: String,
+
     /// Log one JSON object per line instead of readable text. Filter with RUST_LOG
     /// (default "info").
     #[arg(long, env = "LOG_JSON")]
@@ -51,6 +59,7 @@ impl Config {
             static_dir,
             demo,
             secure_cookies: false,
+            exit_url: DEFAULT_EXIT_URL.to_owned(),
             log_json: false,
         }
     }

@@ -27,6 +27,14 @@ pub struct HealthResponse {
     pub status: String,
 }
 
+/// `GET /api/config`: settings the app needs before anything else, none of them secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClientConfig {
+    /// Where "Exit this page" sends someone: a neutral, everyday site.
+    pub exit_url: String,
+}
+
 /// `POST /api/sign-in/start`: ask for a one-time code. Fields arrive as typed and are
 /// parsed by the server, so a bad value comes back as a field error, not a 400.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

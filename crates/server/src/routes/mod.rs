@@ -9,6 +9,7 @@ use crate::state::AppState;
 
 pub mod callbacks;
 pub mod cases;
+pub mod client_config;
 pub mod dev_outbox;
 pub mod health;
 pub mod openapi;
@@ -61,6 +62,7 @@ impl Modify for SessionCookie {
 pub fn api(demo: bool) -> OpenApiRouter<AppState> {
     let router = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
+        .merge(client_config::router())
         .merge(sign_in::router())
         .merge(session::router())
         .merge(cases::router())

@@ -35,6 +35,8 @@ pub struct TestApp {
 pub struct Options {
     pub demo: bool,
     pub static_dir: Option<PathBuf>,
+    /// `--exit-url`; the default when `None`.
+    pub exit_url: Option<String>,
 }
 
 impl Default for Options {
@@ -42,6 +44,7 @@ impl Default for Options {
         Self {
             demo: true,
             static_dir: None,
+            exit_url: None,
         }
     }
 }
@@ -62,7 +65,10 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let static_dir = options
         .static_dir
         .unwrap_or_else(|| dir.path().join("no-dist"));
-    let config = Config::for_tests(database_url, static_dir, options.demo);
+    let mut config = Config::for_tests(database_url, static_dir, options.demo);
+    if let Some(exit_url) = options.exit_url {
+        config.exit_url = exit_url;
+    }
     let state = AppState::new(db.clone(), config, clock.clone());
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -3,6 +3,7 @@
 
 mod callbacks;
 mod cases;
+mod client_config;
 mod errors;
 mod helpers;
 mod logging;

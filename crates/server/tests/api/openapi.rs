@@ -61,6 +61,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/cases/CR%2F100001%2F25/callbacks"),
         ("get", "/api/cases/CR%2F100001%2F25/preferences"),
         ("get", "/api/cases/CR%2F100001%2F25/preferences/history"),
+        ("get", "/api/config"),
         ("get", "/api/dev/outbox"),
         ("get", "/api/health"),
         ("get", "/api/openapi.json"),
@@ -82,6 +83,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
     assert_eq!(ops, expected);
     for schema in [
         "ErrorBody",
+        "ClientConfig",
         "CaseView",
         "VcopTiming",
         "SessionView",

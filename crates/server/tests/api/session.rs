@@ -112,3 +112,21 @@ async fn signing_out_when_not_signed_in_is_fine() {
         .unwrap();
     assert_eq!(response.status(), 204);
 }
+
+#[tokio::test]
+async fn signing_out_works_as_a_beacon_with_a_text_body() {
+    // "Exit this page" ends the session with navigator.sendBeacon, which POSTs text/plain
+    // (or no body at all) and cannot wait for the answer.
+    let app = spawn_app().await;
+    app.sign_in(TEXT_VICTIM).await;
+    let response = app
+        .client
+        .post(app.url("/api/sign-out"))
+        .header("content-type", "text/plain;charset=UTF-8")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 204);
+    assert_eq!(app.get("/api/session").await.status(), 401);
+}
