@@ -61,7 +61,8 @@ pub struct VerifySignInRequest {
 
 impl std::fmt::Debug for VerifySignInRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("VerifySignInRequest").finish_non_exhaustive()
+        f.debug_struct("VerifySignInRequest")
+            .finish_non_exhaustive()
     }
 }
 

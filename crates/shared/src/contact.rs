@@ -40,8 +40,7 @@ string_newtype!(PhoneNumber);
 
 impl PhoneNumber {
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        const FORMAT: &str =
-            "Enter a phone number, like 07700 900 982 or +44 7700 900 982";
+        const FORMAT: &str = "Enter a phone number, like 07700 900 982 or +44 7700 900 982";
         let trimmed = input.trim();
         if trimmed.is_empty() {
             return Err(ParseError("Enter a phone number"));
@@ -75,7 +74,11 @@ impl PhoneNumber {
         }
         if let Some(national) = international.strip_prefix("44") {
             // Mobile numbers (07…) have 10 digits after the 0; a few others have 9.
-            let lengths = if national.starts_with('7') { 10..=10 } else { 9..=10 };
+            let lengths = if national.starts_with('7') {
+                10..=10
+            } else {
+                9..=10
+            };
             if national.starts_with('0') || !lengths.contains(&national.len()) {
                 return Err(ParseError(FORMAT));
             }
@@ -155,9 +158,20 @@ impl UkPostcode {
         // Outward code shapes: A9, A99, AA9, AA99, A9A, AA9A.
         let shape: String = outward
             .bytes()
-            .map(|b| if b.is_ascii_digit() { '9' } else if b.is_ascii_alphabetic() { 'A' } else { '?' })
+            .map(|b| {
+                if b.is_ascii_digit() {
+                    '9'
+                } else if b.is_ascii_alphabetic() {
+                    'A'
+                } else {
+                    '?'
+                }
+            })
             .collect();
-        let outward_ok = matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A");
+        let outward_ok = matches!(
+            shape.as_str(),
+            "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A"
+        );
         if !(inward_ok && outward_ok) {
             return Err(ParseError(FORMAT));
         }
@@ -249,7 +263,11 @@ mod tests {
             ("0044 7700 900982", "+447700900982"),
             ("0800 123 456", "+44800123456"),
         ] {
-            assert_eq!(PhoneNumber::parse(input).unwrap().as_str(), expected, "{input}");
+            assert_eq!(
+                PhoneNumber::parse(input).unwrap().as_str(),
+                expected,
+                "{input}"
+            );
         }
     }
 
@@ -258,28 +276,63 @@ mod tests {
         let french = PhoneNumber::parse("+33 1 23 45 67 89").unwrap();
         assert_eq!(french.as_str(), "+33123456789");
         assert!(!french.is_uk());
-        assert_eq!(PhoneNumber::parse("00353 1 234 5678").unwrap().as_str(), "+35312345678");
+        assert_eq!(
+            PhoneNumber::parse("00353 1 234 5678").unwrap().as_str(),
+            "+35312345678"
+        );
     }
 
     #[test]
     fn bad_phone_numbers_are_refused() {
-        assert_eq!(PhoneNumber::parse(" ").unwrap_err().0, "Enter a phone number");
-        for input in ["07700 90098", "077009009821", "+0 123 456 789", "7700 900982", "07700 9OO 982", "+44 07700 900982", "1+2345678", "+1234567890123456"] {
+        assert_eq!(
+            PhoneNumber::parse(" ").unwrap_err().0,
+            "Enter a phone number"
+        );
+        for input in [
+            "07700 90098",
+            "077009009821",
+            "+0 123 456 789",
+            "7700 900982",
+            "07700 9OO 982",
+            "+44 07700 900982",
+            "1+2345678",
+            "+1234567890123456",
+        ] {
             assert!(PhoneNumber::parse(input).is_err(), "{input}");
         }
     }
 
     #[test]
     fn email_addresses() {
-        assert_eq!(EmailAddress::parse(" Sam.O'Neil+x@Example.ORG ").unwrap().as_str(), "Sam.O'Neil+x@example.org");
-        assert_eq!(EmailAddress::parse("").unwrap_err().0, "Enter an email address");
-        for input in ["sam", "sam@", "@example.org", "sam@example", "sam smith@example.org", "sam@exa mple.org", "sam@-example.org", "sam@example..org"] {
+        assert_eq!(
+            EmailAddress::parse(" Sam.O'Neil+x@Example.ORG ")
+                .unwrap()
+                .as_str(),
+            "Sam.O'Neil+x@example.org"
+        );
+        assert_eq!(
+            EmailAddress::parse("").unwrap_err().0,
+            "Enter an email address"
+        );
+        for input in [
+            "sam",
+            "sam@",
+            "@example.org",
+            "sam@example",
+            "sam smith@example.org",
+            "sam@exa mple.org",
+            "sam@-example.org",
+            "sam@example..org",
+        ] {
             assert!(EmailAddress::parse(input).is_err(), "{input}");
         }
         let long_local = format!("{}@example.org", "a".repeat(65));
         assert!(EmailAddress::parse(&long_local).is_err());
         let too_long = format!("a@{}.org", "b".repeat(260));
-        assert!(EmailAddress::parse(&too_long).unwrap_err().0.contains("254"));
+        assert!(EmailAddress::parse(&too_long)
+            .unwrap_err()
+            .0
+            .contains("254"));
     }
 
     #[test]
@@ -300,7 +353,15 @@ mod tests {
     #[test]
     fn bad_postcodes_are_refused() {
         assert_eq!(UkPostcode::parse("  ").unwrap_err().0, "Enter a postcode");
-        for input in ["SW1A", "12345", "SW1A 1A1", "SWAA 1AA", "S 1AA", "SW1A1AAA", "ŚW1A 1AA"] {
+        for input in [
+            "SW1A",
+            "12345",
+            "SW1A 1A1",
+            "SWAA 1AA",
+            "S 1AA",
+            "SW1A1AAA",
+            "ŚW1A 1AA",
+        ] {
             assert!(UkPostcode::parse(input).is_err(), "{input}");
         }
     }
@@ -310,7 +371,9 @@ mod tests {
         assert_eq!(ClockTime::parse("09:00").unwrap().minutes(), 540);
         assert_eq!(ClockTime::parse("9:30").unwrap().to_string(), "09:30");
         assert_eq!(ClockTime::parse("23:59").unwrap().minutes(), 1439);
-        for input in ["24:00", "12:60", "12", "12:5", "ab:cd", "", "-1:00", "12:000"] {
+        for input in [
+            "24:00", "12:60", "12", "12:5", "ab:cd", "", "-1:00", "12:000",
+        ] {
             assert!(ClockTime::parse(input).is_err(), "{input}");
         }
     }

@@ -92,7 +92,8 @@ impl CalendarDate {
         let era = year.div_euclid(400);
         let year_of_era = year - era * 400;
         let month = i64::from(self.month);
-        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
     }
@@ -102,7 +103,8 @@ impl CalendarDate {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let day_of_era = z - era * 146_097;
-        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let mp = (5 * day_of_year + 2) / 153;
         let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
@@ -156,7 +158,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_or_malformed_dates() {
-        for input in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "25-1-1", "2025/01/01", "", "2025-01-01x"] {
+        for input in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-31",
+            "25-1-1",
+            "2025/01/01",
+            "",
+            "2025-01-01x",
+        ] {
             assert!(CalendarDate::parse(input).is_err(), "{input}");
         }
     }
@@ -173,7 +184,10 @@ mod tests {
         assert_eq!(date("1970-01-01").days_since_epoch(), 0);
         assert_eq!(date("2025-01-01").days_since_epoch(), 20_089);
         for days in (-1_000..40_000).step_by(7) {
-            assert_eq!(CalendarDate::from_days_since_epoch(days).days_since_epoch(), days);
+            assert_eq!(
+                CalendarDate::from_days_since_epoch(days).days_since_epoch(),
+                days
+            );
         }
     }
 

@@ -80,15 +80,24 @@ mod tests {
 
     #[test]
     fn rejects_letters_and_other_digits() {
-        assert!(SignInCode::parse("12345a").unwrap_err().0.contains("only include"));
+        assert!(SignInCode::parse("12345a")
+            .unwrap_err()
+            .0
+            .contains("only include"));
         // Non-ASCII digits (Arabic-Indic) are not accepted as code digits.
         assert!(SignInCode::parse("١٢٣٤٥٦").is_err());
     }
 
     #[test]
     fn rejects_wrong_length() {
-        assert_eq!(SignInCode::parse("12345").unwrap_err().0, "The code must be 6 numbers");
-        assert_eq!(SignInCode::parse("1234567").unwrap_err().0, "The code must be 6 numbers");
+        assert_eq!(
+            SignInCode::parse("12345").unwrap_err().0,
+            "The code must be 6 numbers"
+        );
+        assert_eq!(
+            SignInCode::parse("1234567").unwrap_err().0,
+            "The code must be 6 numbers"
+        );
     }
 
     #[test]

@@ -134,7 +134,11 @@ pub fn add_working_days(from: CalendarDate, count: u32) -> CalendarDate {
 
 /// Working days after `from` up to and including `to`; negative when `to` is earlier.
 pub fn working_days_between(from: CalendarDate, to: CalendarDate) -> i64 {
-    let (start, end, sign) = if to >= from { (from, to, 1) } else { (to, from, -1) };
+    let (start, end, sign) = if to >= from {
+        (from, to, 1)
+    } else {
+        (to, from, -1)
+    };
     let mut count = 0;
     let mut day = start;
     while day < end {
@@ -162,10 +166,58 @@ mod tests {
     #[test]
     fn bank_holidays_match_the_published_lists() {
         let published: [(i32, &[&str]); 4] = [
-            (2025, &["2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26"]),
-            (2026, &["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"]),
-            (2027, &["2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"]),
-            (2028, &["2028-01-03", "2028-04-14", "2028-04-17", "2028-05-01", "2028-05-29", "2028-08-28", "2028-12-25", "2028-12-26"]),
+            (
+                2025,
+                &[
+                    "2025-01-01",
+                    "2025-04-18",
+                    "2025-04-21",
+                    "2025-05-05",
+                    "2025-05-26",
+                    "2025-08-25",
+                    "2025-12-25",
+                    "2025-12-26",
+                ],
+            ),
+            (
+                2026,
+                &[
+                    "2026-01-01",
+                    "2026-04-03",
+                    "2026-04-06",
+                    "2026-05-04",
+                    "2026-05-25",
+                    "2026-08-31",
+                    "2026-12-25",
+                    "2026-12-28",
+                ],
+            ),
+            (
+                2027,
+                &[
+                    "2027-01-01",
+                    "2027-03-26",
+                    "2027-03-29",
+                    "2027-05-03",
+                    "2027-05-31",
+                    "2027-08-30",
+                    "2027-12-27",
+                    "2027-12-28",
+                ],
+            ),
+            (
+                2028,
+                &[
+                    "2028-01-03",
+                    "2028-04-14",
+                    "2028-04-17",
+                    "2028-05-01",
+                    "2028-05-29",
+                    "2028-08-28",
+                    "2028-12-25",
+                    "2028-12-26",
+                ],
+            ),
         ];
         for (year, list) in published {
             assert_eq!(bank_holidays(year), dates(list), "{year}");
@@ -214,12 +266,24 @@ mod tests {
 
     #[test]
     fn counting_between_dates() {
-        assert_eq!(working_days_between(date("2025-12-24"), date("2025-12-29")), 1);
-        assert_eq!(working_days_between(date("2025-11-24"), date("2025-11-24")), 0);
-        assert_eq!(working_days_between(date("2025-11-28"), date("2025-11-24")), -4);
+        assert_eq!(
+            working_days_between(date("2025-12-24"), date("2025-12-29")),
+            1
+        );
+        assert_eq!(
+            working_days_between(date("2025-11-24"), date("2025-11-24")),
+            0
+        );
+        assert_eq!(
+            working_days_between(date("2025-11-28"), date("2025-11-24")),
+            -4
+        );
         for (from, n) in [("2025-04-17", 3), ("2026-12-23", 5), ("2028-02-25", 1)] {
             let from = date(from);
-            assert_eq!(working_days_between(from, add_working_days(from, n)), i64::from(n));
+            assert_eq!(
+                working_days_between(from, add_working_days(from, n)),
+                i64::from(n)
+            );
         }
     }
 }

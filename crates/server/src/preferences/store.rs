@@ -275,9 +275,12 @@ pub async fn save(
 /// prefers calls but also allows texts can still sign in; with neither, no code is sent and
 /// the code page tells them to call their officer or 101.
 pub fn sign_in_method(preferences: &ContactPreferences) -> ContactMethod {
-    [Some(preferences.preferred_method), preferences.second_method]
-        .into_iter()
-        .flatten()
-        .find(|method| matches!(method, ContactMethod::TextMessage | ContactMethod::Email))
-        .unwrap_or(preferences.preferred_method)
+    [
+        Some(preferences.preferred_method),
+        preferences.second_method,
+    ]
+    .into_iter()
+    .flatten()
+    .find(|method| matches!(method, ContactMethod::TextMessage | ContactMethod::Email))
+    .unwrap_or(preferences.preferred_method)
 }

@@ -373,7 +373,9 @@ async fn sign_in_codes_follow_the_latest_preference() {
     // Calls only: a call cannot carry a code, so nothing is sent.
     let calls_only = with(valid(), json!({ "second_method": null }));
     assert_eq!(
-        app.put_preferences(TEXT_VICTIM.0, &calls_only).await.status(),
+        app.put_preferences(TEXT_VICTIM.0, &calls_only)
+            .await
+            .status(),
         200
     );
     let before = app.outbox_count().await;
