@@ -19,3 +19,10 @@ pub fn ErrorMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -
         })
     }
 }
+
+/// A field's `aria-describedby`: the ids of what describes it right now (hint, error,
+/// character count), space-separated, or `None` when nothing does.
+pub fn described_by(ids: &[Option<&str>]) -> Option<String> {
+    let ids: Vec<&str> = ids.iter().flatten().copied().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}

@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::ErrorMessage;
+use crate::components::{described_by, ErrorMessage};
 
 #[component]
 pub fn Fieldset(
@@ -32,14 +32,10 @@ pub fn Fieldset(
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
-            let ids: Vec<&str> = [
+            described_by(&[
                 hint.map(|_| hint_id.as_str()),
                 has_error().then_some(error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
+            ])
         }
     };
     view! {

@@ -38,7 +38,7 @@ pub use case_nav::CaseNav;
 pub use checkbox_item::CheckboxItem;
 pub use easy_read_toggle::{easy_read_setting, EasyReadToggle};
 pub use emergency_banner::EmergencyBanner;
-pub use error_message::ErrorMessage;
+pub use error_message::{described_by, ErrorMessage};
 pub use error_summary::ErrorSummary;
 pub use exit_link::ExitLink;
 pub use external_link::ContentLinkView;

@@ -13,7 +13,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::components::ErrorMessage;
+use crate::components::{described_by, ErrorMessage};
 
 #[component]
 pub fn TextInput(
@@ -41,14 +41,10 @@ pub fn TextInput(
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
-            let ids: Vec<&str> = [
+            described_by(&[
                 hint.map(|_| hint_id.as_str()),
                 has_error().then_some(error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
+            ])
         }
     };
 

@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::ErrorMessage;
+use crate::components::{described_by, ErrorMessage};
 
 #[component]
 pub fn Textarea(
@@ -30,15 +30,11 @@ pub fn Textarea(
     let described_by = {
         let (hint_id, error_id, info_id) = (hint_id.clone(), error_id.clone(), info_id.clone());
         move || {
-            let ids: Vec<&str> = [
+            described_by(&[
                 hint.map(|_| hint_id.as_str()),
                 has_error().then_some(error_id.as_str()),
                 max_chars.map(|_| info_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
+            ])
         }
     };
     let count_message = move || max_chars.map(|max| remaining_message(max, &value.read()));
