@@ -8,21 +8,23 @@ pub mod api;
 pub mod components;
 pub mod form_errors;
 pub mod format;
+pub mod i18n;
 pub mod pages;
 pub mod resource;
 pub mod session;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::components::{ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
 use crate::pages::{
     CallbacksPage, CasePage, DemoOutboxPage, NotFoundPage, PreferencesPage, RightPage, RightsPage,
-    SignInCodePage, SignInPage, SignedOutPage, StartPage, SupportPage,
+    SettingsPage, SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage,
 };
+use crate::i18n::LanguageProvider;
 use crate::state::AppState;
 
 #[component]
@@ -31,7 +33,7 @@ pub fn App() -> impl IntoView {
     AppState::provide();
 
     view! {
-        <Html attr:lang="en" />
+        <LanguageProvider>
         <Router>
             <FocusOnNavigate />
             <SkipLink />
@@ -49,6 +51,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/rights") view=RightsPage />
                         <Route path=path!("/rights/:id") view=RightPage />
                         <Route path=path!("/support") view=SupportPage />
+                        <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/staying-safe-online") view=StayingSafePage />
                         <Route path=path!("/signed-out") view=SignedOutPage />
                         <Route path=path!("/demo/outbox") view=DemoOutboxPage />
                     </FlatRoutes>
@@ -56,5 +60,6 @@ pub fn App() -> impl IntoView {
             </div>
             <SiteFooter />
         </Router>
+        </LanguageProvider>
     }
 }

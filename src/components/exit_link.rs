@@ -25,6 +25,7 @@ use leptos::ev::{self, MouseEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::*;
 use crate::state::use_app_state;
 
 /// Where "Exit this page" goes until the server's `GET /api/config` says otherwise: a
@@ -41,6 +42,7 @@ const EXITING_CLASS: &str = "app-is-exiting";
 #[component]
 pub fn ExitLink() -> impl IntoView {
     let state = use_app_state();
+    let i18n = use_i18n();
     let presses = RwSignal::new(0u8);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let exited = StoredValue::new(false);
@@ -107,8 +109,8 @@ pub fn ExitLink() -> impl IntoView {
                         exit();
                     }
                 >
-                    <span class="app-visually-hidden">"Emergency "</span>
-                    "Exit this page"
+                    <span class="app-visually-hidden">{t!(i18n, common.exit_hidden_prefix)}</span>
+                    {t!(i18n, common.exit_link)}
                     <span
                         class="app-exit-link__indicator"
                         class=("app-exit-link__indicator--active", move || presses.get() > 0)
@@ -127,33 +129,20 @@ pub fn ExitLink() -> impl IntoView {
                     </span>
                 </a>
                 <span class="app-visually-hidden" aria-live="polite">
-                    {move || progress_message(presses.get())}
+                    {move || progress_message(i18n, presses.get())}
                 </span>
             </div>
         </div>
     }
 }
 
-/// What the live region says after `presses` Shift presses.
-fn progress_message(presses: u8) -> String {
-    fn times(n: u8) -> &'static str {
-        if n == 1 {
-            "time"
-        } else {
-            "times"
-        }
-    }
+/// What the live region says after `presses` Shift presses (of `PRESSES_TO_EXIT`, 3).
+fn progress_message(i18n: I18nContext<Locale>, presses: u8) -> String {
     match presses {
         0 => String::new(),
-        n if n >= PRESSES_TO_EXIT => "Exiting this page.".to_owned(),
-        n => {
-            let left = PRESSES_TO_EXIT - n;
-            format!(
-                "Shift key pressed {n} {}. Press Shift {left} more {} to exit.",
-                times(n),
-                times(left)
-            )
-        }
+        1 => t_string!(i18n, safety.shift_pressed_once).to_string(),
+        2 => t_string!(i18n, safety.shift_pressed_twice).to_string(),
+        _ => t_string!(i18n, safety.exiting).to_string(),
     }
 }
 

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::*;
+
 #[component]
 pub fn PageTitle(
     /// A signal for pages whose heading comes from data (a right's title).
@@ -12,10 +14,12 @@ pub fn PageTitle(
     title: Signal<String>,
     #[prop(optional, into)] has_errors: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <Title text=move || {
-            let prefix = if has_errors.get() { "Error: " } else { "" };
-            format!("{prefix}{} – Safe Updates", title.read())
+            let prefix = if has_errors.get() { t_string!(i18n, common.error_prefix) } else { "" };
+            let service = t_string!(i18n, common.service_name);
+            format!("{prefix}{} – {service}", title.read())
         } />
     }
 }

@@ -12,12 +12,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
-use crate::components::{CaseNav, EmergencyBanner};
+use crate::components::{CaseNav, EmergencyBanner, LanguageSwitcher};
+use crate::i18n::*;
 use crate::state::use_app_state;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app_state();
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let sign_out = Action::new_local(|_: &()| api::sign_out());
 
@@ -40,9 +42,13 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="app-header__bar">
                 <div class="app-width-container app-header__container">
                     <A href="/" exact=true attr:class="app-header__service-name">
-                        "Safe Updates"
+                        {t!(i18n, common.service_name)}
                     </A>
                     <div class="app-header__actions">
+                        <LanguageSwitcher />
+                        <A href="/settings" attr:class="app-header__link">
+                            {t!(i18n, common.settings_link)}
+                        </A>
                         <Show when=move || state.session.with(Option::is_some)>
                             <button
                                 type="button"
@@ -54,7 +60,7 @@ pub fn SiteHeader() -> impl IntoView {
                                     }
                                 }
                             >
-                                "Sign out"
+                                {t!(i18n, common.sign_out)}
                             </button>
                         </Show>
                     </div>
@@ -63,7 +69,7 @@ pub fn SiteHeader() -> impl IntoView {
             <Show when=move || state.sign_out_failed.get()>
                 <div class="app-width-container">
                     <p class="app-header__problem" role="alert">
-                        "We could not sign you out. Check your internet connection and try again."
+                        {t!(i18n, common.sign_out_failed)}
                     </p>
                 </div>
             </Show>

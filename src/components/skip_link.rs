@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::components::focus_element;
+use crate::i18n::*;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
@@ -19,7 +20,7 @@ pub fn SkipLink() -> impl IntoView {
                 focus_element("main-content");
             }
         >
-            "Skip to main content"
+            {t!(use_i18n(), common.skip_link)}
         </a>
     }
 }
