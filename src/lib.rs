@@ -1,6 +1,6 @@
 //! Safe Updates: the victim self-service portal (client-side Leptos app).
 //!
-//! `App` is the shell every page shares: language, skip link, the sticky "Exit this page"
+//! `App` is the shell every page shares: language (English or Welsh), skip link, the sticky "Exit this page"
 //! bar, header with the emergency numbers, `<main id="main-content">`, the route table, footer.
 //! The routes are flat, so `<FlatRoutes>` (about 10 KB less brotli wasm than `<Routes>`).
 
@@ -20,11 +20,12 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::components::{ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
+use crate::i18n::{use_i18n, LanguageProvider};
 use crate::pages::{
     CallbacksPage, CasePage, DemoOutboxPage, NotFoundPage, PreferencesPage, RightPage, RightsPage,
-    SettingsPage, SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage,
+    SettingsPage, SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage,
+    SupportPage,
 };
-use crate::i18n::LanguageProvider;
 use crate::state::AppState;
 
 #[component]
@@ -41,6 +42,24 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <div class="app-width-container">
                 <main id="main-content" class="app-main" tabindex="-1">
+                    <PageRoutes />
+                </main>
+            </div>
+            <SiteFooter />
+        </Router>
+        </LanguageProvider>
+    }
+}
+
+/// The page for the current address. Rebuilt when the language changes, like following a
+/// link to the page in the other language (GOV.UK's pattern), so every string a page
+/// passes to a component is read again; what the page had fetched is fetched again.
+#[component]
+fn PageRoutes() -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        i18n.get_locale();
+        view! {
                     <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=StartPage />
                         <Route path=path!("/sign-in") view=SignInPage />
@@ -56,10 +75,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signed-out") view=SignedOutPage />
                         <Route path=path!("/demo/outbox") view=DemoOutboxPage />
                     </FlatRoutes>
-                </main>
-            </div>
-            <SiteFooter />
-        </Router>
-        </LanguageProvider>
+        }
     }
 }
