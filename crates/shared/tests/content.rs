@@ -1,11 +1,16 @@
 //! Checks the content files the app loads as data (`public/content/*.json`): they must
 //! deserialize into the shared types and meet the rules in `public/content/README.md`.
+//! Every check runs on every language file found; [`translations`] also checks that each
+//! translation mirrors the English file.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use shared::api::content::{RightText, RightsContent, SupportDirectory};
+
+/// Languages whose files must exist: English (the reference) and Welsh.
+const REQUIRED_LANGUAGES: &[&str] = &["en", "cy"];
 
 /// The app's top-level routes a content link may point to (besides `/rights/{id}`).
 const APP_ROUTES: &[&str] = &[
@@ -70,7 +75,8 @@ fn content_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/content")
 }
 
-/// `(language, path)` of every `{kind}.{lang}.json` file, sorted by language.
+/// `(language, path)` of every `{kind}.{lang}.json` file, sorted by language. Fails if a
+/// [`REQUIRED_LANGUAGES`] file is missing, so no language's checks can pass by being skipped.
 fn files(kind: &str) -> Vec<(String, PathBuf)> {
     let dir = content_dir();
     let mut found = Vec::new();
@@ -88,11 +94,13 @@ fn files(kind: &str) -> Vec<(String, PathBuf)> {
         found.push((lang.to_owned(), path));
     }
     found.sort();
-    assert!(
-        found.iter().any(|(lang, _)| lang == "en"),
-        "{kind}.en.json is missing from {}",
-        dir.display()
-    );
+    for required in REQUIRED_LANGUAGES {
+        assert!(
+            found.iter().any(|(lang, _)| lang == required),
+            "{kind}.{required}.json is missing from {}",
+            dir.display()
+        );
+    }
     found
 }
 
@@ -329,23 +337,39 @@ fn easy_read_sentences_are_short() {
     }
 }
 
-#[test]
-fn every_language_has_the_same_right_ids_as_english() {
-    let all = rights_files();
-    let ids = |c: &RightsContent| c.rights.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+/// Asserts every language lists the same ids as English, in the same order.
+fn assert_same_ids_as_english<T>(
+    all: &[(String, PathBuf, T)],
+    what: &str,
+    ids: impl Fn(&T) -> Vec<&str>,
+) {
     let english = all
         .iter()
         .find(|(lang, _, _)| lang == "en")
-        .map(|(_, _, c)| ids(c))
+        .map(|(_, _, content)| ids(content))
         .expect("en");
-    for (lang, path, content) in &all {
+    for (lang, path, content) in all {
         assert_eq!(
             ids(content),
             english,
-            "{} ({lang}) right ids differ from English",
+            "{} ({lang}) {what} ids differ from English (they must be the same, in the same order)",
             path.display()
         );
     }
+}
+
+#[test]
+fn every_language_has_the_same_right_ids_as_english() {
+    assert_same_ids_as_english(&rights_files(), "right", |c| {
+        c.rights.iter().map(|r| r.id.as_str()).collect()
+    });
+}
+
+#[test]
+fn every_language_has_the_same_support_ids_as_english() {
+    assert_same_ids_as_english(&support_files(), "support service", |c| {
+        c.services.iter().map(|s| s.id.as_str()).collect()
+    });
 }
 
 #[test]
@@ -512,5 +536,208 @@ fn needs_vocabulary_is_documented() {
             readme.contains(&format!("`{word}`")),
             "README.md does not document `{word}`"
         );
+    }
+}
+
+mod translations {
+    //! Each translation (`*.cy.json`, and any later language) must mirror the English file:
+    //! the same JSON shape, the same ids, numbers, flags, links, phone numbers and
+    //! vocabulary codes, with every sentence translated and its figures (days, months, ages)
+    //! kept. Empty text is caught for every language by `content_files_have_no_empty_text`.
+
+    use std::path::PathBuf;
+
+    use serde_json::Value;
+
+    use super::{files, read};
+
+    /// Fields that hold identifiers, addresses or vocabulary codes rather than text for
+    /// people: they must be exactly the English value in every language.
+    const MACHINE_FIELDS: &[&str] = &[
+        "id",
+        "href",
+        "phone",
+        "phone_link",
+        "website",
+        "crime_categories",
+        "needs",
+    ];
+
+    /// Proper names, which stay in English when there is no official name in the language.
+    const NAME_FIELDS: &[&str] = &["name"];
+
+    /// Differs by design: it must match the file name (`language_matches_file_name`).
+    const LANGUAGE_FIELD: &str = "language";
+
+    /// Text identical to English and longer than this is taken to be left untranslated.
+    const UNTRANSLATED_MAX_CHARS: usize = 25;
+
+    /// What a string holds, going by the field it is in.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Kind {
+        Machine,
+        Name,
+        Language,
+        Text,
+    }
+
+    fn kind(field: &str) -> Kind {
+        if MACHINE_FIELDS.contains(&field) {
+            Kind::Machine
+        } else if NAME_FIELDS.contains(&field) {
+            Kind::Name
+        } else if field == LANGUAGE_FIELD {
+            Kind::Language
+        } else {
+            Kind::Text
+        }
+    }
+
+    /// A string in a translation, beside the English string at the same place.
+    struct Pair {
+        /// File and JSON path, for messages.
+        at: String,
+        kind: Kind,
+        english: String,
+        translated: String,
+    }
+
+    /// `(path, English JSON, translated JSON)` for every non-English content file.
+    fn translations() -> Vec<(PathBuf, Value, Value)> {
+        let json = |path: &PathBuf| -> Value {
+            serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        };
+        let mut found = Vec::new();
+        for kind in ["rights", "support"] {
+            let all = files(kind);
+            let english = all
+                .iter()
+                .find(|(lang, _)| lang == "en")
+                .map(|(_, path)| json(path))
+                .expect("en");
+            for (_, path) in all.iter().filter(|(lang, _)| lang != "en") {
+                found.push((path.clone(), english.clone(), json(path)));
+            }
+        }
+        assert!(!found.is_empty(), "no translations found");
+        found
+    }
+
+    /// Walks `english` and `translated` side by side, asserting they have the same shape
+    /// (keys, list lengths, which values are null) and the same numbers and flags, and
+    /// collects every pair of strings. `field` is the nearest object key above the value.
+    fn pair_strings(
+        english: &Value,
+        translated: &Value,
+        at: &str,
+        field: &str,
+        out: &mut Vec<Pair>,
+    ) {
+        match (english, translated) {
+            (Value::String(e), Value::String(t)) => out.push(Pair {
+                at: at.to_owned(),
+                kind: kind(field),
+                english: e.clone(),
+                translated: t.clone(),
+            }),
+            (Value::Array(e), Value::Array(t)) => {
+                assert_eq!(
+                    e.len(),
+                    t.len(),
+                    "{at}: {} items in English, {} here",
+                    e.len(),
+                    t.len()
+                );
+                for (i, (e, t)) in e.iter().zip(t).enumerate() {
+                    pair_strings(e, t, &format!("{at}[{i}]"), field, out);
+                }
+            }
+            (Value::Object(e), Value::Object(t)) => {
+                let keys =
+                    |o: &serde_json::Map<String, Value>| o.keys().cloned().collect::<Vec<_>>();
+                assert_eq!(keys(t), keys(e), "{at}: fields differ from English");
+                for (key, e) in e {
+                    pair_strings(e, &t[key], &format!("{at}.{key}"), key, out);
+                }
+            }
+            (Value::Number(_), Value::Number(_))
+            | (Value::Bool(_), Value::Bool(_))
+            | (Value::Null, Value::Null) => {
+                assert_eq!(translated, english, "{at}: differs from English");
+            }
+            _ => panic!("{at}: is {translated} where English has {english}"),
+        }
+    }
+
+    /// Every string of every translation, beside its English counterpart.
+    fn pairs() -> Vec<Pair> {
+        let mut out = Vec::new();
+        for (path, english, translated) in translations() {
+            pair_strings(
+                &english,
+                &translated,
+                &format!("{}: $", path.display()),
+                "",
+                &mut out,
+            );
+        }
+        out
+    }
+
+    fn pairs_of(kinds: &[Kind]) -> impl Iterator<Item = Pair> + '_ {
+        pairs().into_iter().filter(move |p| kinds.contains(&p.kind))
+    }
+
+    /// The runs of digits in `text`, sorted (word order may differ between languages).
+    fn figures(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn translations_have_the_same_shape_numbers_and_flags_as_english() {
+        // `pairs` asserts the shape and every non-string value as it walks.
+        assert!(!pairs().is_empty());
+    }
+
+    #[test]
+    fn translations_keep_ids_links_phone_numbers_and_codes() {
+        for pair in pairs_of(&[Kind::Machine]) {
+            assert_eq!(
+                pair.translated, pair.english,
+                "{}: must be the same as in English",
+                pair.at
+            );
+        }
+    }
+
+    #[test]
+    fn translations_translate_every_sentence() {
+        for pair in pairs_of(&[Kind::Text]) {
+            assert!(
+                pair.translated != pair.english
+                    || pair.english.chars().count() <= UNTRANSLATED_MAX_CHARS,
+                "{}: not translated: {:?}",
+                pair.at,
+                pair.translated
+            );
+        }
+    }
+
+    #[test]
+    fn translations_keep_the_figures_in_the_text() {
+        for pair in pairs_of(&[Kind::Text, Kind::Name]) {
+            assert_eq!(
+                figures(&pair.translated),
+                figures(&pair.english),
+                "{}: numbers differ from English {:?}",
+                pair.at,
+                pair.english
+            );
+        }
     }
 }
