@@ -13,6 +13,7 @@ fn main() {
         .expect("index.html has a #app element or a body");
     // Cleared and mounted in the same task, so the browser never paints an empty page; the
     // app's header matches the shell's, so nothing shifts.
+    safe_updates::components::keep_one_history_entry();
     root.set_inner_html("");
     leptos::mount::mount_to(root, safe_updates::App).forget();
 }

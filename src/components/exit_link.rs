@@ -146,6 +146,21 @@ fn progress_message(i18n: I18nContext<Locale>, presses: u8) -> String {
     }
 }
 
+/// Makes every move between the portal's pages replace the current history entry instead
+/// of adding one, so the whole visit is a single entry: when "Exit this page" replaces it
+/// with the neutral site, Back cannot reach any portal page (the case, the code page…).
+/// The cost: the browser's Back button leaves the portal rather than going to the previous
+/// portal page; every page links onwards and back itself (the case navigation, "Back").
+pub fn keep_one_history_entry() {
+    let history = window().history();
+    let Ok(history) = history else { return };
+    if let Ok(replace_state) = js_sys::Reflect::get(&history, &"replaceState".into()) {
+        // The router calls `history.pushState`; pointing it at `replaceState` covers every
+        // link and `navigate` call without touching each one.
+        _ = js_sys::Reflect::set(&history, &"pushState".into(), &replace_state);
+    }
+}
+
 /// Blanks the page at once, ends the session without waiting for the answer, and replaces
 /// this page in history with `url`.
 fn exit_now(url: &str) {
