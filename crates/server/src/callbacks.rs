@@ -18,6 +18,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::error::FieldErrors;
+use crate::i18n::Message;
 use crate::preferences::summary::windows_phrase;
 use crate::uk_time::UkLocal;
 
@@ -30,10 +31,10 @@ pub const BOOKABLE_WORKING_DAYS: usize = 10;
 /// Shortest window, in minutes.
 pub const MIN_WINDOW_MINUTES: u16 = 60;
 
-pub const TOO_MANY_OPEN: &str =
-    "You already have 3 callback requests open. Cancel one or wait for your officer to call.";
-pub const ALREADY_CANCELLED: &str = "This callback request is already cancelled.";
-pub const ALREADY_DONE: &str = "This callback has already happened, so it cannot be cancelled.";
+/// `errors.json` keys of the 409s.
+pub const TOO_MANY_OPEN: &str = "callbacks_too_many_open";
+pub const ALREADY_CANCELLED: &str = "callback_already_cancelled";
+pub const ALREADY_DONE: &str = "callback_already_done";
 
 /// The next `BOOKABLE_WORKING_DAYS` working days, starting with `today` if it is one.
 pub fn bookable_dates(today: CalendarDate) -> Vec<CalendarDate> {
@@ -139,18 +140,18 @@ pub fn validate(
     let details = request.details.filter(|d| !d.trim().is_empty());
     match &details {
         Some(text) if text.chars().count() > MAX_DETAILS_CHARS => {
-            errors.add("details", "Details must be 1,000 characters or fewer");
+            errors.add("details", "details_too_long");
         }
         None if request.reason == CallbackReason::SomethingElse => {
-            errors.add("details", "Tell us what you want to talk about");
+            errors.add("details", "details_enter");
         }
         _ => {}
     }
 
     if request.windows.is_empty() {
-        errors.add("windows", "Add at least one time when we can call you");
+        errors.add("windows", "windows_needed");
     } else if request.windows.len() > MAX_WINDOWS {
-        errors.add("windows", "You can add up to 5 times");
+        errors.add("windows", "windows_too_many");
     }
     let bookable = bookable_dates(context.now.date);
     let mut windows = Vec::with_capacity(request.windows.len());
@@ -160,35 +161,29 @@ pub fn validate(
         let date = match CalendarDate::parse(&window.date) {
             Ok(date) if bookable.contains(&date) => Some(date),
             Ok(_) => {
-                errors.add(
-                    &key("date"),
-                    "Choose a working day in the next 10 working days",
-                );
+                errors.add(&key("date"), "window_date_not_bookable");
                 None
             }
             Err(e) => {
-                errors.add(&key("date"), e.0);
+                errors.add(&key("date"), e);
                 None
             }
         };
         let start = ClockTime::parse(&window.start)
-            .map_err(|e| errors.add(&key("start"), e.0))
+            .map_err(|e| errors.add(&key("start"), e))
             .ok();
         let end = ClockTime::parse(&window.end)
-            .map_err(|e| errors.add(&key("end"), e.0))
+            .map_err(|e| errors.add(&key("end"), e))
             .ok();
         if let (Some(start), Some(end)) = (start, end) {
             if end.minutes() < start.minutes() + MIN_WINDOW_MINUTES {
-                errors.add(
-                    &key("end"),
-                    "The end time must be at least 1 hour after the start time",
-                );
+                errors.add(&key("end"), "window_too_short");
                 ok = false;
             }
         }
         if let (Some(date), Some(start)) = (date, start) {
             if date == context.now.date && start.minutes() <= context.now.minutes {
-                errors.add(&key("start"), "Choose a start time later than now");
+                errors.add(&key("start"), "window_start_past");
                 ok = false;
             }
         }
@@ -198,10 +193,9 @@ pub fn validate(
         if ok && !inside_safe_times(&context.safe_times, date, start, end) {
             errors.add(
                 &key("start"),
-                format!(
-                    "Choose a time inside your safe times: {}",
-                    windows_phrase(&context.safe_times)
-                ),
+                Message::error("window_outside_safe_times").with_per_lang("safe_times", |lang| {
+                    windows_phrase(lang, &context.safe_times)
+                }),
             );
         }
         windows.push(CallbackWindow {
@@ -220,12 +214,12 @@ pub fn validate(
         (Some(typed), _) => PhoneNumber::parse(typed)
             .map(|p| Some((p.to_string(), true)))
             .unwrap_or_else(|e| {
-                errors.add("one_off_phone", e.0);
+                errors.add("one_off_phone", e);
                 None
             }),
         (None, Some(on_file)) => Some((on_file.clone(), false)),
         (None, None) => {
-            errors.add("one_off_phone", "Enter a phone number we can call you on");
+            errors.add("one_off_phone", "one_off_phone_enter");
             None
         }
     };
@@ -489,7 +483,7 @@ mod tests {
         assert!(error_keys(validate(request(&[]), &c)).contains("\"windows\""));
         assert!(
             error_keys(validate(request(&[("2026-03-11", "08:00", "09:00")]), &c))
-                .contains("safe times")
+                .contains("window_outside_safe_times")
         );
         assert!(
             error_keys(validate(request(&[("2026-03-10", "10:00", "10:59")]), &c))
@@ -509,7 +503,7 @@ mod tests {
             request(&[("2026-03-10", "10:00", "11:00")]),
             &late
         ))
-        .contains("later than now"));
+        .contains("window_start_past"));
         assert!(validate(request(&[("2026-03-10", "10:01", "11:01")]), &late).is_ok());
     }
 

@@ -1,11 +1,11 @@
 //! One-time sign-in codes: issuing one (and queueing the message that carries it) and
 //! checking one. Every way a check can fail looks the same from outside.
 
-use shared::CrimeReference;
+use shared::{CrimeReference, Lang};
 use sqlx::SqliteConnection;
 
 use crate::outbox::{self, Channel};
-use crate::secrets;
+use crate::{i18n, secrets};
 
 /// Minutes a code stays valid.
 pub const LIFETIME_MINUTES: u32 = 10;
@@ -27,48 +27,61 @@ pub enum Issued {
     RateLimited,
 }
 
-/// The victim behind a case and where a code may be sent.
+/// The victim behind a case, where a code may be sent, and the language to write in.
 struct SignInTarget {
     case_id: String,
     victim_id: String,
     channel: Option<(Channel, String)>,
+    lang: Lang,
 }
 
-/// case id, victim id, contact method, phone, email.
-type TargetRow = (String, String, String, Option<String>, Option<String>);
+/// case id, victim id, contact method, phone, email, language tag.
+type TargetRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+);
 
 async fn find_target(
     conn: &mut SqliteConnection,
     reference: &CrimeReference,
 ) -> sqlx::Result<Option<SignInTarget>> {
     let row: Option<TargetRow> = sqlx::query_as(
-        "SELECT c.id, v.id, v.contact_method, v.phone, v.email
+        "SELECT c.id, v.id, v.contact_method, v.phone, v.email, v.language
          FROM cases c JOIN victims v ON v.id = c.victim_id
          WHERE c.crime_reference = $1",
     )
     .bind(reference.as_str())
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(case_id, victim_id, method, phone, email)| {
-        // Only the victim's chosen method, and only if it can carry a code.
-        let channel = match (method.as_str(), phone, email) {
-            ("text", Some(phone), _) => Some((Channel::Sms, phone)),
-            ("email", _, Some(email)) => Some((Channel::Email, email)),
-            _ => None,
-        };
-        SignInTarget {
-            case_id,
-            victim_id,
-            channel,
-        }
-    }))
+    Ok(
+        row.map(|(case_id, victim_id, method, phone, email, language)| {
+            // Only the victim's chosen method, and only if it can carry a code.
+            let channel = match (method.as_str(), phone, email) {
+                ("text", Some(phone), _) => Some((Channel::Sms, phone)),
+                ("email", _, Some(email)) => Some((Channel::Email, email)),
+                _ => None,
+            };
+            SignInTarget {
+                case_id,
+                victim_id,
+                channel,
+                // Saving preferences keeps `victims.language` to the victim's choice.
+                lang: Lang::from_tag(&language).unwrap_or_default(),
+            }
+        }),
+    )
 }
 
-/// The message that carries a code.
-pub fn message_body(code: &str) -> String {
-    format!(
-        "Your Safe Updates sign-in code is {code}. It expires in {LIFETIME_MINUTES} minutes. \
-         We will never ask you for this code on the phone."
+/// The message that carries a code, in the victim's language.
+pub fn message_body(lang: Lang, code: &str) -> String {
+    i18n::format(
+        lang,
+        "server.sign_in_code.message",
+        &[("code", code), ("minutes", &LIFETIME_MINUTES.to_string())],
     )
 }
 
@@ -119,7 +132,14 @@ pub async fn issue(
     .bind(now + i64::from(LIFETIME_MINUTES) * 60)
     .execute(&mut *conn)
     .await?;
-    outbox::queue(conn, channel, &recipient, &message_body(&code), now).await?;
+    outbox::queue(
+        conn,
+        channel,
+        &recipient,
+        &message_body(target.lang, &code),
+        now,
+    )
+    .await?;
     tracing::info!(case_id = %target.case_id, code_id = %code_id, "sign-in code issued");
     Ok(Issued::Sent { code_id })
 }

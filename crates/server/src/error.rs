@@ -1,5 +1,7 @@
 //! `AppError`: every way a request can fail, and the one JSON shape (`ErrorBody`) each
-//! failure is sent as.
+//! failure is sent as. Messages are `errors.json` keys until the response is made: the
+//! body is written in English, and `PendingErrorBody` rides along as a response extension
+//! so `middleware::localize_errors` can write it again in the request's language.
 
 use std::collections::BTreeMap;
 
@@ -7,25 +9,29 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use shared::api::ErrorBody;
+use shared::Lang;
 
-/// The heading of the GOV.UK error summary, used for every 422.
-pub const THERE_IS_A_PROBLEM: &str = "There is a problem";
+use crate::i18n::Message;
+
+/// The heading of the GOV.UK error summary, used for every 422 (an `errors.json` key).
+pub const THERE_IS_A_PROBLEM: &str = "there_is_a_problem";
 /// What a victim sees when something broke on our side. Never more detail than this.
-pub const SERVICE_PROBLEM: &str = "Sorry, there is a problem with the service. Try again later.";
+pub const SERVICE_PROBLEM: &str = "service_problem";
 
 /// Messages for one or more request fields, in the order the form shows them.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct FieldErrors(BTreeMap<String, Vec<String>>);
+pub struct FieldErrors(BTreeMap<String, Vec<Message>>);
 
 impl FieldErrors {
     /// One field, one message.
-    pub fn single(field: &str, message: impl Into<String>) -> Self {
+    pub fn single(field: &str, message: impl Into<Message>) -> Self {
         let mut errors = Self::default();
         errors.add(field, message);
         errors
     }
 
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    /// `message` is a `Message`, an `errors.json` key or a shared `ParseError`.
+    pub fn add(&mut self, field: &str, message: impl Into<Message>) {
         self.0
             .entry(field.to_owned())
             .or_default()
@@ -53,7 +59,8 @@ pub enum AppError {
     #[error("validation failed")]
     Validation(FieldErrors),
     /// 422: the body is not JSON, not the expected JSON, or not sent as
-    /// `application/json`. Same shape as `Validation`, under the field `body`.
+    /// `application/json`. Same shape as `Validation`, under the field `body`. Holds an
+    /// `errors.json` key.
     #[error("malformed request body")]
     BadRequest(&'static str),
     /// 401: not signed in, or the session has ended.
@@ -64,7 +71,8 @@ pub enum AppError {
     NotFound,
     /// 409: the request is fine but clashes with the state of things (e.g. a fourth open
     /// callback request, or cancelling one twice). Body: `message`, and the same message
-    /// under `field` in `errors` so the app's error summary can show it.
+    /// under `field` in `errors` so the app's error summary can show it. `message` is an
+    /// `errors.json` key.
     #[error("conflict")]
     Conflict {
         field: &'static str,
@@ -98,41 +106,75 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// An error body whose words are still keys: what `localize_errors` renders again.
+#[derive(Debug, Clone)]
+pub struct PendingErrorBody {
+    message: Message,
+    errors: BTreeMap<String, Vec<Message>>,
+    request_id: Option<String>,
+}
+
+impl PendingErrorBody {
+    fn new(message: impl Into<Message>) -> Self {
+        Self {
+            message: message.into(),
+            errors: BTreeMap::new(),
+            request_id: None,
+        }
+    }
+
+    /// The body with the same message under `field` as well.
+    fn also_under(mut self, field: &str) -> Self {
+        self.errors
+            .insert(field.to_owned(), vec![self.message.clone()]);
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> ErrorBody {
+        ErrorBody {
+            message: self.message.render(lang),
+            errors: self
+                .errors
+                .iter()
+                .map(|(field, messages)| {
+                    let texts = messages.iter().map(|m| m.render(lang)).collect();
+                    (field.clone(), texts)
+                })
+                .collect(),
+            request_id: self.request_id.clone(),
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, body) = match self {
+        let (status, pending) = match self {
             Self::Validation(FieldErrors(errors)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorBody {
-                    message: THERE_IS_A_PROBLEM.into(),
+                PendingErrorBody {
                     errors,
-                    request_id: None,
+                    ..PendingErrorBody::new(THERE_IS_A_PROBLEM)
                 },
             ),
-            Self::BadRequest(message) => (
+            Self::BadRequest(key) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorBody {
-                    message: THERE_IS_A_PROBLEM.into(),
-                    errors: BTreeMap::from([("body".to_owned(), vec![message.to_owned()])]),
-                    request_id: None,
+                PendingErrorBody {
+                    errors: BTreeMap::from([("body".to_owned(), vec![Message::error(key)])]),
+                    ..PendingErrorBody::new(THERE_IS_A_PROBLEM)
                 },
             ),
             Self::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
-                plain("You need to sign in. If you were signed in, your session has ended."),
+                PendingErrorBody::new("sign_in_needed"),
             ),
-            Self::NotFound => (StatusCode::NOT_FOUND, plain("Not found")),
+            Self::NotFound => (StatusCode::NOT_FOUND, PendingErrorBody::new("not_found")),
             Self::Conflict { field, message } => (
                 StatusCode::CONFLICT,
-                ErrorBody {
-                    message: message.to_owned(),
-                    errors: BTreeMap::from([(field.to_owned(), vec![message.to_owned()])]),
-                    request_id: None,
-                },
+                PendingErrorBody::new(message).also_under(field),
             ),
             Self::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
-                plain("This method is not allowed here"),
+                PendingErrorBody::new("method_not_allowed"),
             ),
             Self::Internal(cause) => {
                 let request_id = uuid::Uuid::new_v4().to_string();
@@ -141,22 +183,16 @@ impl IntoResponse for AppError {
                 tracing::error!(%request_id, error = format!("{cause:#}"), "internal error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    ErrorBody {
-                        message: SERVICE_PROBLEM.into(),
-                        errors: BTreeMap::new(),
+                    PendingErrorBody {
                         request_id: Some(request_id),
+                        ..PendingErrorBody::new(SERVICE_PROBLEM)
                     },
                 )
             }
         };
-        (status, Json(body)).into_response()
-    }
-}
-
-fn plain(message: &str) -> ErrorBody {
-    ErrorBody {
-        message: message.to_owned(),
-        ..ErrorBody::default()
+        let mut response = (status, Json(pending.render(Lang::En))).into_response();
+        response.extensions_mut().insert(pending);
+        response
     }
 }
 
@@ -180,19 +216,25 @@ mod tests {
         )))
         .await;
         assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
-        assert_eq!(body.message, SERVICE_PROBLEM);
+        assert_eq!(
+            body.message,
+            "Sorry, there is a problem with the service. Try again later."
+        );
         assert!(body.request_id.is_some());
         assert!(!serde_json::to_string(&body).unwrap().contains("secret"));
     }
 
     #[tokio::test]
     async fn validation_lists_each_field() {
-        let mut errors = FieldErrors::single("code", "Enter the code");
-        errors.add("crime_reference", "Enter your crime reference number");
+        let mut errors = FieldErrors::single("code", "sign_in_code_enter");
+        errors.add("crime_reference", "crime_reference_enter");
         let (status, body) = body_of(AppError::Validation(errors)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(body.message, THERE_IS_A_PROBLEM);
-        assert_eq!(body.errors["code"], vec!["Enter the code"]);
+        assert_eq!(body.message, "There is a problem");
+        assert_eq!(
+            body.errors["code"],
+            vec!["Enter the 6-digit code we sent you"]
+        );
         assert_eq!(body.errors.len(), 2);
     }
 
@@ -200,18 +242,21 @@ mod tests {
     async fn conflicts_say_why_in_both_places() {
         let (status, body) = body_of(AppError::Conflict {
             field: "callbacks",
-            message: "Too many",
+            message: "callbacks_too_many_open",
         })
         .await;
         assert_eq!(status, StatusCode::CONFLICT);
-        assert_eq!(body.message, "Too many");
-        assert_eq!(body.errors["callbacks"], vec!["Too many"]);
+        assert!(body.message.starts_with("You already have 3"));
+        assert_eq!(body.errors["callbacks"], vec![body.message.clone()]);
     }
 
     #[tokio::test]
     async fn bad_bodies_use_the_body_field() {
-        let (status, body) = body_of(AppError::BadRequest("Send JSON")).await;
+        let (status, body) = body_of(AppError::BadRequest("body_not_json")).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(body.errors["body"], vec!["Send JSON"]);
+        assert_eq!(
+            body.errors["body"],
+            vec!["The request body is not valid JSON"]
+        );
     }
 }

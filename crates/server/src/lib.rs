@@ -26,6 +26,7 @@ pub mod demo;
 mod demo_content;
 pub mod error;
 pub mod extract;
+pub mod i18n;
 mod middleware;
 pub mod outbox;
 pub mod preferences;
@@ -49,6 +50,11 @@ pub fn app(state: AppState) -> Router {
     let api = api
         .route("/api", any(middleware::api_not_found))
         .route("/api/{*rest}", any(middleware::api_not_found))
+        // Set before the layers so 405s pass through them too (a fallback set later on
+        // the whole router would bypass them, and stay in English).
+        .method_not_allowed_fallback(middleware::method_not_allowed)
+        // Inside compression: it rewrites error bodies before they are compressed.
+        .layer(axum_middleware::from_fn(middleware::localize_errors))
         .layer(Extension(Arc::new(openapi)))
         .layer(axum_middleware::from_fn_with_state(
             state.clone(),

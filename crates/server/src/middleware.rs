@@ -1,18 +1,22 @@
 //! Layers and handlers that apply across features: security headers on every response,
-//! `no-store` on the API, and JSON answers for unknown API paths and methods.
+//! `no-store` on the API, error bodies in the request's language, and JSON answers for
+//! unknown API paths and methods.
 
 use std::sync::Arc;
 
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
-    X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, REFERRER_POLICY,
+    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
+use shared::Lang;
 
-use crate::error::AppError;
+use crate::error::{AppError, PendingErrorBody};
+use crate::i18n;
 
 /// True for paths the API owns (`/api` and below). Everything else is the app.
 pub fn is_api_path(path: &str) -> bool {
@@ -35,6 +39,28 @@ pub async fn security_headers(
     headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::clone(&csp));
     if api {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Writes error bodies again in the language the request asked for (`AppError` writes
+/// them in English, leaving a `PendingErrorBody` on the response). Must sit inside any
+/// compression layer: it replaces the body it is given.
+pub async fn localize_errors(req: Request, next: Next) -> Response {
+    let lang = i18n::accepted_lang(req.headers());
+    let mut response = next.run(req).await;
+    let Some(pending) = response.extensions_mut().remove::<PendingErrorBody>() else {
+        return response;
+    };
+    if lang == Lang::En {
+        return response;
+    }
+    match serde_json::to_vec(&pending.render(lang)) {
+        Ok(bytes) => {
+            response.headers_mut().remove(CONTENT_LENGTH);
+            *response.body_mut() = Body::from(bytes);
+        }
+        Err(error) => tracing::error!(%error, "could not write an error body in {}", lang.tag()),
     }
     response
 }

@@ -25,26 +25,20 @@ impl CrimeReference {
             .map(|c| c.to_ascii_uppercase())
             .collect();
         if normalised.is_empty() {
-            return Err(ParseError("Enter your crime reference number"));
+            return Err(ParseError("crime_reference_enter"));
         }
         if !normalised
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-')
         {
-            return Err(ParseError(
-                "Crime reference number must only include letters, numbers, slashes (/) and hyphens (-)",
-            ));
+            return Err(ParseError("crime_reference_characters"));
         }
         let length = normalised.chars().count();
         if !(Self::MIN_LEN..=Self::MAX_LEN).contains(&length) {
-            return Err(ParseError(
-                "Crime reference number must be between 5 and 20 characters",
-            ));
+            return Err(ParseError("crime_reference_length"));
         }
         if normalised.chars().filter(char::is_ascii_digit).count() < 3 {
-            return Err(ParseError(
-                "Enter the crime reference number exactly as it is shown on your letter, email or text",
-            ));
+            return Err(ParseError("crime_reference_as_shown"));
         }
         Ok(Self(normalised))
     }
@@ -94,8 +88,8 @@ mod tests {
     fn empty_or_blank_asks_for_a_reference() {
         for input in ["", "   ", "\t\n"] {
             assert_eq!(
-                CrimeReference::parse(input).unwrap_err().0,
-                "Enter your crime reference number"
+                CrimeReference::parse(input).unwrap_err().key(),
+                "crime_reference_enter"
             );
         }
     }
@@ -103,10 +97,10 @@ mod tests {
     #[test]
     fn rejects_other_characters() {
         for input in ["CR_012345", "CR.012345", "CR#123456", "<script>123"] {
-            assert!(CrimeReference::parse(input)
-                .unwrap_err()
-                .0
-                .contains("only include"));
+            assert_eq!(
+                CrimeReference::parse(input).unwrap_err().key(),
+                "crime_reference_characters"
+            );
         }
     }
 
@@ -120,10 +114,10 @@ mod tests {
         assert!(CrimeReference::parse("A1234").is_ok());
         assert!(CrimeReference::parse("A123").is_err());
         assert!(CrimeReference::parse(&"1".repeat(20)).is_ok());
-        assert!(CrimeReference::parse(&"1".repeat(21))
-            .unwrap_err()
-            .0
-            .contains("between 5 and 20"));
+        assert_eq!(
+            CrimeReference::parse(&"1".repeat(21)).unwrap_err().key(),
+            "crime_reference_length"
+        );
     }
 
     #[test]

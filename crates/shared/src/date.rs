@@ -63,17 +63,17 @@ impl CalendarDate {
     }
 
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        const MESSAGE: &str = "Enter a real date, like 2025-11-27";
+        const FORMAT: &str = "date_format";
         let mut parts = input.trim().splitn(3, '-');
         let mut next = |len: usize| -> Result<i64, ParseError> {
-            let part = parts.next().ok_or(ParseError(MESSAGE))?;
+            let part = parts.next().ok_or(ParseError(FORMAT))?;
             if part.len() != len || !part.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(ParseError(MESSAGE));
+                return Err(ParseError(FORMAT));
             }
-            part.parse().map_err(|_| ParseError(MESSAGE))
+            part.parse().map_err(|_| ParseError(FORMAT))
         };
         let (year, month, day) = (next(4)?, next(2)?, next(2)?);
-        Self::new(year as i32, month as u8, day as u8).ok_or(ParseError(MESSAGE))
+        Self::new(year as i32, month as u8, day as u8).ok_or(ParseError(FORMAT))
     }
 
     pub fn year(self) -> i32 {

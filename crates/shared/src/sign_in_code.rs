@@ -19,13 +19,13 @@ impl SignInCode {
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
         if digits.is_empty() {
-            return Err(ParseError("Enter the 6-digit code we sent you"));
+            return Err(ParseError("sign_in_code_enter"));
         }
         if !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err(ParseError("The code must only include numbers 0 to 9"));
+            return Err(ParseError("sign_in_code_digits"));
         }
         if digits.len() != Self::LEN {
-            return Err(ParseError("The code must be 6 numbers"));
+            return Err(ParseError("sign_in_code_length"));
         }
         Ok(Self(digits))
     }
@@ -73,17 +73,17 @@ mod tests {
     #[test]
     fn empty_asks_for_the_code() {
         assert_eq!(
-            SignInCode::parse("  ").unwrap_err().0,
-            "Enter the 6-digit code we sent you"
+            SignInCode::parse("  ").unwrap_err().key(),
+            "sign_in_code_enter"
         );
     }
 
     #[test]
     fn rejects_letters_and_other_digits() {
-        assert!(SignInCode::parse("12345a")
-            .unwrap_err()
-            .0
-            .contains("only include"));
+        assert_eq!(
+            SignInCode::parse("12345a").unwrap_err().key(),
+            "sign_in_code_digits"
+        );
         // Non-ASCII digits (Arabic-Indic) are not accepted as code digits.
         assert!(SignInCode::parse("١٢٣٤٥٦").is_err());
     }
@@ -91,12 +91,12 @@ mod tests {
     #[test]
     fn rejects_wrong_length() {
         assert_eq!(
-            SignInCode::parse("12345").unwrap_err().0,
-            "The code must be 6 numbers"
+            SignInCode::parse("12345").unwrap_err().key(),
+            "sign_in_code_length"
         );
         assert_eq!(
-            SignInCode::parse("1234567").unwrap_err().0,
-            "The code must be 6 numbers"
+            SignInCode::parse("1234567").unwrap_err().key(),
+            "sign_in_code_length"
         );
     }
 

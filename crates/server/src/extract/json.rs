@@ -34,17 +34,13 @@ impl<T: Serialize> IntoResponse for Json<T> {
     }
 }
 
-/// A fixed message per kind of rejection. serde's own text is not passed on: it can quote
-/// the submitted values back.
+/// A fixed message (`errors.json` key) per kind of rejection. serde's own text is not
+/// passed on: it can quote the submitted values back.
 fn message_for(rejection: &JsonRejection) -> &'static str {
     match rejection {
-        JsonRejection::MissingJsonContentType(_) => {
-            "Send the request body as JSON with the header Content-Type: application/json"
-        }
-        JsonRejection::JsonSyntaxError(_) => "The request body is not valid JSON",
-        JsonRejection::JsonDataError(_) => {
-            "The request body is missing a field, or a field has the wrong type"
-        }
-        _ => "The request body could not be read",
+        JsonRejection::MissingJsonContentType(_) => "body_content_type",
+        JsonRejection::JsonSyntaxError(_) => "body_not_json",
+        JsonRejection::JsonDataError(_) => "body_wrong_shape",
+        _ => "body_unreadable",
     }
 }

@@ -18,9 +18,9 @@ pub const MAX_ADDRESS_CHARS: usize = 500;
 pub const MAX_OTHER_LANGUAGE_CHARS: usize = 100;
 pub const MAX_OTHER_NEEDS_CHARS: usize = 500;
 
-pub const LETTERS_NOT_SAFE: &str =
-    "You said letters to your address are not safe. Choose another way for us to contact you.";
-pub const NEED_A_SAFE_TIME: &str = "Add at least one safe time for us to call you";
+/// `errors.json` keys the app also shows before sending.
+pub const LETTERS_NOT_SAFE: &str = "letters_not_safe";
+pub const NEED_A_SAFE_TIME: &str = "safe_times_needed";
 
 /// `Some(trimmed)` when `value` has text in it.
 fn present(value: &Option<String>) -> Option<&str> {
@@ -39,24 +39,18 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
     let letters = chosen(ContactMethod::Letter);
 
     if input.second_method == Some(input.preferred_method) {
-        errors.add(
-            "second_method",
-            "Choose a different second way to contact you, or choose none",
-        );
+        errors.add("second_method", "second_method_same");
     }
 
     let phone = match present(&input.phone) {
         Some(typed) => PhoneNumber::parse(typed)
             .map(|p| Some(p.to_string()))
             .unwrap_or_else(|e| {
-                errors.add("phone", e.0);
+                errors.add("phone", e);
                 None
             }),
         None if needs_phone => {
-            errors.add(
-                "phone",
-                "Enter a phone number, like 07700 900 982 or +44 7700 900 982",
-            );
+            errors.add("phone", "phone_format");
             None
         }
         None => None,
@@ -65,11 +59,11 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
         Some(typed) => EmailAddress::parse(typed)
             .map(|e| Some(e.to_string()))
             .unwrap_or_else(|e| {
-                errors.add("email", e.0);
+                errors.add("email", e);
                 None
             }),
         None if chosen(ContactMethod::Email) => {
-            errors.add("email", "Enter an email address, like name@example.com");
+            errors.add("email", "email_enter_example");
             None
         }
         None => None,
@@ -77,12 +71,12 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
 
     let address = match present(&input.address) {
         Some(typed) if typed.chars().count() > MAX_ADDRESS_CHARS => {
-            errors.add("address", "Address must be 500 characters or fewer");
+            errors.add("address", "address_too_long");
             None
         }
         Some(typed) => Some(typed.to_owned()),
         None if letters => {
-            errors.add("address", "Enter your address");
+            errors.add("address", "address_enter");
             None
         }
         None => None,
@@ -91,11 +85,11 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
         Some(typed) => UkPostcode::parse(typed)
             .map(|p| Some(p.to_string()))
             .unwrap_or_else(|e| {
-                errors.add("postcode", e.0);
+                errors.add("postcode", e);
                 None
             }),
         None if letters => {
-            errors.add("postcode", "Enter a postcode");
+            errors.add("postcode", "postcode_enter");
             None
         }
         None => None,
@@ -105,7 +99,7 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
     }
 
     if input.safe_times.len() > MAX_SAFE_TIMES {
-        errors.add("safe_times", "You can add up to 7 safe times");
+        errors.add("safe_times", "safe_times_too_many");
     } else if calls && input.safe_times.is_empty() {
         errors.add("safe_times", NEED_A_SAFE_TIME);
     }
@@ -115,20 +109,17 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
         days.sort();
         days.dedup();
         if days.is_empty() {
-            errors.add(&format!("safe_times.{i}.days"), "Choose at least one day");
+            errors.add(&format!("safe_times.{i}.days"), "safe_time_days");
         }
         let start = ClockTime::parse(&window.start)
-            .map_err(|e| errors.add(&format!("safe_times.{i}.start"), e.0))
+            .map_err(|e| errors.add(&format!("safe_times.{i}.start"), e))
             .ok();
         let end = ClockTime::parse(&window.end)
-            .map_err(|e| errors.add(&format!("safe_times.{i}.end"), e.0))
+            .map_err(|e| errors.add(&format!("safe_times.{i}.end"), e))
             .ok();
         if let (Some(start), Some(end)) = (start, end) {
             if end <= start {
-                errors.add(
-                    &format!("safe_times.{i}.end"),
-                    "The end time must be after the start time",
-                );
+                errors.add(&format!("safe_times.{i}.end"), "safe_time_end_after_start");
             }
             safe_times.push(SafeTimeWindow {
                 days,
@@ -140,13 +131,13 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
 
     let other_language = match (input.language, present(&input.other_language)) {
         (LanguageChoice::Other, None) => {
-            errors.add("other_language", "Enter the language you want to use");
+            errors.add("other_language", "other_language_enter");
             None
         }
         (LanguageChoice::Other, Some(typed))
             if typed.chars().count() > MAX_OTHER_LANGUAGE_CHARS =>
         {
-            errors.add("other_language", "Language must be 100 characters or fewer");
+            errors.add("other_language", "other_language_too_long");
             None
         }
         (LanguageChoice::Other, Some(typed)) => Some(typed.to_owned()),
@@ -164,14 +155,11 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
         present(&input.other_needs),
     ) {
         (true, None) => {
-            errors.add("other_needs", "Describe the other support you need");
+            errors.add("other_needs", "other_needs_enter");
             None
         }
         (true, Some(typed)) if typed.chars().count() > MAX_OTHER_NEEDS_CHARS => {
-            errors.add(
-                "other_needs",
-                "Other support must be 500 characters or fewer",
-            );
+            errors.add("other_needs", "other_needs_too_long");
             None
         }
         (true, Some(typed)) => Some(typed.to_owned()),

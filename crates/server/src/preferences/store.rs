@@ -1,13 +1,14 @@
 //! Contact preferences in the database: one row per saved version in
 //! `contact_preferences` (append-only); the current preferences are the highest version.
-//! Saving also copies the contact method, phone and email to `victims`, because sign-in
-//! codes go by the victim's chosen method.
+//! Saving also copies the contact method, phone, email and language to `victims`, because
+//! sign-in codes go by the victim's chosen method and are written in their language.
 
 use anyhow::Context;
 use shared::api::preferences::{
     ChangedBy, ContactMethod, ContactPreferences, LanguageChoice, PreferencesVersion,
     PreferencesView, UpdateFrequency,
 };
+use shared::Lang;
 use sqlx::SqliteConnection;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -24,22 +25,23 @@ pub struct Version {
 }
 
 impl Version {
-    pub fn view(&self) -> anyhow::Result<PreferencesView> {
+    /// The version as the API shows it, its summary in `lang`.
+    pub fn view(&self, lang: Lang) -> anyhow::Result<PreferencesView> {
         Ok(PreferencesView {
             preferences: self.preferences.clone(),
             version: self.version,
             changed_at: rfc3339(self.changed_at)?,
             changed_by: self.changed_by,
-            summary: summary(&self.preferences),
+            summary: summary(lang, &self.preferences),
         })
     }
 
-    pub fn history_entry(&self) -> anyhow::Result<PreferencesVersion> {
+    pub fn history_entry(&self, lang: Lang) -> anyhow::Result<PreferencesVersion> {
         Ok(PreferencesVersion {
             version: self.version,
             changed_at: rfc3339(self.changed_at)?,
             changed_by: self.changed_by,
-            summary: summary(&self.preferences),
+            summary: summary(lang, &self.preferences),
         })
     }
 }
@@ -248,8 +250,8 @@ pub async fn save(
     sqlx::query(
         "UPDATE victims SET contact_method = $1, phone = $2, email = $3, voicemail_safe = $4,
                 letter_to_home_safe = $5, caller_id_may_show_police = $6,
-                interpreter_needed = $7, preferences_updated_at = $8
-         WHERE id = $9",
+                interpreter_needed = $7, preferences_updated_at = $8, language = $9
+         WHERE id = $10",
     )
     .bind(stored_method(sign_in_method(preferences)))
     .bind(preferences.phone.as_deref())
@@ -259,6 +261,7 @@ pub async fn save(
     .bind(preferences.caller_id_allowed)
     .bind(preferences.interpreter_needed)
     .bind(now)
+    .bind(message_lang(preferences.language).tag())
     .bind(victim_id)
     .execute(&mut *conn)
     .await?;
@@ -268,6 +271,16 @@ pub async fn save(
         changed_by,
         preferences: preferences.clone(),
     })
+}
+
+/// The language `victims.language` records: the one texts and emails to the victim are
+/// written in. Welsh if they chose it; English otherwise, since we only write in those two
+/// (an interpreter helps with any other language on calls and visits).
+pub fn message_lang(choice: LanguageChoice) -> Lang {
+    match choice {
+        LanguageChoice::Welsh => Lang::Cy,
+        LanguageChoice::English | LanguageChoice::Other => Lang::En,
+    }
 }
 
 /// The method `victims.contact_method` records: the one sign-in codes go to. That is the

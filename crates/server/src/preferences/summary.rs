@@ -1,175 +1,220 @@
 //! Plain sentences saying what we will and will not do with a victim's contact
 //! preferences, e.g. "We will only call you on weekdays between 9am and 12pm and will not
-//! leave voicemails." Built from preferences already normalised by `validate`.
+//! leave voicemails." Built from preferences already normalised by `validate`, in the
+//! reader's language from `locales/{lang}/server.json` (`summary.*`, `time.*`).
 
 use shared::api::preferences::{
     CommunicationNeed, ContactMethod, ContactPreferences, Day, LanguageChoice, SafeTimeWindow,
     UpdateFrequency,
 };
 use shared::contact::{ClockTime, PhoneNumber};
+use shared::Lang;
 
-/// Every sentence, in the order the app shows them.
-pub fn summary(prefs: &ContactPreferences) -> Vec<String> {
+use crate::callbacks::office_hours;
+use crate::i18n::{format, text};
+
+/// `server.json` key of a sentence about a contact method (`first` or `second` choice).
+fn method_key(choice: &str, method: ContactMethod) -> String {
+    let name = match method {
+        ContactMethod::PhoneCall => "phone_call",
+        ContactMethod::TextMessage => "text_message",
+        ContactMethod::Email => "email",
+        ContactMethod::Letter => "letter",
+        ContactMethod::Visit => "visit",
+    };
+    format!("server.summary.{choice}.{name}")
+}
+
+/// Every sentence, in the order the app shows them, in `lang`.
+pub fn summary(lang: Lang, prefs: &ContactPreferences) -> Vec<String> {
     let mut lines = Vec::new();
-    let phone = prefs.phone.as_deref().map(display_phone);
-    let phone = phone.as_deref().unwrap_or("the number you gave us");
-    let email = prefs.email.as_deref().unwrap_or("the address you gave us");
+    let phone = match prefs.phone.as_deref() {
+        Some(phone) => display_phone(phone),
+        None => text(lang, "server.summary.phone_you_gave_us").to_owned(),
+    };
+    let email = match prefs.email.as_deref() {
+        Some(email) => email.to_owned(),
+        None => text(lang, "server.summary.email_you_gave_us").to_owned(),
+    };
+    let contact = [("phone", phone.as_str()), ("email", email.as_str())];
 
-    lines.push(match prefs.preferred_method {
-        ContactMethod::PhoneCall => format!("We will call you on {phone}."),
-        ContactMethod::TextMessage => format!("We will text you on {phone}."),
-        ContactMethod::Email => format!("We will email you at {email}."),
-        ContactMethod::Letter => "We will write to you at the address you gave us.".to_owned(),
-        ContactMethod::Visit => "Your officer will arrange to visit you.".to_owned(),
-    });
+    lines.push(format(
+        lang,
+        &method_key("first", prefs.preferred_method),
+        &contact,
+    ));
     let calls = prefs.preferred_method == ContactMethod::PhoneCall
         || prefs.second_method == Some(ContactMethod::PhoneCall);
     if calls {
-        let voicemail = if prefs.voicemail_safe {
-            "may leave a voicemail"
+        let key = if prefs.voicemail_safe {
+            "server.summary.call_times_voicemail"
         } else {
-            "will not leave voicemails"
+            "server.summary.call_times_no_voicemail"
         };
-        if prefs.safe_times.is_empty() {
-            lines.push(format!(
-                "We will only call you on weekdays between 9am and 5pm and {voicemail}."
-            ));
+        let times = if prefs.safe_times.is_empty() {
+            windows_phrase(lang, &office_hours())
         } else {
-            lines.push(format!(
-                "We will only call you on {} and {voicemail}.",
-                windows_phrase(&prefs.safe_times)
-            ));
-        }
+            windows_phrase(lang, &prefs.safe_times)
+        };
+        lines.push(format(lang, key, &[("times", &times)]));
     }
     if let Some(second) = prefs.second_method {
-        let how = match second {
-            ContactMethod::PhoneCall => format!("call you on {phone}"),
-            ContactMethod::TextMessage => format!("text you on {phone}"),
-            ContactMethod::Email => format!("email you at {email}"),
-            ContactMethod::Letter => "write to you at the address you gave us".to_owned(),
-            ContactMethod::Visit => "ask your officer to visit you".to_owned(),
-        };
-        lines.push(format!("If we cannot reach you that way, we will {how}."));
+        lines.push(format(lang, &method_key("second", second), &contact));
     }
     if calls {
-        lines.push(if prefs.caller_id_allowed {
-            "When we call, our number may show as the police.".to_owned()
-        } else {
-            "When we call, our number will be hidden.".to_owned()
-        });
+        lines.push(
+            text(
+                lang,
+                if prefs.caller_id_allowed {
+                    "server.summary.caller_id_shown"
+                } else {
+                    "server.summary.caller_id_hidden"
+                },
+            )
+            .to_owned(),
+        );
     }
     if !prefs.letters_safe {
-        lines.push("We will not send letters to your address.".to_owned());
+        lines.push(text(lang, "server.summary.no_letters").to_owned());
     }
-    match prefs.language {
-        LanguageChoice::Welsh => lines.push("We will speak to you in Welsh.".to_owned()),
-        LanguageChoice::Other => {
-            let language = prefs.other_language.as_deref().unwrap_or("an");
-            lines.push(format!(
-                "We will arrange {} {language} interpreter.",
-                article(language)
-            ));
+    match (prefs.language, prefs.other_language.as_deref()) {
+        (LanguageChoice::Welsh, _) => {
+            lines.push(text(lang, "server.summary.speak_welsh").to_owned())
         }
-        LanguageChoice::English if prefs.interpreter_needed => {
-            lines.push("We will arrange an interpreter.".to_owned());
+        (LanguageChoice::Other, Some(language)) => {
+            // English needs "a" or "an" before the name; other languages word it without.
+            let key = if starts_with_vowel(language) {
+                "server.summary.interpreter_for_language_an"
+            } else {
+                "server.summary.interpreter_for_language_a"
+            };
+            lines.push(format(lang, key, &[("language", language)]));
         }
-        LanguageChoice::English => {}
+        (LanguageChoice::Other, None) => {
+            lines.push(text(lang, "server.summary.interpreter").to_owned());
+        }
+        (LanguageChoice::English, _) if prefs.interpreter_needed => {
+            lines.push(text(lang, "server.summary.interpreter").to_owned());
+        }
+        (LanguageChoice::English, _) => {}
     }
     let needs: Vec<String> = prefs
         .communication_needs
         .iter()
-        .map(|need| match need {
-            CommunicationNeed::BslInterpreter => "a British Sign Language interpreter".to_owned(),
-            CommunicationNeed::LargePrint => "large print".to_owned(),
-            CommunicationNeed::EasyRead => "easy read".to_owned(),
-            CommunicationNeed::HearingLoop => "a hearing loop".to_owned(),
-            CommunicationNeed::Other => prefs.other_needs.clone().unwrap_or_default(),
+        .map(|need| {
+            let key = match need {
+                CommunicationNeed::BslInterpreter => "bsl_interpreter",
+                CommunicationNeed::LargePrint => "large_print",
+                CommunicationNeed::EasyRead => "easy_read",
+                CommunicationNeed::HearingLoop => "hearing_loop",
+                // Described in the victim's own words.
+                CommunicationNeed::Other => return prefs.other_needs.clone().unwrap_or_default(),
+            };
+            text(lang, &format!("server.summary.need.{key}")).to_owned()
         })
         .filter(|need| !need.is_empty())
         .collect();
     if !needs.is_empty() {
-        lines.push(format!("We will arrange: {}.", needs.join(", ")));
+        lines.push(format(
+            lang,
+            "server.summary.needs",
+            &[("needs", &needs.join(", "))],
+        ));
     }
-    lines.push(
-        match prefs.update_frequency {
-            UpdateFrequency::EveryUpdate => "We will tell you about every update.",
-            UpdateFrequency::KeyDecisionsOnly => {
-                "We will only tell you about key decisions, as the Victims' Code allows."
-            }
-            UpdateFrequency::OnlyWhenIAsk => "We will only give you updates when you ask for them.",
-        }
-        .to_owned(),
-    );
+    let frequency = match prefs.update_frequency {
+        UpdateFrequency::EveryUpdate => "every_update",
+        UpdateFrequency::KeyDecisionsOnly => "key_decisions_only",
+        UpdateFrequency::OnlyWhenIAsk => "only_when_i_ask",
+    };
+    lines.push(text(lang, &format!("server.summary.frequency.{frequency}")).to_owned());
     lines
 }
 
-/// "a" or "an" before a language name ("an Arabic", "a Polish").
-fn article(word: &str) -> &'static str {
-    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
-        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
-        _ => "a",
-    }
-}
-
-/// "weekdays between 9am and 12pm and Saturdays between 10am and midday".
-pub fn windows_phrase(windows: &[SafeTimeWindow]) -> String {
-    let parts: Vec<String> = windows.iter().map(window_phrase).collect();
-    join_and(&parts)
-}
-
-/// "weekdays between 9am and 12pm".
-pub fn window_phrase(window: &SafeTimeWindow) -> String {
-    let spoken = |time: &str| {
-        ClockTime::parse(time)
-            .map(ClockTime::spoken)
-            .unwrap_or_else(|_| time.to_owned())
-    };
-    format!(
-        "{} between {} and {}",
-        days_phrase(&window.days),
-        spoken(&window.start),
-        spoken(&window.end)
+/// True when an English word takes "an" rather than "a" ("an Arabic", "a Polish").
+fn starts_with_vowel(word: &str) -> bool {
+    matches!(
+        word.chars().next().map(|c| c.to_ascii_lowercase()),
+        Some('a' | 'e' | 'i' | 'o' | 'u')
     )
 }
 
+/// "weekdays between 9am and 12pm and Saturdays between 10am and midday".
+pub fn windows_phrase(lang: Lang, windows: &[SafeTimeWindow]) -> String {
+    let parts: Vec<String> = windows.iter().map(|w| window_phrase(lang, w)).collect();
+    join_and(lang, &parts)
+}
+
+/// "weekdays between 9am and 12pm".
+pub fn window_phrase(lang: Lang, window: &SafeTimeWindow) -> String {
+    let spoken = |time: &str| match ClockTime::parse(time) {
+        Ok(time) => spoken_time(lang, time),
+        Err(_) => time.to_owned(),
+    };
+    format(
+        lang,
+        "server.time.window",
+        &[
+            ("days", &days_phrase(lang, &window.days)),
+            ("start", &spoken(&window.start)),
+            ("end", &spoken(&window.end)),
+        ],
+    )
+}
+
+/// "9am", "12:30pm", or the words for midday and midnight.
+fn spoken_time(lang: Lang, time: ClockTime) -> String {
+    match time.minutes() {
+        0 => text(lang, "server.time.midnight").to_owned(),
+        720 => text(lang, "server.time.midday").to_owned(),
+        _ => time.spoken(),
+    }
+}
+
 /// "weekdays", "weekends", "any day", or "Mondays, Wednesdays and Fridays".
-pub fn days_phrase(days: &[Day]) -> String {
+pub fn days_phrase(lang: Lang, days: &[Day]) -> String {
     let mut sorted = days.to_vec();
     sorted.sort();
     sorted.dedup();
     use Day::*;
+    let named = |key: &str| text(lang, &format!("server.time.{key}")).to_owned();
     match sorted.as_slice() {
-        [Monday, Tuesday, Wednesday, Thursday, Friday] => "weekdays".to_owned(),
-        [Saturday, Sunday] => "weekends".to_owned(),
-        [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday] => "any day".to_owned(),
+        [Monday, Tuesday, Wednesday, Thursday, Friday] => named("weekdays"),
+        [Saturday, Sunday] => named("weekends"),
+        [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday] => named("any_day"),
         _ => {
             let names: Vec<String> = sorted
                 .iter()
-                .map(|day| format!("{}s", day_name(*day)))
+                .map(|day| named(&format!("days.{}", day_key(*day))))
                 .collect();
-            join_and(&names)
+            join_and(lang, &names)
         }
     }
 }
 
-fn day_name(day: Day) -> &'static str {
+fn day_key(day: Day) -> &'static str {
     match day {
-        Day::Monday => "Monday",
-        Day::Tuesday => "Tuesday",
-        Day::Wednesday => "Wednesday",
-        Day::Thursday => "Thursday",
-        Day::Friday => "Friday",
-        Day::Saturday => "Saturday",
-        Day::Sunday => "Sunday",
+        Day::Monday => "monday",
+        Day::Tuesday => "tuesday",
+        Day::Wednesday => "wednesday",
+        Day::Thursday => "thursday",
+        Day::Friday => "friday",
+        Day::Saturday => "saturday",
+        Day::Sunday => "sunday",
     }
 }
 
-/// "a", "a and b", "a, b and c".
-fn join_and(parts: &[String]) -> String {
+/// "a", "a and b", "a, b and c". The Welsh "a" (and) changes some following words
+/// (aspirate mutation, "ac" before vowels), so the Welsh day and time phrases joined here
+/// all start with a letter it leaves alone ("dydd …", "bob dydd").
+fn join_and(lang: Lang, parts: &[String]) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format(
+            lang,
+            "server.list.and",
+            &[("items", &rest.join(", ")), ("last", last)],
+        ),
     }
 }
 
@@ -237,7 +282,7 @@ mod tests {
     #[test]
     fn a_caller_who_wants_hidden_numbers_and_no_voicemail() {
         assert_eq!(
-            summary(&base()),
+            summary(Lang::En, &base()),
             vec![
                 "We will call you on 07700 900 982.",
                 "We will only call you on weekdays between 9am and midday and will not leave voicemails.",
@@ -258,7 +303,7 @@ mod tests {
             CommunicationNeed::LargePrint,
         ];
         prefs.update_frequency = UpdateFrequency::KeyDecisionsOnly;
-        let lines = summary(&prefs);
+        let lines = summary(Lang::En, &prefs);
         assert!(lines.contains(&"We will speak to you in Welsh.".to_owned()));
         assert!(lines.contains(
             &"We will arrange: a British Sign Language interpreter, large print.".to_owned()
@@ -272,12 +317,13 @@ mod tests {
         prefs.communication_needs = vec![CommunicationNeed::Other];
         prefs.other_needs = Some("Short calls, please".into());
         prefs.update_frequency = UpdateFrequency::OnlyWhenIAsk;
-        let lines = summary(&prefs);
+        let lines = summary(Lang::En, &prefs);
         assert!(lines.contains(&"We will arrange a Polish interpreter.".to_owned()));
         assert!(lines.contains(&"We will arrange: Short calls, please.".to_owned()));
         assert!(lines.contains(&"We will only give you updates when you ask for them.".to_owned()));
         prefs.other_language = Some("Arabic".into());
-        assert!(summary(&prefs).contains(&"We will arrange an Arabic interpreter.".to_owned()));
+        assert!(summary(Lang::En, &prefs)
+            .contains(&"We will arrange an Arabic interpreter.".to_owned()));
     }
 
     #[test]
@@ -289,7 +335,7 @@ mod tests {
         prefs.letters_safe = true;
         prefs.caller_id_allowed = true;
         assert_eq!(
-            summary(&prefs),
+            summary(Lang::En, &prefs),
             vec![
                 "We will email you at sam@example.org.",
                 "If we cannot reach you that way, we will write to you at the address you gave us.",
@@ -300,21 +346,38 @@ mod tests {
 
     #[test]
     fn days_in_words() {
-        assert_eq!(days_phrase(&WEEKDAYS), "weekdays");
-        assert_eq!(days_phrase(&[Day::Sunday, Day::Saturday]), "weekends");
-        let all = [WEEKDAYS.as_slice(), &[Day::Saturday, Day::Sunday]].concat();
-        assert_eq!(days_phrase(&all), "any day");
+        assert_eq!(days_phrase(Lang::En, &WEEKDAYS), "weekdays");
         assert_eq!(
-            days_phrase(&[Day::Friday, Day::Monday, Day::Wednesday]),
+            days_phrase(Lang::En, &[Day::Sunday, Day::Saturday]),
+            "weekends"
+        );
+        let all = [WEEKDAYS.as_slice(), &[Day::Saturday, Day::Sunday]].concat();
+        assert_eq!(days_phrase(Lang::En, &all), "any day");
+        assert_eq!(
+            days_phrase(Lang::En, &[Day::Friday, Day::Monday, Day::Wednesday]),
             "Mondays, Wednesdays and Fridays"
         );
-        assert_eq!(days_phrase(&[Day::Tuesday]), "Tuesdays");
+        assert_eq!(days_phrase(Lang::En, &[Day::Tuesday]), "Tuesdays");
         assert_eq!(
-            windows_phrase(&[
-                window(&WEEKDAYS, "09:00", "12:00"),
-                window(&[Day::Saturday], "10:00", "12:30")
-            ]),
+            windows_phrase(
+                Lang::En,
+                &[
+                    window(&WEEKDAYS, "09:00", "12:00"),
+                    window(&[Day::Saturday], "10:00", "12:30")
+                ]
+            ),
             "weekdays between 9am and midday and Saturdays between 10am and 12:30pm"
+        );
+        assert_eq!(
+            windows_phrase(
+                Lang::Cy,
+                &[
+                    window(&WEEKDAYS, "09:00", "12:00"),
+                    window(&[Day::Saturday, Day::Monday], "00:00", "08:30")
+                ]
+            ),
+            "dydd Llun i ddydd Gwener o 9am tan hanner dydd a \
+             dydd Llun a dydd Sadwrn o hanner nos tan 8:30am"
         );
     }
 

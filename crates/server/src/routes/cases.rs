@@ -8,6 +8,7 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::extract::{Caller, Json};
+use crate::i18n::RequestLang;
 use crate::stages;
 use crate::state::AppState;
 use crate::vcop;
@@ -37,6 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn case(
     State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
     caller: Caller,
     Path(crime_reference): Path<String>,
 ) -> Result<Json<CaseView>, AppError> {
@@ -87,7 +89,7 @@ async fn case(
     };
     let stage = stages::find(&stage)
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("case has unknown stage {stage:?}")))?
-        .view();
+        .view(lang);
 
     type UpdateRow = (
         String,

@@ -10,6 +10,7 @@ use utoipa_axum::routes;
 use crate::db;
 use crate::error::AppError;
 use crate::extract::{Caller, Json};
+use crate::i18n::RequestLang;
 use crate::preferences::{self, store};
 use crate::state::AppState;
 
@@ -38,12 +39,13 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn get_preferences(
     State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
     caller: Caller,
     Path(crime_reference): Path<String>,
 ) -> Result<Json<PreferencesView>, AppError> {
     let case = caller.case(&state.db, &crime_reference).await?;
     let current = store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
-    Ok(Json(current.view()?))
+    Ok(Json(current.view(lang)?))
 }
 
 /// Save new contact preferences as the next version.
@@ -67,6 +69,7 @@ async fn get_preferences(
 )]
 async fn put_preferences(
     State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
     caller: Caller,
     Path(crime_reference): Path<String>,
     Json(request): Json<ContactPreferences>,
@@ -86,7 +89,7 @@ async fn put_preferences(
     .await?;
     tx.commit().await?;
     tracing::info!(case_id = %case.case_id, version = saved.version, "contact preferences saved");
-    Ok(Json(saved.view()?))
+    Ok(Json(saved.view(lang)?))
 }
 
 /// Every version of the preferences, newest first.
@@ -105,6 +108,7 @@ async fn put_preferences(
 )]
 async fn preferences_history(
     State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
     caller: Caller,
     Path(crime_reference): Path<String>,
 ) -> Result<Json<PreferencesHistory>, AppError> {
@@ -115,7 +119,7 @@ async fn preferences_history(
     let versions = store::history(&mut conn, &case.victim_id)
         .await?
         .iter()
-        .map(store::Version::history_entry)
+        .map(|version| version.history_entry(lang))
         .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(Json(PreferencesHistory { versions }))
 }

@@ -21,9 +21,9 @@ use crate::sessions::IDLE_TIMEOUT_SECS;
 use crate::state::AppState;
 use crate::{codes, cookies, db, sessions};
 
-/// The one message for every failed verify, so it cannot tell an attacker anything.
-pub const CODE_REJECTED: &str = "The code is wrong or has expired. Check the code, or ask for a \
-    new one. After 5 wrong tries you need a new code.";
+/// The one message (`errors.json` key) for every failed verify, so it cannot tell an
+/// attacker anything.
+pub const CODE_REJECTED: &str = "sign_in_code_rejected";
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -51,7 +51,7 @@ async fn start(
     Json(request): Json<StartSignInRequest>,
 ) -> Result<(StatusCode, Json<StartSignInResponse>), AppError> {
     let reference = CrimeReference::parse(&request.crime_reference)
-        .map_err(|e| AppError::Validation(FieldErrors::single("crime_reference", e.0)))?;
+        .map_err(|e| AppError::Validation(FieldErrors::single("crime_reference", e)))?;
     let mut tx = db::begin_write(&state.db).await?;
     // What happened is logged (ids only) inside `issue`; the reply does not depend on it.
     let _issued = codes::issue(&mut tx, &reference, state.clock.unix()).await?;
@@ -87,10 +87,10 @@ async fn verify(
 ) -> Result<Response, AppError> {
     let mut errors = FieldErrors::default();
     let reference = CrimeReference::parse(&request.crime_reference)
-        .map_err(|e| errors.add("crime_reference", e.0))
+        .map_err(|e| errors.add("crime_reference", e))
         .ok();
     let code = SignInCode::parse(&request.code)
-        .map_err(|e| errors.add("code", e.0))
+        .map_err(|e| errors.add("code", e))
         .ok();
     let (Some(reference), Some(code)) = (reference, code) else {
         return Err(AppError::Validation(errors));

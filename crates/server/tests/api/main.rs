@@ -6,6 +6,7 @@ mod cases;
 mod client_config;
 mod errors;
 mod helpers;
+mod languages;
 mod logging;
 mod openapi;
 mod preferences;

@@ -11,7 +11,7 @@ fn prefs_path(reference: &str) -> String {
 }
 
 /// Phone calls on weekday mornings, texts as the fallback.
-fn valid() -> Value {
+pub fn valid() -> Value {
     json!({
         "preferred_method": "phone_call",
         "second_method": "text_message",
@@ -34,7 +34,7 @@ fn valid() -> Value {
     })
 }
 
-fn with(mut body: Value, changes: Value) -> Value {
+pub fn with(mut body: Value, changes: Value) -> Value {
     for (key, value) in changes.as_object().unwrap() {
         body[key] = value.clone();
     }
