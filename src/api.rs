@@ -19,6 +19,8 @@ use shared::api::{
 use shared::{CrimeReference, SignInCode};
 use web_sys::RequestCache;
 
+use crate::i18n::*;
+
 /// Why an API call did not give us what we asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -42,21 +44,18 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The failure in plain words for a victim. Pages with a more specific sentence (such as
-    /// "we could not load your case") use their own and keep this as the general case.
-    pub fn plain_words(&self) -> &'static str {
+    /// The failure in plain words for a victim, in the current language. Pages with a more
+    /// specific sentence (such as "we could not load your case") use their own and keep
+    /// this as the general case.
+    pub fn plain_words(&self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
-            Self::Validation(_) => "Check what you entered and try again.",
-            Self::Unauthorized => "You've been signed out. Sign in again to continue.",
-            Self::NotFound => "We could not find what you were looking for.",
-            Self::Conflict(_) => "This could not be done because something has changed. Refresh the page and try again.",
-            Self::TooManyRequests => "You've tried too many times. Wait a few minutes, then try again.",
-            Self::Server { .. } => {
-                "Sorry, something went wrong on our side. Wait a few minutes, then try again."
-            }
-            Self::Network => {
-                "We could not connect to Safe Updates. Check your internet connection and try again."
-            }
+            Self::Validation(_) => t_string!(i18n, common.api_validation),
+            Self::Unauthorized => t_string!(i18n, common.api_unauthorized),
+            Self::NotFound => t_string!(i18n, common.api_not_found),
+            Self::Conflict(_) => t_string!(i18n, common.api_conflict),
+            Self::TooManyRequests => t_string!(i18n, common.api_too_many),
+            Self::Server { .. } => t_string!(i18n, common.api_server),
+            Self::Network => t_string!(i18n, common.api_network),
         }
     }
 }
@@ -171,14 +170,18 @@ pub async fn cancel_callback(crime_reference: &str, id: &str) -> Result<Callback
     json(send(Request::post(&url).build()).await?).await
 }
 
-/// `/content/rights.en.json`: the Victims' Code rights (static data, cacheable).
-pub async fn get_rights() -> Result<RightsContent, ApiError> {
-    json(send(Request::get("/content/rights.en.json").build()).await?).await
+/// `/content/rights.<lang>.json`: the Victims' Code rights in `language` (static data,
+/// cacheable). Pages pass the language they are built in: they are rebuilt when it changes.
+pub async fn get_rights(language: Locale) -> Result<RightsContent, ApiError> {
+    let url = format!("/content/rights.{}.json", language.as_str());
+    json(send(Request::get(&url).build()).await?).await
 }
 
-/// `/content/support.en.json`: the support directory (static data, cacheable).
-pub async fn get_support() -> Result<SupportDirectory, ApiError> {
-    json(send(Request::get("/content/support.en.json").build()).await?).await
+/// `/content/support.<lang>.json`: the support directory in `language` (static data,
+/// cacheable).
+pub async fn get_support(language: Locale) -> Result<SupportDirectory, ApiError> {
+    let url = format!("/content/support.{}.json", language.as_str());
+    json(send(Request::get(&url).build()).await?).await
 }
 
 /// `GET /api/dev/outbox`: messages the server would have sent (demo mode only; else 404).
@@ -192,13 +195,12 @@ fn fresh_get(url: &str) -> RequestBuilder {
     Request::get(url).cache(RequestCache::NoStore)
 }
 
-/// Sends the request; any status other than 2xx becomes the matching `ApiError`.
+/// Sends the request, asking for the server's messages in the current language (English
+/// or Welsh); any status other than 2xx becomes the matching `ApiError`.
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
-    let response = request
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+    let request = request.map_err(|_| ApiError::Network)?;
+    request.headers().set("Accept-Language", api_language_tag());
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
     if response.ok() {
         return Ok(response);
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::i18n::{I18nContext, Locale};
 
 /// One problem with what was typed, tied to the element a summary link moves focus to
 /// (normally the input; its id).
@@ -17,7 +18,26 @@ pub struct FieldError {
 pub struct FormErrors {
     pub fields: Vec<FieldError>,
     /// A problem not about one field ("We could not connect…"), shown in the summary only.
-    pub general: Option<String>,
+    pub general: Option<GeneralError>,
+}
+
+/// A problem with the whole submission. Kept as what happened rather than as words, so
+/// the summary says it in the language shown when it is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GeneralError {
+    /// A failed call, said in [`ApiError::plain_words`].
+    Api(ApiError),
+    /// A sentence from the server, already in the person's language (a 409's message).
+    Sentence(String),
+}
+
+impl GeneralError {
+    pub fn words(&self, i18n: I18nContext<Locale>) -> String {
+        match self {
+            Self::Api(error) => error.plain_words(i18n).to_owned(),
+            Self::Sentence(sentence) => sentence.clone(),
+        }
+    }
 }
 
 impl FormErrors {
@@ -42,8 +62,10 @@ impl FormErrors {
     pub fn from_api(error: &ApiError, fields: &[(&str, &str)]) -> Self {
         let ApiError::Validation(by_field) = error else {
             let general = match error {
-                ApiError::Conflict(message) if !message.is_empty() => message.clone(),
-                other => other.plain_words().to_owned(),
+                ApiError::Conflict(message) if !message.is_empty() => {
+                    GeneralError::Sentence(message.clone())
+                }
+                other => GeneralError::Api(other.clone()),
             };
             return Self {
                 fields: Vec::new(),
@@ -60,7 +82,7 @@ impl FormErrors {
                 })
             })
             .collect();
-        let general = fields.is_empty().then(|| error.plain_words().to_owned());
+        let general = fields.is_empty().then(|| GeneralError::Api(error.clone()));
         Self { fields, general }
     }
 
@@ -128,15 +150,27 @@ mod tests {
     fn other_failures_become_a_general_message() {
         let errors = FormErrors::from_api(&ApiError::Network, &[("code", "code")]);
         assert!(errors.fields.is_empty());
-        assert_eq!(
-            errors.general.as_deref(),
-            Some(ApiError::Network.plain_words())
-        );
+        assert_eq!(errors.general, Some(GeneralError::Api(ApiError::Network)));
         let unknown_field = FormErrors::from_api(
             &ApiError::Validation(BTreeMap::from([("other".to_owned(), vec!["x".to_owned()])])),
             &[("code", "code")],
         );
-        assert!(unknown_field.general.is_some());
+        assert!(matches!(
+            unknown_field.general,
+            Some(GeneralError::Api(ApiError::Validation(_)))
+        ));
+    }
+
+    #[test]
+    fn a_conflict_keeps_the_servers_sentence() {
+        let sentence = "You already have 3 callback requests open.".to_owned();
+        let errors = FormErrors::from_api(&ApiError::Conflict(sentence.clone()), &[]);
+        assert_eq!(errors.general, Some(GeneralError::Sentence(sentence)));
+        let silent = FormErrors::from_api(&ApiError::Conflict(String::new()), &[]);
+        assert_eq!(
+            silent.general,
+            Some(GeneralError::Api(ApiError::Conflict(String::new())))
+        );
     }
 
     #[test]

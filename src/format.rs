@@ -1,30 +1,26 @@
-//! Dates in the words people use ("3 November 2025"), without a date library: the API
-//! sends ISO dates, and the wasm budget has no room for chrono or time.
+//! Dates and times in the words people use ("3 November 2025", "Tuesday 25 November",
+//! "9am"), in English or Welsh, without a date library: the API sends ISO dates, and the
+//! wasm budget has no room for chrono or time. The words (month and day names, "to",
+//! "and", "am") are in `locales/<lang>/case.json` under `dates`; the functions take the
+//! language so they stay pure and testable.
 
 use shared::api::preferences::{Day, SafeTimeWindow};
 use shared::contact::ClockTime;
 use shared::CalendarDate;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::i18n::*;
 
-/// "2025-11-03" → "3 November 2025". Anything that is not a plain ISO date is shown as it
-/// came, so a surprise from the server is still readable rather than hidden.
-pub fn long_date(iso: &str) -> String {
+mod names;
+
+pub use names::day_name;
+use names::{day_after_to, day_in_sentence, month_name, short_month_name};
+
+/// "2025-11-03" → "3 November 2025" ("3 Tachwedd 2025"). Anything that is not a plain ISO
+/// date is shown as it came, so a surprise from the server is still readable rather than
+/// hidden.
+pub fn long_date(locale: Locale, iso: &str) -> String {
     match parse_iso_date(iso) {
-        Some((year, month, day)) => format!("{day} {} {year}", MONTHS[month - 1]),
+        Some((year, month, day)) => format!("{day} {} {year}", month_name(locale, month)),
         None => iso.to_owned(),
     }
 }
@@ -32,24 +28,33 @@ pub fn long_date(iso: &str) -> String {
 /// An RFC 3339 time ("2025-11-03T14:05:00Z") in the device's own time zone, short enough
 /// for a narrow table column: "3 Nov 2025, 2:05pm". Only the browser knows the local zone,
 /// so this asks it.
-pub fn short_date_time(rfc3339: &str) -> String {
+pub fn short_date_time_in(locale: Locale, rfc3339: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
     if date.get_time().is_nan() {
         return rfc3339.to_owned();
     }
-    let month = MONTHS[date.get_month() as usize % 12];
     format!(
         "{} {} {}, {}",
         date.get_date(),
-        &month[..3],
+        short_month_name(locale, date.get_month() % 12 + 1),
         date.get_full_year(),
-        clock_time(date.get_hours(), date.get_minutes()),
+        clock_time(locale, date.get_hours(), date.get_minutes()),
     )
 }
 
+/// `short_date_time_in` English, for pages not translated yet.
+pub fn short_date_time(rfc3339: &str) -> String {
+    short_date_time_in(Locale::en, rfc3339)
+}
+
 /// 24-hour clock values to GOV.UK's "9am", "2:05pm", "12pm" (midday), "12am" (midnight).
-pub fn clock_time(hours: u32, minutes: u32) -> String {
-    let suffix = if hours < 12 { "am" } else { "pm" };
+/// Welsh GOV.UK pages keep "am" and "pm" too; they come from the translation files.
+pub fn clock_time(locale: Locale, hours: u32, minutes: u32) -> String {
+    let suffix = if hours < 12 {
+        td_string!(locale, case.dates.am)
+    } else {
+        td_string!(locale, case.dates.pm)
+    };
     let hour = match hours % 12 {
         0 => 12,
         h => h,
@@ -61,7 +66,19 @@ pub fn clock_time(hours: u32, minutes: u32) -> String {
     }
 }
 
-/// Days of the week: value, id suffix, name.
+/// Days of the week in order: value and id suffix. Names: `day_name`.
+pub const DAY_IDS: [(Day, &str); 7] = [
+    (Day::Monday, "monday"),
+    (Day::Tuesday, "tuesday"),
+    (Day::Wednesday, "wednesday"),
+    (Day::Thursday, "thursday"),
+    (Day::Friday, "friday"),
+    (Day::Saturday, "saturday"),
+    (Day::Sunday, "sunday"),
+];
+
+/// Days of the week: value, id suffix, English name. Kept for the preferences page until it
+/// uses `DAY_IDS` with `day_name`.
 pub const DAYS: [(Day, &str, &str); 7] = [
     (Day::Monday, "monday", "Monday"),
     (Day::Tuesday, "tuesday", "Tuesday"),
@@ -73,60 +90,123 @@ pub const DAYS: [(Day, &str, &str); 7] = [
 ];
 
 /// A safe time in words: "Monday to Friday, 9am to 12pm"; "Tuesday and Thursday, 6pm to
-/// 8pm".
-pub fn safe_time_words(window: &SafeTimeWindow) -> String {
+/// 8pm" (Welsh: "dydd Llun i ddydd Gwener, 9am i 12pm"). Meant to follow other words, so
+/// Welsh day names are in their mid-sentence form.
+pub fn safe_time_words(locale: Locale, window: &SafeTimeWindow) -> String {
     let mut days: Vec<Day> = window.days.clone();
     days.sort();
     days.dedup();
-    let names: Vec<&str> = days.iter().map(|day| day_name(*day)).collect();
     let consecutive = days.len() > 2
         && days
             .windows(2)
             .all(|pair| pair[1] as u8 == pair[0] as u8 + 1);
-    let days_words = match names.as_slice() {
+    let days_words = match days.as_slice() {
         [] => String::new(),
-        [one] => (*one).to_owned(),
-        _ if consecutive => format!("{} to {}", names[0], names[names.len() - 1]),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [one] => day_in_sentence(locale, *one).to_owned(),
+        [first, .., last] if consecutive => fill(
+            td_string!(locale, case.dates.day_range),
+            &[
+                ("first", day_in_sentence(locale, *first)),
+                ("last", day_after_to(locale, *last)),
+            ],
+        ),
+        [rest @ .., last] => {
+            let items: Vec<&str> = rest
+                .iter()
+                .map(|day| day_in_sentence(locale, *day))
+                .collect();
+            fill(
+                td_string!(locale, case.dates.list_and),
+                &[
+                    ("items", &items.join(", ")),
+                    ("last", day_in_sentence(locale, *last)),
+                ],
+            )
+        }
     };
-    format!(
-        "{days_words}, {} to {}",
-        time_words(&window.start),
-        time_words(&window.end)
+    times_on(
+        locale,
+        &days_words,
+        &time_words(locale, &window.start),
+        &time_words(locale, &window.end),
     )
 }
 
-pub fn day_name(day: Day) -> &'static str {
-    DAYS.iter()
-        .find(|entry| entry.0 == day)
-        .map(|entry| entry.2)
-        .unwrap_or("")
+/// "Tuesday 25 November, 9am to 12pm": when, then from and to.
+pub fn times_on(locale: Locale, days: &str, start: &str, end: &str) -> String {
+    fill(
+        td_string!(locale, case.dates.times_on),
+        &[("days", days), ("start", start), ("end", end)],
+    )
 }
 
-/// "09:30" → "9:30am"; anything else as it came.
-pub fn time_words(hh_mm: &str) -> String {
-    ClockTime::parse(hh_mm)
-        .map(|time| time.spoken())
-        .unwrap_or_else(|_| hh_mm.to_owned())
+/// "09:30" → "9:30am", "12:00" → "midday"; anything else as it came.
+pub fn time_words(locale: Locale, hh_mm: &str) -> String {
+    let Ok(time) = ClockTime::parse(hh_mm) else {
+        return hh_mm.to_owned();
+    };
+    let (hours, minutes) = (
+        u32::from(time.minutes() / 60),
+        u32::from(time.minutes() % 60),
+    );
+    match (hours, minutes) {
+        (0, 0) => td_string!(locale, case.dates.midnight).to_owned(),
+        (12, 0) => td_string!(locale, case.dates.midday).to_owned(),
+        _ => clock_time(locale, hours, minutes),
+    }
 }
 
-/// "2025-11-25" → "Tuesday 25 November", for choosing a date this month or next.
-pub fn weekday_date(iso: &str) -> String {
+/// "2025-11-25" → "Tuesday 25 November" ("Dydd Mawrth 25 Tachwedd"), for choosing a date
+/// this month or next.
+pub fn weekday_date(locale: Locale, iso: &str) -> String {
     match CalendarDate::parse(iso) {
         Ok(date) => {
-            let weekday = DAYS[date.day_of_week() as usize].2;
+            let (day, _) = DAY_IDS[date.day_of_week() as usize];
             format!(
-                "{weekday} {} {}",
+                "{} {} {}",
+                day_name(locale, day),
                 date.day(),
-                MONTHS[usize::from(date.month()) - 1]
+                month_name(locale, u32::from(date.month()))
             )
         }
         Err(_) => iso.to_owned(),
     }
 }
 
+/// A translation used as plain text with its `{name}` placeholders filled in; unknown
+/// names stay as they are. Texts shown in a view use leptos_i18n's own `{{ name }}` with
+/// `t!`; its `t_string!` cannot fill values in this app's set-up (`load_locales!` leaves
+/// the `interpolate_display` option off), hence this.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(known_name, _)| *known_name == name)
+                .map(|(_, value)| (close, *value))
+        });
+        match known {
+            Some((close, value)) => {
+                filled.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
 /// `YYYY-MM-DD` → (year, month 1–12, day 1–31); `None` for anything else.
-fn parse_iso_date(iso: &str) -> Option<(u32, usize, u32)> {
+fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
     let bytes = iso.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
@@ -143,7 +223,7 @@ fn parse_iso_date(iso: &str) -> Option<(u32, usize, u32)> {
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
-    Some((year, month as usize, day))
+    Some((year, month, day))
 }
 
 #[cfg(test)]
@@ -152,9 +232,11 @@ mod tests {
 
     #[test]
     fn formats_iso_dates_without_leading_zeros() {
-        assert_eq!(long_date("2025-11-03"), "3 November 2025");
-        assert_eq!(long_date("2024-01-31"), "31 January 2024");
-        assert_eq!(long_date("2025-12-25"), "25 December 2025");
+        assert_eq!(long_date(Locale::en, "2025-11-03"), "3 November 2025");
+        assert_eq!(long_date(Locale::en, "2024-01-31"), "31 January 2024");
+        assert_eq!(long_date(Locale::en, "2025-12-25"), "25 December 2025");
+        assert_eq!(long_date(Locale::cy, "2025-11-03"), "3 Tachwedd 2025");
+        assert_eq!(long_date(Locale::cy, "2024-01-31"), "31 Ionawr 2024");
     }
 
     #[test]
@@ -168,7 +250,26 @@ mod tests {
             "2025/11/03",
             "2025-1-03x",
         ] {
-            assert_eq!(long_date(odd), odd);
+            assert_eq!(long_date(Locale::en, odd), odd);
+            assert_eq!(long_date(Locale::cy, odd), odd);
+        }
+    }
+
+    #[test]
+    fn every_month_and_day_has_a_name_in_every_language() {
+        for locale in [Locale::en, Locale::cy] {
+            for month in 1..=12 {
+                assert!(!month_name(locale, month).is_empty());
+                assert!(!short_month_name(locale, month).is_empty());
+            }
+        }
+        assert_eq!(short_month_name(Locale::en, 11), "Nov");
+        assert_eq!(short_month_name(Locale::cy, 2), "Chwef");
+        assert_eq!(day_name(Locale::en, Day::Wednesday), "Wednesday");
+        assert_eq!(day_name(Locale::cy, Day::Wednesday), "Dydd Mercher");
+        for (index, (day, id)) in DAY_IDS.iter().enumerate() {
+            assert_eq!((DAYS[index].0, DAYS[index].1), (*day, *id));
+            assert_eq!(DAYS[index].2, day_name(Locale::en, *day));
         }
     }
 
@@ -185,22 +286,96 @@ mod tests {
             start: "09:00".into(),
             end: "12:30".into(),
         };
-        assert_eq!(safe_time_words(&window), "Monday to Friday, 9am to 12:30pm");
+        assert_eq!(
+            safe_time_words(Locale::en, &window),
+            "Monday to Friday, 9am to 12:30pm"
+        );
+        assert_eq!(
+            safe_time_words(Locale::cy, &window),
+            "dydd Llun i ddydd Gwener, 9am i 12:30pm"
+        );
         let window = SafeTimeWindow {
             days: vec![Day::Tuesday, Day::Thursday],
             start: "18:00".into(),
             end: "20:00".into(),
         };
-        assert_eq!(safe_time_words(&window), "Tuesday and Thursday, 6pm to 8pm");
-        assert_eq!(weekday_date("2025-11-25"), "Tuesday 25 November");
+        assert_eq!(
+            safe_time_words(Locale::en, &window),
+            "Tuesday and Thursday, 6pm to 8pm"
+        );
+        assert_eq!(
+            safe_time_words(Locale::cy, &window),
+            "dydd Mawrth a dydd Iau, 6pm i 8pm"
+        );
+        let window = SafeTimeWindow {
+            days: vec![Day::Saturday, Day::Monday, Day::Wednesday],
+            start: "00:00".into(),
+            end: "12:00".into(),
+        };
+        assert_eq!(
+            safe_time_words(Locale::en, &window),
+            "Monday, Wednesday and Saturday, midnight to midday"
+        );
+        assert_eq!(
+            weekday_date(Locale::en, "2025-11-25"),
+            "Tuesday 25 November"
+        );
+        assert_eq!(
+            weekday_date(Locale::cy, "2025-11-25"),
+            "Dydd Mawrth 25 Tachwedd"
+        );
+    }
+
+    /// The `{name}`s of a plain-text template (the locales test checks only `{{ name }}`).
+    fn names(template: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = template
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn plain_text_templates_name_the_same_values_in_every_language() {
+        let templates = |locale: Locale| {
+            [
+                td_string!(locale, case.told_on_time),
+                td_string!(locale, case.told_late),
+                td_string!(locale, case.many_working_days),
+                td_string!(locale, case.dates.day_range),
+                td_string!(locale, case.dates.list_and),
+                td_string!(locale, case.dates.times_on),
+                td_string!(locale, callbacks.status.scheduled_for),
+                td_string!(locale, callbacks.number_on_file_ending),
+            ]
+        };
+        for (english, welsh) in templates(Locale::en).iter().zip(templates(Locale::cy)) {
+            assert!(!names(english).is_empty(), "{english}");
+            assert_eq!(names(english), names(welsh), "{english} / {welsh}");
+        }
+    }
+
+    #[test]
+    fn fills_only_the_names_it_is_given() {
+        assert_eq!(
+            fill("{a} to {b}", &[("a", "9am"), ("b", "5pm")]),
+            "9am to 5pm"
+        );
+        assert_eq!(fill("{a} {c} {", &[("a", "{b}"), ("b", "x")]), "{b} {c} {");
     }
 
     #[test]
     fn clock_times_follow_govuk_style() {
-        assert_eq!(clock_time(0, 0), "12am");
-        assert_eq!(clock_time(9, 0), "9am");
-        assert_eq!(clock_time(12, 0), "12pm");
-        assert_eq!(clock_time(14, 5), "2:05pm");
-        assert_eq!(clock_time(23, 59), "11:59pm");
+        assert_eq!(clock_time(Locale::en, 0, 0), "12am");
+        assert_eq!(clock_time(Locale::en, 9, 0), "9am");
+        assert_eq!(clock_time(Locale::en, 12, 0), "12pm");
+        assert_eq!(clock_time(Locale::en, 14, 5), "2:05pm");
+        assert_eq!(clock_time(Locale::en, 23, 59), "11:59pm");
+        assert_eq!(clock_time(Locale::cy, 14, 5), "2:05pm");
+        assert_eq!(time_words(Locale::en, "09:30"), "9:30am");
+        assert_eq!(time_words(Locale::cy, "12:00"), "hanner dydd");
+        assert_eq!(time_words(Locale::en, "9.30"), "9.30");
     }
 }

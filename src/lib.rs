@@ -6,6 +6,8 @@
 
 pub mod api;
 pub mod components;
+pub mod display_settings;
+pub mod error_text;
 pub mod form_errors;
 pub mod format;
 pub mod i18n;
@@ -19,7 +21,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use crate::components::{ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
+use crate::components::{ExitIntro, ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
 use crate::i18n::{use_i18n, LanguageProvider};
 use crate::pages::{
     CallbacksPage, CasePage, DemoOutboxPage, NotFoundPage, PreferencesPage, RightPage, RightsPage,
@@ -42,6 +44,7 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <div class="app-width-container">
                 <main id="main-content" class="app-main" tabindex="-1">
+                    <ExitIntro />
                     <PageRoutes />
                 </main>
             </div>

@@ -1,16 +1,10 @@
 // The case page's loading and failure states: an announced progress message while the
 // case loads, and a plain-language error with a working retry when the request fails.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./helpers";
-
-// Email victims, so these tests never replace the codes of the journey test's victims.
-const VICTIMS = {
-  desktop: { reference: "CR/100002/25", recipient: "alex.demo@example.org" },
-  "mobile-320": { reference: "CR/100004/25", recipient: "jordan.demo@example.org" },
-} as const;
+import { emailVictimFor, expectNoAxeViolations, signIn } from "./helpers";
 
 test("loading shows progress, a failure shows a plain error and Try again works", async ({ page }, testInfo) => {
-  await signIn(page, VICTIMS[testInfo.project.name as keyof typeof VICTIMS]);
+  await signIn(page, emailVictimFor(testInfo.project.name));
 
   // Hold the case response back to see the loading state.
   let release: () => void = () => {};

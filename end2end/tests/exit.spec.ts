@@ -18,6 +18,11 @@ function progressMessage(page: Page) {
   return page.locator('.app-exit-bar [aria-live="polite"]');
 }
 
+function isPortalPage(page: Page) {
+  const portal = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1");
+  return page.url().startsWith(portal.origin);
+}
+
 function exitButton(page: Page) {
   return page.getByRole("link", { name: "Emergency Exit this page" });
 }
@@ -48,9 +53,47 @@ test("pressing Shift three times leaves the portal, ends the session and Back do
   // The beacon ended the session on the server.
   await expect.poll(async () => (await page.request.get("/api/session")).status()).toBe(401);
 
+  // The whole visit (sign-in, code, case) was one history entry, now the neutral site's:
+  // Back goes to where the browser was before the portal, not to any portal page.
   await page.goBack();
-  expect(new URL(page.url()).pathname).not.toBe("/case");
+  expect(isPortalPage(page)).toBe(false);
   await expect(page.getByRole("heading", { level: 1, name: "Your case" })).toHaveCount(0);
+});
+
+test("moving between portal pages adds no history, so Back after the button leaves no portal page", async ({
+  page,
+}) => {
+  await fakeNeutralSite(page);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.getByRole("link", { name: "Read more about staying safe online" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Staying safe online" })).toBeVisible();
+  await page.getByRole("link", { name: "Accessibility settings" }).first().click();
+  await expect(page).toHaveURL(/\/settings$/);
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+
+  await exitButton(page).click();
+  await expect(page).toHaveURL(NEUTRAL_SITE);
+  await page.goBack();
+  expect(isPortalPage(page)).toBe(false);
+});
+
+test("the first visit explains the button and the shortcut until hidden, remembered on the device", async ({
+  page,
+}) => {
+  await page.goto("/rights");
+  const intro = page.getByRole("region", { name: "If you need to leave this website quickly" });
+  await expect(intro).toBeVisible();
+  await expect(intro).toContainText("press the Shift key 3 times");
+  await expectNoAxeViolations(page, "the first-visit explanation");
+  await intro.getByRole("button", { name: "Hide this message" }).click();
+  await expect(intro).toHaveCount(0);
+  // Focus is not lost with the button: it goes to the page's heading.
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(intro).toHaveCount(0);
 });
 
 test("typing capital letters does not exit, and the button leaves at once", async ({ page }) => {

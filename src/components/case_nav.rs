@@ -8,26 +8,36 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const LINKS: [(&str, &str); 5] = [
-    ("/case", "Your case"),
-    ("/preferences", "How we contact you"),
-    ("/callbacks", "Ask for a callback"),
-    ("/rights", "Your rights"),
-    ("/support", "Support near you"),
+use crate::i18n::*;
+
+/// Each link's text, read when drawn: the header is not rebuilt when the language changes.
+type LinkText = fn(I18nContext<Locale>) -> &'static str;
+
+const LINKS: [(&str, LinkText); 5] = [
+    ("/case", |i18n| t_string!(i18n, common.nav_case)),
+    ("/preferences", |i18n| {
+        t_string!(i18n, common.nav_preferences)
+    }),
+    ("/callbacks", |i18n| t_string!(i18n, common.nav_callbacks)),
+    ("/rights", |i18n| t_string!(i18n, common.nav_rights)),
+    ("/support", |i18n| t_string!(i18n, common.nav_support)),
 ];
 
 #[component]
 pub fn CaseNav() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <nav class="app-case-nav" aria-label="Your case">
+        <nav class="app-case-nav" aria-label=move || t_string!(i18n, common.nav_label)>
             <div class="app-width-container">
                 <ul class="app-case-nav__list">
                     {LINKS
-                        .iter()
-                        .map(|&(href, text)| {
+                        .into_iter()
+                        .map(|(href, text)| {
                             view! {
                                 <li class="app-case-nav__item">
-                                    <A href=href attr:class="app-case-nav__link">{text}</A>
+                                    <A href=href attr:class="app-case-nav__link">
+                                        {move || text(i18n)}
+                                    </A>
                                 </li>
                             }
                         })

@@ -10,6 +10,8 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
+use crate::i18n::*;
+
 pub const EASY_READ_KEY: &str = "safe-updates:easy-read";
 
 /// The remembered setting as a signal; every change is written back to the device.
@@ -24,14 +26,15 @@ pub fn easy_read_setting() -> RwSignal<bool> {
 
 #[component]
 pub fn EasyReadToggle(easy_read: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="app-easy-read">
             <p class="app-body app-easy-read__status" id="easy-read-status">
                 {move || {
                     if easy_read.get() {
-                        "You are reading the easy read version: short sentences and simple words."
+                        t_string!(i18n, common.easy_read_on)
                     } else {
-                        "Easy read uses short sentences and simple words."
+                        t_string!(i18n, common.easy_read_off)
                     }
                 }}
             </p>
@@ -43,7 +46,7 @@ pub fn EasyReadToggle(easy_read: RwSignal<bool>) -> impl IntoView {
                 on:click=move |_| easy_read.update(|on| *on = !*on)
             >
                 <span aria-hidden="true">{move || if easy_read.get() { "✓ " } else { "" }}</span>
-                "Easy read"
+                {t!(i18n, common.easy_read_button)}
             </button>
         </div>
     }

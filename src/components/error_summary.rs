@@ -14,9 +14,11 @@ use leptos::prelude::*;
 
 use crate::components::focus_element;
 use crate::form_errors::FormErrors;
+use crate::i18n::*;
 
 #[component]
 pub fn ErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoView {
+    let i18n = use_i18n();
     let summary = NodeRef::<html::Div>::new();
 
     // Runs after each submission that produced errors (setting the signal notifies even when
@@ -32,12 +34,12 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoView {
         <Show when=move || errors.with(|errors| !errors.is_empty())>
             <div class="app-error-summary" tabindex="-1" node_ref=summary>
                 <div role="alert">
-                    <h2 class="app-error-summary__title">"There is a problem"</h2>
+                    <h2 class="app-error-summary__title">{t!(i18n, common.there_is_a_problem)}</h2>
                     <div class="app-error-summary__body">
                         {move || {
-                            errors.with(|errors| errors.general.clone()).map(|message| {
-                                view! { <p class="app-error-summary__message">{message}</p> }
-                            })
+                            let general = errors.with(|errors| errors.general.clone())?;
+                            let message = general.words(i18n);
+                            Some(view! { <p class="app-error-summary__message">{message}</p> })
                         }}
                         <ul class="app-error-summary__list">
                             {move || {

@@ -8,15 +8,18 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::*;
+
 #[component]
 pub fn ContentLinkView(#[prop(into)] href: String, #[prop(into)] text: String) -> impl IntoView {
+    let i18n = use_i18n();
     if href.starts_with('/') {
         Either::Left(view! { <A href=href>{text}</A> })
     } else {
         Either::Right(view! {
             <a href=href rel="noreferrer">
                 {text}
-                <span class="app-visually-hidden">" (on another website)"</span>
+                <span class="app-visually-hidden">{t!(i18n, common.on_another_website)}</span>
             </a>
         })
     }

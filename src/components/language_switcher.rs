@@ -3,10 +3,15 @@
 //! Markup contract: a `nav` labelled "Language" holding the current language as plain text
 //! (`aria-current="true"`) and the other as a button; each name is written in its own
 //! language with a matching `lang`, so screen readers pronounce it right (WCAG 3.1.2).
+//! After a switch, focus moves to the new button (the page is rebuilt in the new language).
 
 use leptos::prelude::*;
 
+use crate::components::focus_element;
 use crate::i18n::*;
+
+/// The one button (the language not in use), refocused after a switch.
+const SWITCH_ID: &str = "language-switch";
 
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
@@ -26,9 +31,15 @@ pub fn LanguageSwitcher() -> impl IntoView {
                         view! {
                             <button
                                 type="button"
+                                id=SWITCH_ID
                                 class="app-language__button"
                                 lang=locale.as_str()
-                                on:click=move |_| i18n.set_locale(locale)
+                                on:click=move |_| {
+                                    i18n.set_locale(locale);
+                                    // This button is replaced by the other language's:
+                                    // keep focus on the switch, not lost to the page.
+                                    request_animation_frame(|| focus_element(SWITCH_ID));
+                                }
                             >
                                 {name}
                             </button>

@@ -11,6 +11,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::*;
+
 #[component]
 pub fn NotificationBanner(
     /// Unique on the page; the title's id is `<id>-title`.
@@ -19,6 +21,7 @@ pub fn NotificationBanner(
     #[prop(optional)] success: bool,
     #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
     view! {
@@ -33,7 +36,13 @@ pub fn NotificationBanner(
         >
             <div class="app-notification-banner__header">
                 <h2 class="app-notification-banner__title" id=title_id>
-                    {if success { "Success" } else { "Important" }}
+                    {move || {
+                        if success {
+                            t_string!(i18n, common.banner_success)
+                        } else {
+                            t_string!(i18n, common.banner_important)
+                        }
+                    }}
                 </h2>
             </div>
             <div class="app-notification-banner__content">{children()}</div>

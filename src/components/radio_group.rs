@@ -25,15 +25,17 @@ pub fn RadioGroup<T>(
     legend: &'static str,
     #[prop(optional_no_strip)] hint: Option<&'static str>,
     #[prop(optional)] large: bool,
-    /// (value, id suffix, label) in the order shown.
-    options: &'static [(T, &'static str, &'static str)],
+    /// (value, id suffix, label) in the order shown. A `Vec` (or a `&'static` slice), so
+    /// pages can pass labels in the current language.
+    #[prop(into)]
+    options: Vec<(T, &'static str, &'static str)>,
     value: RwSignal<Option<T>>,
     #[prop(into)] errors: Signal<FormErrors>,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let first = first_id(id_prefix, options);
+    let first = first_id(id_prefix, &options);
     let error = {
         let first = first.clone();
         Signal::derive(move || errors.with(|errors| errors.message_for(&first)))
@@ -41,8 +43,8 @@ where
     view! {
         <Fieldset id=id_prefix legend hint=hint error large>
             {options
-                .iter()
-                .map(|&(option, suffix, label)| {
+                .into_iter()
+                .map(|(option, suffix, label)| {
                     view! {
                         <RadioItem
                             id=format!("{id_prefix}-{suffix}")

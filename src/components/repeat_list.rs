@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 
 use crate::components::{focus_element, Button, ButtonVariant, Fieldset};
+use crate::i18n::*;
 
 #[component]
 pub fn RepeatList<W, V, F>(
@@ -30,6 +31,7 @@ where
     V: IntoView + 'static,
     F: Fn(String, W) -> V + Send + Sync + 'static,
 {
+    let i18n = use_i18n();
     let add_id = format!("{id_prefix}-add");
     let add = move |_| {
         items.update(|list| list.push(new_item()));
@@ -65,7 +67,7 @@ where
                             </Fieldset>
                             {(count > 1).then(|| view! {
                                 <Button variant=ButtonVariant::Secondary on:click=remove>
-                                    "Remove"
+                                    {t!(i18n, common.remove)}
                                     <span class="app-visually-hidden">{hidden_name}</span>
                                 </Button>
                             })}

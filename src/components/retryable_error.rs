@@ -6,14 +6,16 @@
 use leptos::prelude::*;
 
 use crate::components::{Button, ButtonVariant};
+use crate::i18n::*;
 
 #[component]
 pub fn RetryableError(message: &'static str, on_retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="app-retryable-error">
             <p class="app-retryable-error__message" role="alert">{message}</p>
             <Button variant=ButtonVariant::Secondary on:click=move |_| on_retry.run(())>
-                "Try again"
+                {t!(i18n, common.try_again)}
             </Button>
         </div>
     }

@@ -11,6 +11,7 @@
 use leptos::prelude::*;
 
 use crate::components::{described_by, ErrorMessage};
+use crate::i18n::*;
 
 #[component]
 pub fn Textarea(
@@ -23,6 +24,7 @@ pub fn Textarea(
     #[prop(optional)] max_chars: Option<usize>,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let info_id = format!("{id}-info");
@@ -37,12 +39,12 @@ pub fn Textarea(
             ])
         }
     };
-    let count_message = move || max_chars.map(|max| remaining_message(max, &value.read()));
+    let count = move || max_chars.map(|max| character_count(max, &value.read()));
     // The announced copy lags behind: updated once typing pauses.
-    let announced = RwSignal::new(String::new());
+    let announced = RwSignal::new(None::<CharacterCount>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
-        let message = count_message();
+        let message = count();
         if first.is_none() {
             return;
         }
@@ -50,7 +52,7 @@ pub fn Textarea(
             handle.clear();
         }
         let handle = set_timeout_with_handle(
-            move || announced.set(message.unwrap_or_default()),
+            move || announced.set(message),
             std::time::Duration::from_millis(1000),
         )
         .ok();
@@ -76,29 +78,53 @@ pub fn Textarea(
             {max_chars.map(|_| {
                 view! {
                     <div id=info_id class="app-hint app-character-count" aria-hidden="true">
-                        {count_message}
+                        {move || count().map(|count| count.words(i18n))}
                     </div>
-                    <div class="app-visually-hidden" aria-live="polite">{move || announced.get()}</div>
+                    <div class="app-visually-hidden" aria-live="polite">
+                        {move || announced.get().map(|count| count.words(i18n))}
+                    </div>
                 }
             })}
         </div>
     }
 }
 
-/// "You have 1,000 characters remaining" / "You have 1 character too many".
-pub fn remaining_message(max: usize, text: &str) -> String {
+/// How the typed text compares with the limit, in characters (not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharacterCount {
+    Remaining(usize),
+    TooMany(usize),
+}
+
+pub fn character_count(max: usize, text: &str) -> CharacterCount {
     let used = text.chars().count();
-    let (count, words) = if used <= max {
-        (max - used, "remaining")
+    if used <= max {
+        CharacterCount::Remaining(max - used)
     } else {
-        (used - max, "too many")
-    };
-    let noun = if count == 1 {
-        "character"
-    } else {
-        "characters"
-    };
-    format!("You have {} {noun} {words}", thousands(count))
+        CharacterCount::TooMany(used - max)
+    }
+}
+
+impl CharacterCount {
+    /// "You have 1,000 characters remaining" / "You have 1 character too many".
+    pub fn words(self, i18n: I18nContext<Locale>) -> AnyView {
+        match self {
+            Self::Remaining(1) => t!(i18n, common.character_remaining).into_any(),
+            Self::Remaining(count) => t!(
+                i18n,
+                common.characters_remaining,
+                count = move || thousands(count)
+            )
+            .into_any(),
+            Self::TooMany(1) => t!(i18n, common.character_too_many).into_any(),
+            Self::TooMany(count) => t!(
+                i18n,
+                common.characters_too_many,
+                count = move || thousands(count)
+            )
+            .into_any(),
+        }
+    }
 }
 
 fn thousands(count: usize) -> String {
@@ -115,14 +141,15 @@ mod tests {
 
     #[test]
     fn counts_characters_not_bytes() {
-        assert_eq!(
-            remaining_message(1000, ""),
-            "You have 1,000 characters remaining"
-        );
-        assert_eq!(remaining_message(3, "éé"), "You have 1 character remaining");
-        assert_eq!(
-            remaining_message(1, "abc"),
-            "You have 2 characters too many"
-        );
+        assert_eq!(character_count(1000, ""), CharacterCount::Remaining(1000));
+        assert_eq!(character_count(3, "éé"), CharacterCount::Remaining(1));
+        assert_eq!(character_count(1, "abc"), CharacterCount::TooMany(2));
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(12_345), "12,345");
     }
 }

@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use shared::contact::ClockTime;
 
 use crate::components::TextInput;
+use crate::error_text::parse_error_words;
 use crate::form_errors::FormErrors;
+use crate::i18n::*;
 
 #[component]
 pub fn TimeRange(
@@ -20,6 +22,7 @@ pub fn TimeRange(
     end: RwSignal<String>,
     #[prop(into)] errors: Signal<FormErrors>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let start_id = format!("{prefix}-start");
     let end_id = format!("{prefix}-end");
     let start_error = {
@@ -35,7 +38,7 @@ pub fn TimeRange(
             <TextInput
                 id=start_id
                 name="start"
-                label="From"
+                label=t_string!(i18n, common.time_from)
                 value=start
                 error=start_error
                 input_type="time"
@@ -44,7 +47,7 @@ pub fn TimeRange(
             <TextInput
                 id=end_id
                 name="end"
-                label="To"
+                label=t_string!(i18n, common.time_to)
                 value=end
                 error=end_error
                 input_type="time"
@@ -55,14 +58,18 @@ pub fn TimeRange(
 }
 
 /// Checks a typed "From" or "To" as the server does (`ClockTime::parse`); an empty field
-/// gets a plainer message than the format one.
-pub fn check_time(value: &str, is_start: bool) -> Result<ClockTime, &'static str> {
+/// gets a plainer message than the format one. The message is in the current language.
+pub fn check_time(
+    i18n: I18nContext<Locale>,
+    value: &str,
+    is_start: bool,
+) -> Result<ClockTime, &'static str> {
     if value.trim().is_empty() {
         return Err(if is_start {
-            "Enter a start time"
+            t_string!(i18n, common.time_start_enter)
         } else {
-            "Enter an end time"
+            t_string!(i18n, common.time_end_enter)
         });
     }
-    ClockTime::parse(value).map_err(|problem| problem.0)
+    ClockTime::parse(value).map_err(|problem| parse_error_words(i18n, &problem))
 }

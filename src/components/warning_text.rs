@@ -7,13 +7,16 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::*;
+
 #[component]
 pub fn WarningText(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="app-warning-text">
             <span class="app-warning-text__icon" aria-hidden="true">"!"</span>
             <strong class="app-warning-text__text">
-                <span class="app-visually-hidden">"Warning: "</span>
+                <span class="app-visually-hidden">{t!(i18n, common.warning_prefix)}</span>
                 {children()}
             </strong>
         </div>

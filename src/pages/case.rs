@@ -1,5 +1,7 @@
 //! `/case`: "Your case". Needs a session (`session_resource`: a 401 sends the person to
-//! `/sign-in` with a notice saying why).
+//! `/sign-in` with a notice saying why). The stage's title and explanations come from the
+//! API in the language asked for; the crime type, officer details and updates are shown as
+//! they were written.
 
 use leptos::prelude::*;
 use shared::api::{CaseView, OfficerContact, StageView};
@@ -7,24 +9,23 @@ use shared::api::{CaseView, OfficerContact, StageView};
 use crate::api;
 use crate::components::{Loaded, PageTitle, SummaryList, SummaryRow, Timeline};
 use crate::format::long_date;
+use crate::i18n::*;
 use crate::session::session_resource;
-
-const LOAD_FAILED: &str =
-    "Sorry, we could not load your case right now. Check your internet connection and try again.";
 
 #[component]
 pub fn CasePage() -> impl IntoView {
+    let i18n = use_i18n();
     let (case, loading) =
         session_resource(|reference| async move { api::get_case(&reference).await });
 
     view! {
-        <PageTitle title="Your case" />
-        <h1 class="app-heading-xl" tabindex="-1">"Your case"</h1>
+        <PageTitle title=Signal::derive(move || t_string!(i18n, case.title).to_string()) />
+        <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, case.title)}</h1>
         <Loaded
             resource=case
             loading
-            loading_message="Loading your case…"
-            error_message=LOAD_FAILED
+            loading_message=t_string!(i18n, case.loading)
+            error_message=t_string!(i18n, case.load_failed)
             render=|case| view! { <CaseDetails case /> }
         />
     }
@@ -32,6 +33,7 @@ pub fn CasePage() -> impl IntoView {
 
 #[component]
 fn CaseDetails(case: CaseView) -> impl IntoView {
+    let i18n = use_i18n();
     let CaseView {
         crime_reference,
         crime_type,
@@ -43,42 +45,44 @@ fn CaseDetails(case: CaseView) -> impl IntoView {
         updates,
     } = case;
     let rights = if enhanced_rights {
-        "Enhanced rights under the Victims' Code: we'll update you within 1 working day of key events"
+        t_string!(i18n, case.rights_enhanced)
     } else {
-        "Standard rights under the Victims' Code: we'll update you within 5 working days of key events"
+        t_string!(i18n, case.rights_standard)
     };
-    let reported_on_words = long_date(&reported_on);
+    let reported_on_words = long_date(i18n.get_locale_untracked(), &reported_on);
     view! {
         <SummaryList>
-            <SummaryRow label="Crime reference">{crime_reference}</SummaryRow>
-            <SummaryRow label="What happened">{crime_type}</SummaryRow>
-            <SummaryRow label="Reported on">
+            <SummaryRow label=t_string!(i18n, case.crime_reference)>{crime_reference}</SummaryRow>
+            <SummaryRow label=t_string!(i18n, case.what_happened)>{crime_type}</SummaryRow>
+            <SummaryRow label=t_string!(i18n, case.reported_on)>
                 <time datetime=reported_on>{reported_on_words}</time>
             </SummaryRow>
-            <SummaryRow label="Your rights">{rights}</SummaryRow>
+            <SummaryRow label=t_string!(i18n, case.your_rights)>{rights}</SummaryRow>
         </SummaryList>
         <CaseStage stage />
         <CaseOfficer officer />
-        <h2 class="app-heading-l">"Updates"</h2>
+        <h2 class="app-heading-l">{t!(i18n, case.updates_heading)}</h2>
         <Timeline updates />
     }
 }
 
 #[component]
 fn CaseStage(stage: StageView) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <h2 class="app-heading-l">"Where your case is now"</h2>
+        <h2 class="app-heading-l">{t!(i18n, case.stage_heading)}</h2>
         <div class="app-inset">
             <p class="app-body-l app-inset__title">{stage.title}</p>
             <p class="app-body">{stage.explanation}</p>
         </div>
-        <h3 class="app-heading-m">"What happens next"</h3>
+        <h3 class="app-heading-m">{t!(i18n, case.what_happens_next)}</h3>
         <p class="app-body">{stage.what_happens_next}</p>
     }
 }
 
 #[component]
 fn CaseOfficer(officer: OfficerContact) -> impl IntoView {
+    let i18n = use_i18n();
     let OfficerContact {
         name,
         role,
@@ -89,17 +93,17 @@ fn CaseOfficer(officer: OfficerContact) -> impl IntoView {
     } = officer;
     let (tel, mailto) = (format!("tel:{phone_link}"), format!("mailto:{email}"));
     view! {
-        <h2 class="app-heading-l">"Who is looking after your case"</h2>
+        <h2 class="app-heading-l">{t!(i18n, case.officer_heading)}</h2>
         <SummaryList>
-            <SummaryRow label="Name">{name}</SummaryRow>
-            <SummaryRow label="Role">{role}</SummaryRow>
-            <SummaryRow label="Phone">
+            <SummaryRow label=t_string!(i18n, case.officer_name)>{name}</SummaryRow>
+            <SummaryRow label=t_string!(i18n, case.officer_role)>{role}</SummaryRow>
+            <SummaryRow label=t_string!(i18n, case.officer_phone)>
                 <a href=tel>{phone}</a>
             </SummaryRow>
-            <SummaryRow label="Email">
+            <SummaryRow label=t_string!(i18n, case.officer_email)>
                 <a href=mailto>{email}</a>
             </SummaryRow>
-            <SummaryRow label="When you can contact them">{hours}</SummaryRow>
+            <SummaryRow label=t_string!(i18n, case.officer_hours)>{hours}</SummaryRow>
         </SummaryList>
     }
 }

@@ -11,15 +11,18 @@ use shared::api::content::{Right, RightText};
 
 use crate::api;
 use crate::components::{easy_read_setting, ContentLinkView, EasyReadToggle, Loaded, PageTitle};
-use crate::pages::rights::{right_text, RIGHTS_LOAD_FAILED};
+use crate::i18n::*;
+use crate::pages::rights::right_text;
 use crate::resource::loading_resource;
 use crate::session::optional_case;
 
 #[component]
 pub fn RightPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let language = i18n.get_locale_untracked();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|params| params.get("id").unwrap_or_default()));
-    let (rights, loading) = loading_resource(api::get_rights);
+    let (rights, loading) = loading_resource(move || api::get_rights(language));
     let right = Memo::new(move |_| {
         let content = rights.get()?.ok()?;
         let id = id.get();
@@ -31,9 +34,9 @@ pub fn RightPage() -> impl IntoView {
     let heading = Signal::derive(move || match right.get() {
         Some(right) => right_text(&right, easy_read.get()).title.clone(),
         None if loading.get() || rights.with(Option::is_none) => {
-            "Your rights under the Victims' Code".to_owned()
+            t_string!(i18n, rights.title).to_owned()
         }
-        None => "Right not found".to_owned(),
+        None => t_string!(i18n, rights.not_found_title).to_owned(),
     });
     // The standard title is the page title in both modes, so it stays unique and stable.
     let title = Signal::derive(move || match right.get() {
@@ -42,19 +45,26 @@ pub fn RightPage() -> impl IntoView {
     });
     view! {
         <PageTitle title />
-        {move || right.get().map(|right| view! { <p class="app-caption">{format!("Right {} of 12", right.number)}</p> })}
+        {move || {
+            right.get().map(|right| {
+                let number = right.number;
+                let caption = t!(i18n, rights.right_of_12, number = move || number);
+                view! { <p class="app-caption">{caption}</p> }
+            })
+        }}
         <h1 class="app-heading-xl" tabindex="-1">{heading}</h1>
         <Loaded
             resource=rights
             loading
-            loading_message="Loading this right…"
-            error_message=RIGHTS_LOAD_FAILED
+            loading_message=t_string!(i18n, rights.loading_right)
+            error_message=t_string!(i18n, rights.load_failed)
             render=move |_| match right.get() {
                 Some(right) => Either::Left(view! { <RightDetails right easy_read enhanced /> }),
                 None => Either::Right(view! {
                     <p class="app-body">
-                        "We could not find that right. "
-                        <A href="/rights" exact=true>"See all your rights under the Victims' Code"</A>
+                        {t!(i18n, rights.not_found_body)}
+                        " "
+                        <A href="/rights" exact=true>{t!(i18n, rights.see_all_under_code)}</A>
                     </p>
                 }),
             }
@@ -69,18 +79,19 @@ fn RightDetails(
     /// `Some(true)` for a signed-in victim with enhanced rights; `None` when not signed in.
     enhanced: Signal<Option<bool>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let links = right.links.clone();
     let right = StoredValue::new(right);
     let text = move || right.with_value(|right| right_text(right, easy_read.get()).clone());
     view! {
         <EasyReadToggle easy_read />
-        <h2 class="app-heading-l">"What you are entitled to"</h2>
+        <h2 class="app-heading-l">{t!(i18n, rights.entitled_heading)}</h2>
         {move || paragraphs(text().entitled)}
-        <h2 class="app-heading-l">"Time limits"</h2>
-        {move || time_limits(&text(), enhanced.get())}
-        <h2 class="app-heading-l">"If this does not happen"</h2>
+        <h2 class="app-heading-l">{t!(i18n, rights.time_limits_heading)}</h2>
+        {move || time_limits(i18n, &text(), enhanced.get())}
+        <h2 class="app-heading-l">{t!(i18n, rights.if_not_met_heading)}</h2>
         {move || paragraphs(text().if_not_met)}
-        <h2 class="app-heading-l">"What you can do"</h2>
+        <h2 class="app-heading-l">{t!(i18n, rights.what_you_can_do_heading)}</h2>
         <ul class="app-list app-list--bullet">
             {links
                 .into_iter()
@@ -88,7 +99,7 @@ fn RightDetails(
                 .collect_view()}
         </ul>
         <p class="app-body">
-            <A href="/rights" exact=true>"See all your rights"</A>
+            <A href="/rights" exact=true>{t!(i18n, rights.see_all)}</A>
         </p>
     }
 }
@@ -100,27 +111,25 @@ fn paragraphs(lines: Vec<String>) -> impl IntoView {
         .collect_view()
 }
 
-fn time_limits(text: &RightText, enhanced: Option<bool>) -> impl IntoView {
+fn time_limits(
+    i18n: I18nContext<Locale>,
+    text: &RightText,
+    enhanced: Option<bool>,
+) -> impl IntoView {
     let standard = text.time_limit_standard.clone();
     let enhanced_limit = text.time_limit_enhanced.clone();
     if standard.is_none() && enhanced_limit.is_none() {
         return EitherOf3::A(view! {
-            <p class="app-body">"The Victims' Code does not set a time limit for this right."</p>
+            <p class="app-body">{t!(i18n, rights.no_time_limit_for_right)}</p>
         });
     }
-    let none = || "No time limit applies.".to_owned();
+    let none = || t_string!(i18n, rights.no_time_limit).to_owned();
     match enhanced {
         Some(is_enhanced) => {
             let (intro, limit) = if is_enhanced {
-                (
-                    "You have enhanced rights, so this applies to you:",
-                    enhanced_limit,
-                )
+                (t_string!(i18n, rights.enhanced_applies), enhanced_limit)
             } else {
-                (
-                    "You have standard rights, so this applies to you:",
-                    standard,
-                )
+                (t_string!(i18n, rights.standard_applies), standard)
             };
             EitherOf3::B(view! {
                 <p class="app-body">{intro}</p>
@@ -130,13 +139,11 @@ fn time_limits(text: &RightText, enhanced: Option<bool>) -> impl IntoView {
             })
         }
         None => EitherOf3::C(view! {
-            <h3 class="app-heading-m">"If you have standard rights"</h3>
+            <h3 class="app-heading-m">{t!(i18n, rights.if_standard_heading)}</h3>
             <p class="app-body">{standard.unwrap_or_else(none)}</p>
-            <h3 class="app-heading-m">"If you have enhanced rights"</h3>
+            <h3 class="app-heading-m">{t!(i18n, rights.if_enhanced_heading)}</h3>
             <p class="app-body">{enhanced_limit.unwrap_or_else(none)}</p>
-            <p class="app-body">
-                "Victims of the most serious crimes, people targeted again and again, and vulnerable or intimidated victims (including everyone under 18) have enhanced rights. Sign in to see which apply to you."
-            </p>
+            <p class="app-body">{t!(i18n, rights.who_has_enhanced)}</p>
         }),
     }
 }

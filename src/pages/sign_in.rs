@@ -9,7 +9,9 @@ use shared::CrimeReference;
 
 use crate::api::{self, ApiError};
 use crate::components::{Button, ErrorSummary, NotificationBanner, PageTitle, TextInput};
+use crate::error_text::parse_error;
 use crate::form_errors::FormErrors;
+use crate::i18n::*;
 use crate::state::{use_app_state, PendingSignIn};
 
 const INPUT_ID: &str = "crime-reference";
@@ -18,6 +20,7 @@ const FIELDS: &[(&str, &str)] = &[("crime_reference", INPUT_ID)];
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
     let state = use_app_state();
     let navigate = use_navigate();
     // Shown once: the notice is cleared as soon as this page has taken it.
@@ -65,13 +68,13 @@ pub fn SignInPage() -> impl IntoView {
                 errors.set(FormErrors::default());
                 start.dispatch(parsed);
             }
-            Err(problem) => errors.set(FormErrors::field(INPUT_ID, problem.0)),
+            Err(problem) => errors.set(FormErrors::field(INPUT_ID, parse_error(i18n, &problem))),
         }
     };
 
     view! {
         <PageTitle
-            title="Enter your crime reference number"
+            title=t_string!(i18n, sign_in.reference_title)
             has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty))
         />
         {show_signed_out_notice
@@ -79,7 +82,7 @@ pub fn SignInPage() -> impl IntoView {
                 view! {
                     <NotificationBanner id="signed-out-notice" autofocus=true>
                         <p class="app-notification-banner__heading">
-                            "You've been signed out because you were inactive for 30 minutes, or you signed out. Sign in again to see your case."
+                            {t!(i18n, sign_in.signed_out_notice)}
                         </p>
                     </NotificationBanner>
                 }
@@ -89,15 +92,15 @@ pub fn SignInPage() -> impl IntoView {
             <TextInput
                 id=INPUT_ID
                 name="crime_reference"
-                label="Enter your crime reference number"
+                label=t_string!(i18n, sign_in.reference_title)
                 label_is_page_heading=true
-                hint="It's on the letter, email or text we sent when you reported the crime. For example, CR/012345/25."
+                hint=t_string!(i18n, sign_in.reference_hint)
                 value=reference
                 error=Signal::derive(move || errors.with(|errors| errors.message_for(INPUT_ID)))
                 autocomplete="off"
                 width_class="app-input--width-20"
             />
-            <Button submit=true>"Continue"</Button>
+            <Button submit=true>{t!(i18n, common.continue_button)}</Button>
         </form>
     }
 }

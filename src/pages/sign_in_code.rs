@@ -14,10 +14,11 @@ use crate::api;
 use crate::components::{
     focus_element, Button, ButtonVariant, ErrorSummary, NotificationBanner, PageTitle, TextInput,
 };
+use crate::error_text::parse_error;
 use crate::form_errors::FormErrors;
+use crate::i18n::*;
 use crate::state::{use_app_state, PendingSignIn};
 
-const TITLE: &str = "Enter the code we sent you";
 const CODE_ID: &str = "code";
 const CHANGE_REFERENCE_ID: &str = "change-crime-reference";
 const NEW_CODE_BANNER_ID: &str = "new-code-sent";
@@ -27,18 +28,17 @@ const FIELDS: &[(&str, &str)] = &[("crime_reference", CHANGE_REFERENCE_ID), ("co
 
 #[component]
 pub fn SignInCodePage() -> impl IntoView {
+    let i18n = use_i18n();
     // Read once: the reference is cleared on success, and that must not redraw this page
     // on its way out.
     match use_app_state().pending_sign_in.get_untracked() {
         Some(pending) => Either::Left(view! { <CodeForm pending /> }),
         None => Either::Right(view! {
-            <PageTitle title=TITLE />
-            <h1 class="app-heading-xl" tabindex="-1">{TITLE}</h1>
+            <PageTitle title=t_string!(i18n, sign_in.code_title) />
+            <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, sign_in.code_title)}</h1>
+            <p class="app-body">{t!(i18n, sign_in.code_needs_reference)}</p>
             <p class="app-body">
-                "We need your crime reference number before you can enter a code."
-            </p>
-            <p class="app-body">
-                <A href="/sign-in">"Enter your crime reference number"</A>
+                <A href="/sign-in">{t!(i18n, sign_in.reference_title)}</A>
             </p>
         }),
     }
@@ -46,6 +46,7 @@ pub fn SignInCodePage() -> impl IntoView {
 
 #[component]
 fn CodeForm(pending: PendingSignIn) -> impl IntoView {
+    let i18n = use_i18n();
     let state = use_app_state();
     let navigate = use_navigate();
     let PendingSignIn {
@@ -111,10 +112,11 @@ fn CodeForm(pending: PendingSignIn) -> impl IntoView {
                     errors.set(FormErrors::default());
                     verify.dispatch((crime_reference.clone(), parsed));
                 }
-                Err(problem) => errors.set(FormErrors::field(CODE_ID, problem.0)),
+                Err(problem) => errors.set(FormErrors::field(CODE_ID, parse_error(i18n, &problem))),
             }
         }
     };
+    let help_line = || view! { <a href="tel:101">"101"</a> };
     let on_resend = move |_| {
         if !resend.pending().get_untracked() {
             resend.dispatch(crime_reference.clone());
@@ -122,71 +124,63 @@ fn CodeForm(pending: PendingSignIn) -> impl IntoView {
     };
 
     view! {
-        <PageTitle title=TITLE has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty)) />
+        <PageTitle
+            title=t_string!(i18n, sign_in.code_title)
+            has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty))
+        />
         <Show when=move || new_code_sent.get()>
             <NotificationBanner id=NEW_CODE_BANNER_ID success=true autofocus=true>
                 <p class="app-notification-banner__heading">
-                    {move || {
-                        format!(
-                            "If we have a phone number or email for this crime reference, we've sent a new code. It lasts {}.",
-                            minutes(expires_in.get()),
-                        )
-                    }}
+                    {t!(
+                        i18n,
+                        sign_in.new_code_sent,
+                        duration = move || minutes(i18n, expires_in.get())
+                    )}
                 </p>
             </NotificationBanner>
         </Show>
         <ErrorSummary errors=errors />
-        <h1 class="app-heading-xl" tabindex="-1">{TITLE}</h1>
+        <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, sign_in.code_title)}</h1>
         <p class="app-body">
-            {move || {
-                format!(
-                    "If we have a phone number or email for this crime reference, we've sent a 6-digit code to it. The code lasts {}.",
-                    minutes(expires_in.get()),
-                )
-            }}
+            {t!(i18n, sign_in.code_sent, duration = move || minutes(i18n, expires_in.get()))}
         </p>
         <form novalidate on:submit=on_submit>
             <TextInput
                 id=CODE_ID
                 name="code"
-                label="Code"
+                label=t_string!(i18n, sign_in.code_label)
                 value=code
                 error=Signal::derive(move || errors.with(|errors| errors.message_for(CODE_ID)))
                 autocomplete="one-time-code"
                 inputmode="numeric"
                 width_class="app-input--width-10"
             />
-            <Button submit=true>"Sign in"</Button>
+            <Button submit=true>{t!(i18n, sign_in.sign_in_button)}</Button>
         </form>
 
         <section class="app-section" aria-labelledby="no-code-heading">
-            <h2 class="app-heading-m" id="no-code-heading">"If you did not get a code"</h2>
-            <p class="app-body">
-                "Codes can take a few minutes to arrive. If yours has not arrived or has run out, we can send a new one."
-            </p>
+            <h2 class="app-heading-m" id="no-code-heading">{t!(i18n, sign_in.no_code_heading)}</h2>
+            <p class="app-body">{t!(i18n, sign_in.no_code_body)}</p>
             <Button variant=ButtonVariant::Secondary on:click=on_resend>
-                "Send a new code"
+                {t!(i18n, sign_in.send_new_code)}
             </Button>
             <p class="app-body">
-                "Check you typed your crime reference number correctly. "
+                {t!(i18n, sign_in.check_reference)}
+                " "
                 <A href="/sign-in" attr:id=CHANGE_REFERENCE_ID>
-                    "Change your crime reference number"
+                    {t!(i18n, sign_in.change_reference)}
                 </A>
             </p>
-            <p class="app-body">
-                "If you asked us to contact you only by letter or by a visit, we cannot send you a code. Call your officer or call "
-                <a href="tel:101">"101"</a>
-                " and ask for the victims' care team."
-            </p>
+            <p class="app-body">{t!(i18n, sign_in.no_code_by_letter, number = help_line)}</p>
         </section>
     }
 }
 
 /// "10 minutes", "1 minute".
-fn minutes(count: u32) -> String {
+fn minutes(i18n: I18nContext<Locale>, count: u32) -> AnyView {
     if count == 1 {
-        "1 minute".to_owned()
+        t!(i18n, sign_in.one_minute).into_any()
     } else {
-        format!("{count} minutes")
+        t!(i18n, sign_in.minutes, count = move || count).into_any()
     }
 }

@@ -4,40 +4,39 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::PageTitle;
+use crate::i18n::*;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let help_line = || view! { <a href="tel:101">"101"</a> };
     view! {
-        <PageTitle title="Get updates about your crime report" />
-        <h1 class="app-heading-xl" tabindex="-1">"Get updates about your crime report"</h1>
-        <p class="app-body-l">
-            "If you reported a crime in England or Wales, you can use this service to check for updates on your case."
-        </p>
-        <p class="app-body">"You can:"</p>
+        <PageTitle title=t_string!(i18n, start.title) />
+        <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, start.title)}</h1>
+        <p class="app-body-l">{t!(i18n, start.lead)}</p>
+        <p class="app-body">{t!(i18n, start.you_can)}</p>
         <ul class="app-list app-list--bullet">
-            <li>"see where your case is now and what happens next"</li>
-            <li>"read the updates we've added about your case"</li>
-            <li>"find out who is looking after your case and how to contact them"</li>
-            <li>"choose how and when we contact you"</li>
-            <li>"ask us to call you back at a time that is safe for you"</li>
+            <li>{t!(i18n, start.can_see_stage)}</li>
+            <li>{t!(i18n, start.can_read_updates)}</li>
+            <li>{t!(i18n, start.can_find_officer)}</li>
+            <li>{t!(i18n, start.can_choose_contact)}</li>
+            <li>{t!(i18n, start.can_ask_callback)}</li>
         </ul>
-        <p class="app-body">"You do not need to sign in to:"</p>
+        <p class="app-body">{t!(i18n, start.no_sign_in_needed)}</p>
         <ul class="app-list app-list--bullet">
-            <li><A href="/rights">"read about your rights under the Victims' Code"</A></li>
-            <li><A href="/support">"find support services and helplines"</A></li>
+            <li><A href="/rights">{t!(i18n, start.read_rights)}</A></li>
+            <li><A href="/support">{t!(i18n, start.find_support)}</A></li>
         </ul>
 
-        <h2 class="app-heading-m">"Before you start"</h2>
-        <p class="app-body">"You'll need:"</p>
+        <h2 class="app-heading-m">{t!(i18n, start.before_heading)}</h2>
+        <p class="app-body">{t!(i18n, start.you_need)}</p>
         <ul class="app-list app-list--bullet">
-            <li>
-                "your crime reference number – it's on the letter, email or text we sent when you reported the crime"
-            </li>
-            <li>"the mobile phone or email address we have for you, so we can send you a code"</li>
+            <li>{t!(i18n, start.need_reference)}</li>
+            <li>{t!(i18n, start.need_phone_or_email)}</li>
         </ul>
 
         <A href="/sign-in" attr:class="app-button app-button--start" attr:draggable="false">
-            "Start now"
+            {t!(i18n, start.start_now)}
             <svg
                 class="app-button__start-icon"
                 xmlns="http://www.w3.org/2000/svg"
@@ -51,11 +50,7 @@ pub fn StartPage() -> impl IntoView {
             </svg>
         </A>
 
-        <h2 class="app-heading-m">"If you cannot use this service"</h2>
-        <p class="app-body">
-            "Call your officer, or call "
-            <a href="tel:101">"101"</a>
-            " and ask for the victims' care team."
-        </p>
+        <h2 class="app-heading-m">{t!(i18n, start.cannot_use_heading)}</h2>
+        <p class="app-body">{t!(i18n, start.cannot_use_body, number = help_line)}</p>
     }
 }

@@ -1,56 +1,56 @@
-//! `/support`: "Support near you". Public. The directory loads as data
-//! (`/content/support.en.json`). National helplines always come first and are never
-//! filtered out. The other services can be narrowed by need and, for a signed-in victim,
-//! by their crime; the filters apply as they change, and an `aria-live` count ("Showing 5
-//! services") says what changed without moving focus.
+//! `/support`: "Support near you". Public. The directory loads as data in the current
+//! language (`/content/support.<lang>.json`). National helplines always come first and
+//! are never filtered out. The other services can be narrowed by need and, for a
+//! signed-in victim, by their crime; the filters apply as they change, and an `aria-live`
+//! count ("Showing 5 services") says what changed without moving focus.
 
 use leptos::prelude::*;
 use shared::api::content::{SupportDirectory, SupportService};
 
 use crate::api;
 use crate::components::{CheckboxItem, Fieldset, Loaded, PageTitle, Tag};
+use crate::i18n::*;
 use crate::resource::loading_resource;
 use crate::session::optional_case;
 
-const TITLE: &str = "Support near you";
-
 /// Plain words for the need codes in the directory; unknown codes are shown readably.
-fn need_label(need: &str) -> String {
-    match need {
-        "emotional_support" => "Someone to talk to".into(),
-        "practical" => "Practical help".into(),
-        "safety" => "Staying safe".into(),
-        "court" => "Going to court".into(),
-        "compensation" => "Compensation".into(),
-        "lgbt" => "Support for LGBT+ people".into(),
-        "men" => "Support for men".into(),
-        "young_people" => "Support for children and young people".into(),
-        "mental_health" => "Mental health".into(),
+fn need_label(i18n: I18nContext<Locale>, need: &str) -> String {
+    let known = match need {
+        "emotional_support" => t_string!(i18n, support.need_emotional_support),
+        "practical" => t_string!(i18n, support.need_practical),
+        "safety" => t_string!(i18n, support.need_safety),
+        "court" => t_string!(i18n, support.need_court),
+        "compensation" => t_string!(i18n, support.need_compensation),
+        "lgbt" => t_string!(i18n, support.need_lgbt),
+        "men" => t_string!(i18n, support.need_men),
+        "young_people" => t_string!(i18n, support.need_young_people),
+        "mental_health" => t_string!(i18n, support.need_mental_health),
         other => {
             let words = other.replace('_', " ");
             let mut chars = words.chars();
-            chars
+            return chars
                 .next()
                 .map(|first| first.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+                .unwrap_or_default();
         }
-    }
+    };
+    known.to_owned()
 }
 
 #[component]
 pub fn SupportPage() -> impl IntoView {
-    let (directory, loading) = loading_resource(api::get_support);
+    let i18n = use_i18n();
+    let language = i18n.get_locale_untracked();
+    let (directory, loading) = loading_resource(move || api::get_support(language));
     view! {
-        <PageTitle title=TITLE />
-        <h1 class="app-heading-xl" tabindex="-1">{TITLE}</h1>
-        <p class="app-body-l">
-            "These services can help you after a crime, whether or not you reported it. They are independent of the police and most are free."
-        </p>
+        <PageTitle title=t_string!(i18n, support.title) />
+        <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, support.title)}</h1>
+        <p class="app-body-l">{t!(i18n, support.lead)}</p>
         <Loaded
             resource=directory
             loading
-            loading_message="Loading support services…"
-            error_message="Sorry, we could not load support services right now. Check your internet connection and try again. You can call Victim Support free on 08 08 16 89 111."
+            loading_message=t_string!(i18n, support.loading)
+            error_message=t_string!(i18n, support.load_failed)
             render=|directory| view! { <Directory directory /> }
         />
     }
@@ -58,6 +58,7 @@ pub fn SupportPage() -> impl IntoView {
 
 #[component]
 fn Directory(directory: SupportDirectory) -> impl IntoView {
+    let i18n = use_i18n();
     let case = optional_case();
     let crime_category =
         Signal::derive(move || case.get().flatten().map(|case| case.crime_category));
@@ -95,27 +96,27 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
         })
     });
     let count = move || match shown.with(Vec::len) {
-        1 => "Showing 1 service".to_owned(),
-        n => format!("Showing {n} services"),
+        1 => t!(i18n, support.showing_one).into_any(),
+        count => t!(i18n, support.showing_many, count = move || count).into_any(),
     };
 
     view! {
-        <h2 class="app-heading-l">"National helplines"</h2>
+        <h2 class="app-heading-l">{t!(i18n, support.national_heading)}</h2>
         <ul class="app-services">
             {national.into_iter().map(|service| view! { <ServiceCard service /> }).collect_view()}
         </ul>
-        <h2 class="app-heading-l">"More services"</h2>
+        <h2 class="app-heading-l">{t!(i18n, support.more_heading)}</h2>
         <form class="app-filters" on:submit=|event| event.prevent_default()>
             <Fieldset
                 id="needs"
-                legend="What do you need help with?"
-                hint=Some("Select all that apply. The list changes as you choose.")
+                legend=t_string!(i18n, support.needs_legend)
+                hint=Some(t_string!(i18n, support.needs_hint))
             >
                 {needs
                     .into_iter()
                     .map(|need| {
                         let id = format!("need-{}", need.replace('_', "-"));
-                        let label = need_label(&need);
+                        let label = need_label(i18n, &need);
                         let checked = {
                             let need = need.clone();
                             Signal::derive(move || chosen_needs.with(|chosen| chosen.contains(&need)))
@@ -133,11 +134,11 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
                     .collect_view()}
             </Fieldset>
             <Show when=move || crime_category.with(Option::is_some)>
-                <Fieldset id="crime" legend="Your crime">
+                <Fieldset id="crime" legend=t_string!(i18n, support.crime_legend)>
                     <CheckboxItem
                         id="only-my-crime"
                         name="only_my_crime"
-                        label="Only show services for my crime"
+                        label=t_string!(i18n, support.only_my_crime)
                         checked=only_my_crime
                         on_toggle=Callback::new(move |on| only_my_crime.set(on))
                     />
@@ -166,14 +167,16 @@ fn ServiceCard(service: SupportService) -> impl IntoView {
         twenty_four_hours,
         ..
     } = service;
+    let i18n = use_i18n();
     let website_name = name.clone();
     view! {
         <li class="app-services__item">
             <h3 class="app-heading-m">{name}</h3>
             {(free || twenty_four_hours).then(|| view! {
                 <p class="app-services__tags">
-                    {free.then(|| view! { <Tag text="Free" /> })}
-                    {twenty_four_hours.then(|| view! { <Tag text="24 hours" /> })}
+                    {free.then(|| view! { <Tag text=t_string!(i18n, support.tag_free) /> })}
+                    {twenty_four_hours
+                        .then(|| view! { <Tag text=t_string!(i18n, support.tag_24_hours) /> })}
                 </p>
             })}
             <p class="app-body">{helps_with}</p>
@@ -181,18 +184,20 @@ fn ServiceCard(service: SupportService) -> impl IntoView {
                 {phone.map(|phone| {
                     let href = format!("tel:{}", phone_link.unwrap_or_else(|| phone.replace(' ', "")));
                     view! {
-                        <dt>"Phone"</dt>
+                        <dt>{t!(i18n, support.phone)}</dt>
                         <dd><a href=href>{phone}</a></dd>
                     }
                 })}
-                <dt>"When"</dt>
+                <dt>{t!(i18n, support.hours)}</dt>
                 <dd>{hours}</dd>
                 {website.map(|website| view! {
-                    <dt>"Website"</dt>
+                    <dt>{t!(i18n, support.website)}</dt>
                     <dd>
                         <a href=website rel="noreferrer">
-                            {format!("{website_name} website")}
-                            <span class="app-visually-hidden">" (on another website)"</span>
+                            {t!(i18n, support.website_link, name = move || website_name.clone())}
+                            <span class="app-visually-hidden">
+                                {t!(i18n, common.on_another_website)}
+                            </span>
                         </a>
                     </dd>
                 })}

@@ -7,14 +7,18 @@ use shared::api::callbacks::{CallbackReason, CallbackWindow, NewCallbackRequest}
 use shared::contact::PhoneNumber;
 
 use crate::components::check_time;
+use crate::error_text::parse_error;
 use crate::form_errors::FormErrors;
+use crate::i18n::*;
 
 use super::choices::{target_id, DETAILS_MAX};
 use super::form_state::CallbackFields;
 
 impl CallbackFields {
-    /// The request to send, or every problem found (each tied to the field it is about).
-    pub fn check(&self) -> Result<NewCallbackRequest, FormErrors> {
+    /// The request to send, or every problem found (each tied to the field it is about),
+    /// in the page's language.
+    pub fn check(&self, i18n: I18nContext<Locale>) -> Result<NewCallbackRequest, FormErrors> {
+        let locale = i18n.get_locale_untracked();
         let CallbackFields {
             reason,
             details,
@@ -26,23 +30,29 @@ impl CallbackFields {
         let mut found = FormErrors::default();
         let reason_value = reason.get_untracked();
         if reason_value.is_none() {
-            found.push(target_id("reason"), "Select why you would like a callback");
+            found.push(
+                target_id("reason"),
+                td_string!(locale, callbacks.error_reason),
+            );
         }
         let details_value = details.get_untracked().trim().to_owned();
         if details_value.chars().count() > DETAILS_MAX {
-            found.push("details", "Details must be 1,000 characters or fewer");
+            found.push("details", td_string!(locale, errors.details_too_long));
         } else if details_value.is_empty() && reason_value == Some(CallbackReason::SomethingElse) {
-            found.push("details", "Tell us what you would like to talk about");
+            found.push("details", td_string!(locale, callbacks.error_details));
         }
         let urgency_value = urgency.get_untracked();
         if urgency_value.is_none() {
-            found.push(target_id("urgency"), "Select how soon you need us to call");
+            found.push(
+                target_id("urgency"),
+                td_string!(locale, callbacks.error_urgency),
+            );
         }
         let mut chosen = Vec::new();
         for (index, window) in windows.get_untracked().iter().enumerate() {
             let date = window.date.get_untracked();
-            let start = check_time(&window.start.get_untracked(), true);
-            let end = check_time(&window.end.get_untracked(), false);
+            let start = check_time(i18n, &window.start.get_untracked(), true);
+            let end = check_time(i18n, &window.end.get_untracked(), false);
             if let Err(problem) = start {
                 found.push(format!("windows-{index}-start"), problem);
             }
@@ -53,7 +63,7 @@ impl CallbackFields {
                 if end.minutes() < start.minutes() + 60 {
                     found.push(
                         format!("windows-{index}-end"),
-                        "The end time must be at least 1 hour after the start time",
+                        td_string!(locale, errors.window_too_short),
                     );
                 }
                 chosen.push(CallbackWindow {
@@ -65,14 +75,17 @@ impl CallbackFields {
         }
         let phone = match other_number.get_untracked() {
             None => {
-                found.push("phone-choice-on-file", "Select which number we should call");
+                found.push(
+                    "phone-choice-on-file",
+                    td_string!(locale, callbacks.error_number),
+                );
                 None
             }
             Some(false) => None,
             Some(true) => match PhoneNumber::parse(&one_off_phone.get_untracked()) {
                 Ok(phone) => Some(phone.to_string()),
                 Err(problem) => {
-                    found.push("one-off-phone", problem.0);
+                    found.push("one-off-phone", parse_error(i18n, &problem));
                     None
                 }
             },

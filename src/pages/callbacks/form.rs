@@ -8,8 +8,9 @@ use shared::api::callbacks::{CallbackReason, CallbackView, CallbacksView, NewCal
 use crate::api::ApiError;
 use crate::components::{Button, RadioGroup, Textarea};
 use crate::form_errors::{field_message, FormErrors};
+use crate::i18n::*;
 
-use super::choices::{DETAILS_MAX, REASONS, URGENCIES};
+use super::choices::{reasons, urgencies, DETAILS_MAX};
 use super::form_state::CallbackFields;
 use super::sections::{UnsafeNowWarning, WhenWeCanCall, WhichNumber};
 use super::PageData;
@@ -20,6 +21,8 @@ pub(super) fn CallbackForm(
     errors: RwSignal<FormErrors>,
     request: Action<NewCallbackRequest, Result<CallbackView, ApiError>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let PageData {
         callbacks,
         phone_ending,
@@ -39,7 +42,7 @@ pub(super) fn CallbackForm(
         if request.pending().get_untracked() {
             return;
         }
-        match fields.check() {
+        match fields.check(i18n) {
             Ok(body) => {
                 errors.set(FormErrors::default());
                 request.dispatch(body);
@@ -50,18 +53,18 @@ pub(super) fn CallbackForm(
     let errors_signal: Signal<FormErrors> = errors.into();
 
     view! {
-        <h2 class="app-heading-l">"Ask for a new callback"</h2>
+        <h2 class="app-heading-l">{t!(i18n, callbacks.form_heading)}</h2>
         {(open_count >= max_open as usize).then(|| view! {
             <p class="app-body">
-                {format!("You already have {open_count} open requests, the most you can have at once. Cancel one, or wait for us to call, before asking again.")}
+                {t!(i18n, callbacks.too_many_open, open = open_count)}
             </p>
         })}
         <form novalidate on:submit=on_submit>
             <RadioGroup
                 id_prefix="reason"
                 name="reason"
-                legend="Why would you like us to call you?"
-                options=REASONS
+                legend=t_string!(i18n, callbacks.reason_legend)
+                options=reasons(locale)
                 value=fields.reason
                 errors=errors_signal
             />
@@ -71,8 +74,8 @@ pub(super) fn CallbackForm(
             <Textarea
                 id="details"
                 name="details"
-                label="Tell us more (optional)"
-                hint="You must fill this in if you chose \u{201c}Something else\u{201d}. Only write what you are happy for your officer to read."
+                label=t_string!(i18n, callbacks.details_label)
+                hint=t_string!(i18n, callbacks.details_hint)
                 value=fields.details
                 error=field_message(errors_signal, "details")
                 max_chars=DETAILS_MAX
@@ -80,8 +83,8 @@ pub(super) fn CallbackForm(
             <RadioGroup
                 id_prefix="urgency"
                 name="urgency"
-                legend="How soon do you need us to call?"
-                options=URGENCIES
+                legend=t_string!(i18n, callbacks.urgency_legend)
+                options=urgencies(locale)
                 value=fields.urgency
                 errors=errors_signal
             />
@@ -93,7 +96,7 @@ pub(super) fn CallbackForm(
                 one_off_phone=fields.one_off_phone
                 errors=errors_signal
             />
-            <Button submit=true>"Request callback"</Button>
+            <Button submit=true>{t!(i18n, callbacks.submit)}</Button>
         </form>
     }
 }

@@ -1,5 +1,6 @@
 //! "Your requests": each callback request with its status in words, and "Cancel request",
-//! confirmed on the page (not with a browser pop-up) before anything is sent.
+//! confirmed on the page (not with a browser pop-up) before anything is sent. What the
+//! victim wrote is shown as it came.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -7,7 +8,8 @@ use shared::api::callbacks::{CallbackStatus, CallbackView};
 
 use crate::api::ApiError;
 use crate::components::{focus_element, Button, ButtonVariant, Tag};
-use crate::format::{short_date_time, time_words, weekday_date};
+use crate::format::{fill, short_date_time_in, time_words, times_on, weekday_date};
+use crate::i18n::*;
 
 use super::choices::reason_words;
 
@@ -16,18 +18,35 @@ pub(super) fn CallbackList(
     callbacks: Vec<CallbackView>,
     cancel: Action<String, Result<CallbackView, ApiError>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     if callbacks.is_empty() {
         return Either::Left(view! {
-            <h2 class="app-heading-l">"Your requests"</h2>
-            <p class="app-body">"You have not asked for a callback yet."</p>
+            <h2 class="app-heading-l">{t!(i18n, callbacks.your_requests)}</h2>
+            <p class="app-body">{t!(i18n, callbacks.no_requests)}</p>
         });
     }
     Either::Right(view! {
-        <h2 class="app-heading-l">"Your requests"</h2>
+        <h2 class="app-heading-l">{t!(i18n, callbacks.your_requests)}</h2>
         <ul class="app-callbacks">
             {callbacks.into_iter().map(|callback| view! { <CallbackItem callback cancel /> }).collect_view()}
         </ul>
     })
+}
+
+/// The request's status as its tag says it: "Requested", "Scheduled for 3 Nov 2025, 2pm".
+fn status_words(locale: Locale, callback: &CallbackView) -> String {
+    match callback.status {
+        CallbackStatus::Requested => td_string!(locale, callbacks.status.requested).to_owned(),
+        CallbackStatus::Scheduled => match &callback.scheduled_for {
+            Some(time) => fill(
+                td_string!(locale, callbacks.status.scheduled_for),
+                &[("time", &short_date_time_in(locale, time))],
+            ),
+            None => td_string!(locale, callbacks.status.scheduled).to_owned(),
+        },
+        CallbackStatus::Done => td_string!(locale, callbacks.status.done).to_owned(),
+        CallbackStatus::Cancelled => td_string!(locale, callbacks.status.cancelled).to_owned(),
+    }
 }
 
 #[component]
@@ -35,48 +54,43 @@ fn CallbackItem(
     callback: CallbackView,
     cancel: Action<String, Result<CallbackView, ApiError>>,
 ) -> impl IntoView {
-    let reason = reason_words(callback.reason);
-    let status = match callback.status {
-        CallbackStatus::Requested => "Requested".to_owned(),
-        CallbackStatus::Scheduled => match &callback.scheduled_for {
-            Some(time) => format!("Scheduled for {}", short_date_time(time)),
-            None => "Scheduled".to_owned(),
-        },
-        CallbackStatus::Done => "Done".to_owned(),
-        CallbackStatus::Cancelled => "Cancelled".to_owned(),
-    };
+    let i18n = use_i18n();
+    // The page is rebuilt when the language changes, so the language it starts in holds.
+    let locale = i18n.get_locale_untracked();
+    let reason = reason_words(locale, callback.reason);
+    let status = status_words(locale, &callback);
     let open = callback.status.is_open();
     let times: Vec<String> = callback
         .windows
         .iter()
         .map(|w| {
-            format!(
-                "{}, {} to {}",
-                weekday_date(&w.date),
-                time_words(&w.start),
-                time_words(&w.end)
+            times_on(
+                locale,
+                &weekday_date(locale, &w.date),
+                &time_words(locale, &w.start),
+                &time_words(locale, &w.end),
             )
         })
         .collect();
     let confirming = RwSignal::new(false);
     let confirm_id = format!("cancel-confirm-{}", callback.id);
     let id = callback.id.clone();
-    let requested = format!("Asked for on {}", short_date_time(&callback.requested_at));
-    let ending = format!("We will call the number ending {}.", callback.phone_ending);
+    let requested = short_date_time_in(locale, &callback.requested_at);
+    let ending = callback.phone_ending;
     view! {
         <li class="app-callbacks__item">
             <h3 class="app-heading-m">{reason}</h3>
             <p class="app-body">
-                <span class="app-visually-hidden">"Status: "</span>
+                <span class="app-visually-hidden">{t!(i18n, callbacks.status_prefix)}</span>
                 <Tag text=status grey=!open />
             </p>
-            <p class="app-body">{requested}</p>
+            <p class="app-body">{t!(i18n, callbacks.asked_on, time = requested)}</p>
             {callback.details.map(|details| view! { <p class="app-body">{details}</p> })}
-            <p class="app-body">"Times you chose:"</p>
+            <p class="app-body">{t!(i18n, callbacks.times_chosen)}</p>
             <ul class="app-list app-list--bullet">
                 {times.into_iter().map(|time| view! { <li>{time}</li> }).collect_view()}
             </ul>
-            <p class="app-body">{ending}</p>
+            <p class="app-body">{t!(i18n, callbacks.number_ending, ending)}</p>
             {open.then(|| {
                 let confirm_focus = confirm_id.clone();
                 view! {
@@ -93,15 +107,17 @@ fn CallbackItem(
                                         request_animation_frame(move || focus_element(&focus));
                                     }
                                 >
-                                    "Cancel request"
-                                    <span class="app-visually-hidden">{format!(" ({reason})")}</span>
+                                    {t!(i18n, callbacks.cancel_button)}
+                                    <span class="app-visually-hidden">
+                                        {t!(i18n, callbacks.cancel_button_about, reason)}
+                                    </span>
                                 </Button>
                             }
                         }
                     >
                         <div class="app-inset">
                             <p class="app-body" id=confirm_id.clone() tabindex="-1">
-                                {format!("Are you sure you want to cancel your request about \"{reason}\"? We will not call you about it.")}
+                                {t!(i18n, callbacks.cancel_confirm, reason)}
                             </p>
                             <div class="app-button-group">
                                 <Button on:click={
@@ -112,10 +128,10 @@ fn CallbackItem(
                                         }
                                     }
                                 }>
-                                    "Yes, cancel this request"
+                                    {t!(i18n, callbacks.cancel_yes)}
                                 </Button>
                                 <Button variant=ButtonVariant::Secondary on:click=move |_| confirming.set(false)>
-                                    "No, keep it"
+                                    {t!(i18n, callbacks.cancel_no)}
                                 </Button>
                             </div>
                         </div>

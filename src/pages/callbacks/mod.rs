@@ -18,6 +18,7 @@ use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 use crate::api::{self, ApiError};
 use crate::components::{focus_element, ErrorSummary, Loaded, NotificationBanner, PageTitle};
 use crate::form_errors::FormErrors;
+use crate::i18n::*;
 use crate::session::session_resource;
 use crate::state::use_app_state;
 
@@ -25,7 +26,6 @@ use choices::{keys_in_page_order, target_id};
 use form::CallbackForm;
 use list::CallbackList;
 
-const TITLE: &str = "Ask for a callback";
 const BANNER_ID: &str = "callback-done";
 
 /// The list plus what the form needs, and the last digits of the number on file.
@@ -49,6 +49,7 @@ fn last_three(phone: String) -> String {
 
 #[component]
 pub fn CallbacksPage() -> impl IntoView {
+    let i18n = use_i18n();
     let (data, loading) = session_resource(|reference| async move {
         let callbacks = api::get_callbacks(&reference).await?;
         // Only for the words "ending 982"; the form works without it.
@@ -96,30 +97,31 @@ pub fn CallbacksPage() -> impl IntoView {
         };
     Effect::new(move |_| {
         let result = request.value().get();
-        untrack(|| {
-            done(result, "Your callback request has been sent. We will call you in one of the times you chose.")
-        });
+        untrack(|| done(result, t_string!(i18n, callbacks.request_sent)));
     });
     Effect::new(move |_| {
         let result = cancel.value().get();
-        untrack(|| done(result, "Your callback request has been cancelled."));
+        untrack(|| done(result, t_string!(i18n, callbacks.request_cancelled)));
     });
 
     view! {
-        <PageTitle title=TITLE has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty)) />
+        <PageTitle
+            title=Signal::derive(move || t_string!(i18n, callbacks.title).to_string())
+            has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty))
+        />
         {move || banner.get().map(|message| view! {
             <NotificationBanner id=BANNER_ID success=true autofocus=true>
                 <p class="app-notification-banner__heading">{message}</p>
             </NotificationBanner>
         })}
         <ErrorSummary errors=errors />
-        <h1 class="app-heading-xl" tabindex="-1">{TITLE}</h1>
-        <p class="app-body-l">"Ask your officer to call you back at a time that is safe for you."</p>
+        <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, callbacks.title)}</h1>
+        <p class="app-body-l">{t!(i18n, callbacks.intro)}</p>
         <Loaded
             resource=data
             loading
-            loading_message="Loading your callback requests…"
-            error_message="Sorry, we could not load your callback requests right now. Check your internet connection and try again."
+            loading_message=t_string!(i18n, callbacks.loading)
+            error_message=t_string!(i18n, callbacks.load_failed)
             render=move |data: PageData| {
                 view! {
                     <CallbackList callbacks=data.callbacks.callbacks.clone() cancel />

@@ -9,23 +9,20 @@ use crate::components::{
     Fieldset, PhoneInput, RadioItem, RepeatList, Select, TimeRange, WarningText,
 };
 use crate::form_errors::{field_message, FormErrors};
-use crate::format::{safe_time_words, weekday_date};
+use crate::format::{fill, safe_time_words, weekday_date};
+use crate::i18n::*;
 
 use super::form_state::WindowFields;
 
 /// How to get help at once, shown (and announced) when "I feel unsafe now" is chosen.
 #[component]
 pub(super) fn UnsafeNowWarning() -> impl IntoView {
+    let i18n = use_i18n();
+    let emergency = || view! { <a href="tel:999">"999"</a> };
     view! {
         <div role="alert" class="app-urgent">
-            <WarningText>
-                "If you are in danger now, call "
-                <a href="tel:999">"999"</a>
-                ". If you cannot speak, call 999 from a mobile and press 55."
-            </WarningText>
-            <p class="app-body">
-                "If you are safe to wait, you can carry on and ask us to call you back."
-            </p>
+            <WarningText>{t!(i18n, callbacks.danger_now, emergency)}</WarningText>
+            <p class="app-body">{t!(i18n, callbacks.safe_to_wait)}</p>
         </div>
     }
 }
@@ -39,29 +36,33 @@ pub(super) fn WhenWeCanCall(
     bookable_dates: Vec<String>,
     errors: Signal<FormErrors>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    // The page is rebuilt when the language changes, so the language it starts in holds.
+    let locale = i18n.get_locale_untracked();
     let first_date = bookable_dates.first().cloned().unwrap_or_default();
     let date_options: Vec<(String, String)> = bookable_dates
         .iter()
-        .map(|date| (date.clone(), weekday_date(date)))
+        .map(|date| (date.clone(), weekday_date(locale, date)))
         .collect();
     let date_options = StoredValue::new(date_options);
     let safe_hint = if safe_times.is_empty() {
-        "We can call you on working days between 9am and 5pm.".to_owned()
+        Either::Left(t!(i18n, callbacks.office_hours_hint))
     } else {
-        let words: Vec<String> = safe_times.iter().map(safe_time_words).collect();
-        format!(
-            "Your safe times: {}. Choose times inside these, at least 1 hour long.",
-            words.join("; ")
-        )
+        let words: Vec<String> = safe_times
+            .iter()
+            .map(|window| safe_time_words(locale, window))
+            .collect();
+        let times = words.join("; ");
+        Either::Right(t!(i18n, callbacks.safe_times_hint, times))
     };
     view! {
-        <h3 class="app-heading-m">"When we can call you"</h3>
+        <h3 class="app-heading-m">{t!(i18n, callbacks.when_heading)}</h3>
         <p class="app-hint">{safe_hint}</p>
         <RepeatList
             items=windows
             id_prefix="windows"
-            legend="Time"
-            add_label="Add another time"
+            legend=t_string!(i18n, callbacks.time_legend)
+            add_label=t_string!(i18n, callbacks.add_time)
             first_field="date"
             new_item=WindowFields::empty
             render=move |prefix, window: WindowFields| {
@@ -74,7 +75,7 @@ pub(super) fn WhenWeCanCall(
                     <Select
                         id=date_id
                         name="date"
-                        label="Date"
+                        label=t_string!(i18n, callbacks.date_label)
                         options=date_options.get_value()
                         value=window.date
                         error=date_error
@@ -96,17 +97,21 @@ pub(super) fn WhichNumber(
     one_off_phone: RwSignal<String>,
     errors: Signal<FormErrors>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let on_file_label = match &phone_ending {
-        Some(ending) => format!("Call me on the number you have for me (ending {ending})"),
-        None => "Call me on the number you have for me".to_owned(),
+        Some(ending) => fill(
+            t_string!(i18n, callbacks.number_on_file_ending),
+            &[("ending", ending)],
+        ),
+        None => t_string!(i18n, callbacks.number_on_file).to_owned(),
     };
     let phone_error = field_message(errors, "one-off-phone");
-    let label = "Safe phone number for this call";
+    let label = t_string!(i18n, callbacks.phone_label);
     view! {
-        <h3 class="app-heading-m">"Which number"</h3>
+        <h3 class="app-heading-m">{t!(i18n, callbacks.number_heading)}</h3>
         {if has_phone_on_file {
             Either::Left(view! {
-                <Fieldset id="phone-choice" legend="Which number should we call?" error=field_message(errors, "phone-choice-on-file")>
+                <Fieldset id="phone-choice" legend=t_string!(i18n, callbacks.number_legend) error=field_message(errors, "phone-choice-on-file")>
                     <RadioItem
                         id="phone-choice-on-file"
                         name="phone_choice"
@@ -117,7 +122,7 @@ pub(super) fn WhichNumber(
                     <RadioItem
                         id="phone-choice-different"
                         name="phone_choice"
-                        label="Use a different safe number for this call"
+                        label=t_string!(i18n, callbacks.number_different)
                         checked=Signal::derive(move || other_number.get() == Some(true))
                         on_select=Callback::new(move |()| other_number.set(Some(true)))
                     >
@@ -131,7 +136,7 @@ pub(super) fn WhichNumber(
                     id="one-off-phone"
                     name="one_off_phone"
                     label
-                    hint="We do not have a phone number for you. For example, 07700 900 982."
+                    hint=t_string!(i18n, callbacks.no_phone_hint)
                     value=one_off_phone
                     error=phone_error
                 />

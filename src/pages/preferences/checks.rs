@@ -6,16 +6,21 @@ use shared::api::preferences::{
     CommunicationNeed, ContactMethod, ContactPreferences, LanguageChoice, SafeTimeWindow,
 };
 use shared::contact::{EmailAddress, PhoneNumber, UkPostcode};
+use shared::ParseError;
 
 use crate::components::check_time;
+use crate::error_text::parse_error;
 use crate::form_errors::FormErrors;
+use crate::format::fill;
+use crate::i18n::*;
 
 use super::field_ids::target_id;
 use super::form_state::PreferencesFields;
 
 impl PreferencesFields {
-    /// The body to save, or every problem found (each tied to the field it is about).
-    pub fn check(&self) -> Result<ContactPreferences, FormErrors> {
+    /// The body to save, or every problem found (each tied to the field it is about), in
+    /// the current language.
+    pub fn check(&self, i18n: I18nContext<Locale>) -> Result<ContactPreferences, FormErrors> {
         let PreferencesFields {
             preferred,
             second,
@@ -38,14 +43,14 @@ impl PreferencesFields {
         if preferred_method.is_none() {
             found.push(
                 target_id("preferred_method"),
-                "Select how you would like us to contact you",
+                t_string!(i18n, preferences.error_preferred),
             );
         }
         let second_method = second.get_untracked().flatten();
         if second_method.is_some() && second_method == preferred_method {
             found.push(
                 target_id("second_method"),
-                "Choose a different second choice, or select no second choice",
+                t_string!(i18n, preferences.error_second_same),
             );
         }
         let chosen = |method| preferred_method == Some(method) || second_method == Some(method);
@@ -53,13 +58,13 @@ impl PreferencesFields {
             |wanted: bool,
              value: RwSignal<String>,
              id: &str,
-             parse: fn(&str) -> Result<String, &'static str>| {
+             parse: fn(&str) -> Result<String, ParseError>| {
                 let typed = value.get_untracked();
                 if wanted || !typed.trim().is_empty() {
                     match parse(&typed) {
                         Ok(parsed) => Some(parsed),
-                        Err(message) => {
-                            found.push(id.to_owned(), message);
+                        Err(problem) => {
+                            found.push(id.to_owned(), parse_error(i18n, &problem));
                             None
                         }
                     }
@@ -71,21 +76,21 @@ impl PreferencesFields {
             chosen(ContactMethod::PhoneCall) || chosen(ContactMethod::TextMessage),
             phone,
             "phone",
-            |s| PhoneNumber::parse(s).map(String::from).map_err(|e| e.0),
+            |s| PhoneNumber::parse(s).map(String::from),
         );
         let email_value = optional(chosen(ContactMethod::Email), email, "email", |s| {
-            EmailAddress::parse(s).map(String::from).map_err(|e| e.0)
+            EmailAddress::parse(s).map(String::from)
         });
         let address_value = optional(chosen(ContactMethod::Letter), address, "address", |s| {
             let trimmed = s.trim();
             if trimmed.is_empty() {
-                Err("Enter your address")
+                Err(ParseError("address_enter"))
             } else {
                 Ok(trimmed.to_owned())
             }
         });
         let postcode_value = optional(chosen(ContactMethod::Letter), postcode, "postcode", |s| {
-            UkPostcode::parse(s).map(String::from).map_err(|e| e.0)
+            UkPostcode::parse(s).map(String::from)
         });
         let mut safe_times = Vec::new();
         for (index, window) in windows.get_untracked().iter().enumerate() {
@@ -101,11 +106,14 @@ impl PreferencesFields {
             if days.is_empty() {
                 found.push(
                     format!("safe-times-{index}-days-monday"),
-                    format!("Select at least one day for safe time {}", index + 1),
+                    fill(
+                        t_string!(i18n, preferences.error_days),
+                        &[("number", &(index + 1).to_string())],
+                    ),
                 );
             }
-            let start_time = check_time(&start, true);
-            let end_time = check_time(&end, false);
+            let start_time = check_time(i18n, &start, true);
+            let end_time = check_time(i18n, &end, false);
             if let Err(problem) = start_time {
                 found.push(format!("safe-times-{index}-start"), problem);
             }
@@ -116,7 +124,7 @@ impl PreferencesFields {
                 if end_time <= start_time {
                     found.push(
                         format!("safe-times-{index}-end"),
-                        "The end time must be after the start time",
+                        t_string!(i18n, errors.safe_time_end_after_start),
                     );
                 }
                 safe_times.push(SafeTimeWindow {
@@ -130,17 +138,17 @@ impl PreferencesFields {
             (
                 voicemail,
                 "voicemail_safe",
-                "Select yes if it is safe to leave a voicemail",
+                t_string!(i18n, preferences.error_voicemail),
             ),
             (
                 letters,
                 "letters_safe",
-                "Select yes if it is safe to send letters to this address",
+                t_string!(i18n, preferences.error_letters),
             ),
             (
                 caller_id,
                 "caller_id_allowed",
-                "Select yes if our phone number can show when we call",
+                t_string!(i18n, preferences.error_caller_id),
             ),
         ] {
             if signal.get_untracked().is_none() {
@@ -151,26 +159,29 @@ impl PreferencesFields {
         if language_value.is_none() {
             found.push(
                 target_id("language"),
-                "Select the language you would like us to use",
+                t_string!(i18n, preferences.error_language),
             );
         }
         let other_language_value = other_language.get_untracked().trim().to_owned();
         if language_value == Some(LanguageChoice::Other) && other_language_value.is_empty() {
             found.push(
                 "other-language",
-                "Enter the language you would like us to use",
+                t_string!(i18n, preferences.error_other_language),
             );
         }
         let needs_value = needs.get_untracked();
         let other_needs_value = other_needs.get_untracked().trim().to_owned();
         if needs_value.contains(&CommunicationNeed::Other) && other_needs_value.is_empty() {
-            found.push("other-needs", "Tell us what would help you");
+            found.push(
+                "other-needs",
+                t_string!(i18n, preferences.error_other_needs),
+            );
         }
         let frequency_value = frequency.get_untracked();
         if frequency_value.is_none() {
             found.push(
                 target_id("update_frequency"),
-                "Select how often you would like updates",
+                t_string!(i18n, preferences.error_frequency),
             );
         }
         let (Some(preferred_method), Some(language), Some(update_frequency), true) = (
@@ -202,5 +213,25 @@ impl PreferencesFields {
             other_needs: has_other_need.then_some(other_needs_value),
             update_frequency,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_days_message_names_its_safe_time_in_every_language() {
+        let days_message = |locale: Locale| {
+            fill(
+                td_string!(locale, preferences.error_days),
+                &[("number", "2")],
+            )
+        };
+        assert_eq!(
+            days_message(Locale::en),
+            "Select at least one day for safe time 2"
+        );
+        assert!(days_message(Locale::cy).ends_with("amser diogel 2"));
     }
 }

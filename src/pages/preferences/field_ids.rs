@@ -1,19 +1,17 @@
 //! Where each API field name points on the preferences page, and the order the error
 //! summary lists them in.
 
-use crate::components::first_id;
-
-use super::choices::{FREQUENCIES, METHODS, NEEDS, SECOND_METHODS, YES_NO};
+use super::choices::{first_choice_id, FREQUENCIES, METHODS, NEEDS, SECOND_METHODS, YES_NO};
 
 /// The id an API error key points at: `safe_times.0.start` → `safe-times-0-start`;
 /// groups point at their first input (`safe_times.0.days` → its Monday checkbox).
 pub(super) fn target_id(key: &str) -> String {
     let id = key.replace(['.', '_'], "-");
     match key {
-        "preferred_method" => first_id(&id, METHODS),
-        "second_method" => first_id(&id, SECOND_METHODS),
-        "voicemail_safe" | "letters_safe" | "caller_id_allowed" => first_id(&id, YES_NO),
-        "update_frequency" => first_id(&id, FREQUENCIES),
+        "preferred_method" => first_choice_id(&id, METHODS),
+        "second_method" => first_choice_id(&id, SECOND_METHODS),
+        "voicemail_safe" | "letters_safe" | "caller_id_allowed" => first_choice_id(&id, YES_NO),
+        "update_frequency" => first_choice_id(&id, FREQUENCIES),
         "language" => "language-english".into(),
         "communication_needs" => NEEDS[0].1.into(),
         "safe_times" => "safe-times-0-days-monday".into(),

@@ -8,9 +8,13 @@ use shared::api::preferences::{ContactMethod, ContactPreferences, PreferencesVie
 use crate::api;
 use crate::components::{focus_element, Button, PhoneInput, RadioGroup, TextInput, Textarea};
 use crate::form_errors::{field_message, FormErrors};
+use crate::i18n::*;
 use crate::state::use_app_state;
 
-use super::choices::{FREQUENCIES, METHODS, SECOND_METHODS, YES_NO};
+use super::choices::{
+    frequency_label, labelled, method_label, second_method_label, yes_no_label, FREQUENCIES,
+    METHODS, SECOND_METHODS, YES_NO,
+};
 use super::field_ids::{keys_in_page_order, target_id};
 use super::form_state::PreferencesFields;
 use super::history::{LastChanged, PreviousVersions};
@@ -24,6 +28,8 @@ pub(super) fn PreferencesForm(
     just_saved: RwSignal<bool>,
     current: RwSignal<Option<PreferencesView>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let state = use_app_state();
     let prefs = saved.map(|view| view.preferences);
     let fields = PreferencesFields::from_saved(prefs.as_ref());
@@ -59,7 +65,7 @@ pub(super) fn PreferencesForm(
             return;
         }
         just_saved.set(false);
-        match fields.check() {
+        match fields.check(i18n) {
             Ok(body) => {
                 errors.set(FormErrors::default());
                 save.dispatch(body);
@@ -74,23 +80,21 @@ pub(super) fn PreferencesForm(
         {move || current.get().map(|view| view! { <LastChanged view /> })}
         <PreviousVersions version=Signal::derive(move || current.with(|c| c.as_ref().map(|v| v.version))) />
         <form novalidate on:submit=on_submit>
-            <h2 class="app-heading-l">"How to contact you"</h2>
+            <h2 class="app-heading-l">{t!(i18n, preferences.how_to_contact_heading)}</h2>
             <RadioGroup
                 id_prefix="preferred-method"
                 name="preferred_method"
-                legend="How would you like us to contact you?"
-                hint=Some(
-                    "We send the code to sign in to Safe Updates by text message or email. If neither is your first or second choice, call your officer or 101 for updates.",
-                )
-                options=METHODS
+                legend=t_string!(i18n, preferences.preferred_legend)
+                hint=Some(t_string!(i18n, preferences.preferred_hint))
+                options=labelled(locale, METHODS, method_label)
                 value=fields.preferred
                 errors=errors_signal
             />
             <RadioGroup
                 id_prefix="second-method"
                 name="second_method"
-                legend="If we cannot reach you that way, what is your second choice?"
-                options=SECOND_METHODS
+                legend=t_string!(i18n, preferences.second_legend)
+                options=labelled(locale, SECOND_METHODS, second_method_label)
                 value=fields.second
                 errors=errors_signal
             />
@@ -98,8 +102,8 @@ pub(super) fn PreferencesForm(
                 <PhoneInput
                     id="phone"
                     name="phone"
-                    label="Phone number"
-                    hint="Only give a number that is safe for us to call or text. For example, 07700 900 982."
+                    label=t_string!(i18n, preferences.phone_label)
+                    hint=t_string!(i18n, preferences.phone_hint)
                     value=fields.phone
                     error=field_message(errors_signal, "phone")
                 />
@@ -108,8 +112,8 @@ pub(super) fn PreferencesForm(
                 <TextInput
                     id="email"
                     name="email"
-                    label="Email address"
-                    hint="Only give an email address that nobody else can read."
+                    label=t_string!(i18n, preferences.email_label)
+                    hint=t_string!(i18n, preferences.email_hint)
                     value=fields.email
                     error=field_message(errors_signal, "email")
                     autocomplete="email"
@@ -120,8 +124,8 @@ pub(super) fn PreferencesForm(
                 <Textarea
                     id="address"
                     name="address"
-                    label="Address"
-                    hint="The address where it is safe to send letters. Do not include the postcode."
+                    label=t_string!(i18n, preferences.address_label)
+                    hint=t_string!(i18n, preferences.address_hint)
                     value=fields.address
                     error=field_message(errors_signal, "address")
                     autocomplete="street-address"
@@ -129,7 +133,7 @@ pub(super) fn PreferencesForm(
                 <TextInput
                     id="postcode"
                     name="postcode"
-                    label="Postcode"
+                    label=t_string!(i18n, preferences.postcode_label)
                     value=fields.postcode
                     error=field_message(errors_signal, "postcode")
                     autocomplete="postal-code"
@@ -137,52 +141,50 @@ pub(super) fn PreferencesForm(
                 />
             </Show>
 
-            <h2 class="app-heading-l">"Safe times to contact you"</h2>
-            <p class="app-body">
-                "We will only call you at these times. Add as many as you need. If you choose a phone call, add at least one."
-            </p>
+            <h2 class="app-heading-l">{t!(i18n, preferences.safe_times_heading)}</h2>
+            <p class="app-body">{t!(i18n, preferences.safe_times_intro)}</p>
             <SafeTimes windows=fields.windows errors=errors_signal />
 
-            <h2 class="app-heading-l">"Keeping you safe"</h2>
+            <h2 class="app-heading-l">{t!(i18n, preferences.keeping_safe_heading)}</h2>
             <RadioGroup
                 id_prefix="voicemail-safe"
                 name="voicemail_safe"
-                legend="Is it safe to leave a voicemail?"
-                options=YES_NO
+                legend=t_string!(i18n, preferences.voicemail_legend)
+                options=labelled(locale, YES_NO, yes_no_label)
                 value=fields.voicemail
                 errors=errors_signal
             />
             <RadioGroup
                 id_prefix="letters-safe"
                 name="letters_safe"
-                legend="Is it safe to send letters to this address?"
-                options=YES_NO
+                legend=t_string!(i18n, preferences.letters_legend)
+                options=labelled(locale, YES_NO, yes_no_label)
                 value=fields.letters
                 errors=errors_signal
             />
             <RadioGroup
                 id_prefix="caller-id-allowed"
                 name="caller_id_allowed"
-                legend="Can our phone number show when we call?"
-                hint=Some("If you say no, we will call from a withheld number.")
-                options=YES_NO
+                legend=t_string!(i18n, preferences.caller_id_legend)
+                hint=Some(t_string!(i18n, preferences.caller_id_hint))
+                options=labelled(locale, YES_NO, yes_no_label)
                 value=fields.caller_id
                 errors=errors_signal
             />
 
             <LanguageAndCommunication fields errors=errors_signal />
 
-            <h2 class="app-heading-l">"How often we update you"</h2>
+            <h2 class="app-heading-l">{t!(i18n, preferences.frequency_heading)}</h2>
             <RadioGroup
                 id_prefix="update-frequency"
                 name="update_frequency"
-                legend="How often would you like updates about your case?"
-                hint=Some("The Victims' Code lets you choose to get fewer updates. We will always tell you about anything that affects your safety.")
-                options=FREQUENCIES
+                legend=t_string!(i18n, preferences.frequency_legend)
+                hint=Some(t_string!(i18n, preferences.frequency_hint))
+                options=labelled(locale, FREQUENCIES, frequency_label)
                 value=fields.frequency
                 errors=errors_signal
             />
-            <Button submit=true>"Save"</Button>
+            <Button submit=true>{t!(i18n, preferences.save_button)}</Button>
         </form>
     }
 }

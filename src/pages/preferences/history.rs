@@ -1,35 +1,49 @@
 //! Who last changed the preferences and when, and "Previous versions" (the saved history).
 
 use leptos::prelude::*;
-use shared::api::preferences::{ChangedBy, PreferencesView};
+use shared::api::preferences::{ChangedBy, PreferencesVersion, PreferencesView};
 
 use crate::api;
-use crate::format::short_date_time;
+use crate::format::short_date_time_in;
+use crate::i18n::*;
 use crate::state::use_app_state;
 
-/// Who saved a version, as the victim reads it ("by your officer").
-fn changed_by_words(changed_by: ChangedBy) -> &'static str {
-    match changed_by {
-        ChangedBy::Victim => "you",
-        ChangedBy::Supporter => "your supporter",
-        ChangedBy::Officer => "your officer",
+/// "Last changed 3 Nov 2025, 2:05pm by your officer.": one whole sentence per person who
+/// can save, because the Welsh words around the date differ.
+fn last_changed_sentence(i18n: I18nContext<Locale>, view: &PreferencesView) -> AnyView {
+    let when = short_date_time_in(i18n.get_locale_untracked(), &view.changed_at);
+    let when = move || when.clone();
+    match view.changed_by {
+        ChangedBy::Victim => t!(i18n, preferences.last_changed_by_you, when).into_any(),
+        ChangedBy::Supporter => t!(i18n, preferences.last_changed_by_supporter, when).into_any(),
+        ChangedBy::Officer => t!(i18n, preferences.last_changed_by_officer, when).into_any(),
+    }
+}
+
+/// A previous version's heading: "Version 2: 3 Nov 2025, 2:05pm by you".
+fn version_heading(i18n: I18nContext<Locale>, version: &PreferencesVersion) -> AnyView {
+    let number = version.version;
+    let number = move || number;
+    let when = short_date_time_in(i18n.get_locale_untracked(), &version.changed_at);
+    let when = move || when.clone();
+    match version.changed_by {
+        ChangedBy::Victim => t!(i18n, preferences.version_by_you, number, when).into_any(),
+        ChangedBy::Supporter => t!(i18n, preferences.version_by_supporter, number, when).into_any(),
+        ChangedBy::Officer => t!(i18n, preferences.version_by_officer, number, when).into_any(),
     }
 }
 
 #[component]
 pub(super) fn LastChanged(view: PreferencesView) -> impl IntoView {
-    let by = changed_by_words(view.changed_by);
-    view! {
-        <p class="app-body">
-            {format!("Last changed {} by {by}.", short_date_time(&view.changed_at))}
-        </p>
-    }
+    let i18n = use_i18n();
+    view! { <p class="app-body">{last_changed_sentence(i18n, &view)}</p> }
 }
 
 /// "Previous versions": a `<details>` (keyboard and screen reader support built in) with
 /// each saved version's date, who saved it and what it said. Reloads after each save.
 #[component]
 pub(super) fn PreviousVersions(version: Signal<Option<u32>>) -> impl IntoView {
+    let i18n = use_i18n();
     let state = use_app_state();
     let history = LocalResource::new(move || {
         version.track();
@@ -41,17 +55,14 @@ pub(super) fn PreviousVersions(version: Signal<Option<u32>>) -> impl IntoView {
             let versions = history.get().flatten()?.versions;
             (versions.len() > 1).then(|| view! {
                 <details class="app-details">
-                    <summary class="app-details__summary">"Previous versions"</summary>
+                    <summary class="app-details__summary">{t!(i18n, preferences.previous_versions)}</summary>
                     <div class="app-details__text">
                         {versions
                             .into_iter()
                             .skip(1)
                             .map(|version| {
-                                let by = changed_by_words(version.changed_by);
                                 view! {
-                                    <h3 class="app-heading-s">
-                                        {format!("Version {}: {} by {by}", version.version, short_date_time(&version.changed_at))}
-                                    </h3>
+                                    <h3 class="app-heading-s">{version_heading(i18n, &version)}</h3>
                                     <ul class="app-list app-list--bullet">
                                         {version.summary.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                                     </ul>

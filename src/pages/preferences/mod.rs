@@ -19,15 +19,16 @@ use shared::api::preferences::PreferencesView;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorSummary, Loaded, NotificationBanner, PageTitle};
 use crate::form_errors::FormErrors;
+use crate::i18n::*;
 use crate::session::session_resource;
 
 use form::PreferencesForm;
 
-const TITLE: &str = "How we contact you";
 const SAVED_BANNER_ID: &str = "preferences-saved";
 
 #[component]
 pub fn PreferencesPage() -> impl IntoView {
+    let i18n = use_i18n();
     let (saved, loading) = session_resource(|reference| async move {
         // No saved version yet: start from an empty form.
         match api::get_preferences(&reference).await {
@@ -39,10 +40,10 @@ pub fn PreferencesPage() -> impl IntoView {
     let just_saved = RwSignal::new(false);
     let current = RwSignal::new(None::<PreferencesView>);
     view! {
-        <PageTitle title=TITLE has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty)) />
+        <PageTitle title=Signal::derive(move || t_string!(i18n, preferences.title).to_string()) has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty)) />
         <Show when=move || just_saved.get()>
             <NotificationBanner id=SAVED_BANNER_ID success=true autofocus=true>
-                <p class="app-notification-banner__heading">"Your contact preferences are saved"</p>
+                <p class="app-notification-banner__heading">{t!(i18n, preferences.saved_heading)}</p>
                 {move || {
                     current
                         .get()
@@ -56,12 +57,12 @@ pub fn PreferencesPage() -> impl IntoView {
             </NotificationBanner>
         </Show>
         <ErrorSummary errors=errors />
-        <h1 class="app-heading-xl" tabindex="-1">{TITLE}</h1>
+        <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, preferences.title)}</h1>
         <Loaded
             resource=saved
             loading
-            loading_message="Loading how we contact you…"
-            error_message="Sorry, we could not load how we contact you right now. Check your internet connection and try again."
+            loading_message=t_string!(i18n, preferences.loading)
+            error_message=t_string!(i18n, preferences.load_failed)
             render=move |saved| {
                 current.set(saved.clone());
                 view! { <PreferencesForm saved errors just_saved current /> }
