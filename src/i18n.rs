@@ -2,8 +2,9 @@
 //! by leptos_i18n, keys checked at compile time), the language setting, and what follows it.
 //!
 //! The choice is a device setting, like text size: kept in local storage
-//! (`safe-updates:language`), read before first paint by the script in `index.html` (which
-//! sets `<html lang>`), and sent to the API as `Accept-Language` so its messages match.
+//! (`safe-updates:language`), applied when the app starts (`<html lang>` follows it), and
+//! sent to the API as `Accept-Language` so its messages match. The static shell in
+//! `index.html` is English until the app replaces it.
 
 use std::cell::Cell;
 
