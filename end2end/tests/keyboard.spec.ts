@@ -167,6 +167,25 @@ test("the whole journey works with the keyboard alone", async ({ page }, testInf
     await expect(count).not.toHaveText(before);
   });
 
+  await test.step("accessibility settings and Welsh", async () => {
+    await tabTo(page, page.getByRole("banner").getByRole("link", { name: "Accessibility settings" }), { back: true });
+    await page.keyboard.press("Enter");
+    await expectFocusedHeading(page, "Accessibility settings");
+    await chooseRadio(page, "text-size", "text-size-larger");
+    await expect(page.locator("html")).toHaveClass(/app-text-larger/);
+    await chooseRadio(page, "text-size", "text-size-default");
+    await expect(page.locator("html")).not.toHaveClass(/app-text-larger/);
+    // The language switch keeps focus on itself while the page changes language.
+    await tabTo(page, page.getByRole("button", { name: "Cymraeg" }), { back: true });
+    await page.keyboard.press("Enter");
+    await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+    await expect(page.getByRole("heading", { level: 1, name: "Gosodiadau hygyrchedd" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "English" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("button", { name: "Cymraeg" })).toBeFocused();
+  });
+
   await test.step("sign out", async () => {
     await tabTo(page, page.getByRole("button", { name: "Sign out" }), { back: true });
     await page.keyboard.press("Enter");
