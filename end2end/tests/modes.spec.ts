@@ -116,6 +116,9 @@ async function clippedText(page: Page): Promise<string[]> {
     const problems: string[] = [];
     for (const element of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
       if (!element.innerText?.trim() || element.closest(".app-visually-hidden")) continue;
+      // Clipped on purpose to be visually hidden until focused (the skip link).
+      const box = element.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue;
       const style = getComputedStyle(element);
       const clipsX = style.overflowX === "hidden" || style.overflowX === "clip";
       const clipsY = style.overflowY === "hidden" || style.overflowY === "clip";

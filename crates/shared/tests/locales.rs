@@ -69,11 +69,14 @@ fn load(lang: &str, namespace: &str, problems: &mut Vec<String>) -> BTreeMap<Str
 }
 
 /// The names inside `{{ … }}`, spaces trimmed.
+/// The names in `{{ name }}` (leptos_i18n's, filled by `t!`) and `{name}` (filled by the
+/// app's `format::fill` where a plain string is needed) placeholders.
 fn placeholders(text: &str) -> BTreeSet<String> {
-    text.split("{{")
+    text.split('{')
         .skip(1)
-        .filter_map(|rest| rest.split_once("}}"))
+        .filter_map(|rest| rest.split_once('}'))
         .map(|(name, _)| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
         .collect()
 }
 
@@ -144,8 +147,8 @@ fn translations_have_the_same_keys_and_placeholders() {
 #[test]
 fn placeholders_are_found_with_or_without_spaces() {
     assert_eq!(
-        placeholders("Call {{ number }} or {{name}}."),
-        BTreeSet::from(["number".to_owned(), "name".to_owned()])
+        placeholders("Call {{ number }} or {{name}} on {day}."),
+        BTreeSet::from(["number".to_owned(), "name".to_owned(), "day".to_owned()])
     );
     assert!(placeholders("No braces here").is_empty());
 }
