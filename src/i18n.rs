@@ -34,6 +34,13 @@ pub fn api_language_tag() -> &'static str {
     API_LANGUAGE.with(Cell::get).as_str()
 }
 
+/// Changes the language. The API's language is set first, so the page rebuilt in the new
+/// language asks the server for messages in it from its very first request.
+pub fn switch_language(i18n: I18nContext<Locale>, locale: Locale) {
+    API_LANGUAGE.with(|language| language.set(locale));
+    i18n.set_locale(locale);
+}
+
 /// The remembered choice, or the browser's preference on a first visit.
 fn initial_locale() -> Locale {
     let stored = LocalStorage::get::<String>(LANGUAGE_KEY).ok();

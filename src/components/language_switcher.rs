@@ -35,7 +35,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                                 class="app-language__button"
                                 lang=locale.as_str()
                                 on:click=move |_| {
-                                    i18n.set_locale(locale);
+                                    switch_language(i18n, locale);
                                     // This button is replaced by the other language's:
                                     // keep focus on the switch, not lost to the page.
                                     request_animation_frame(|| focus_element(SWITCH_ID));
