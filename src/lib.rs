@@ -11,6 +11,7 @@ pub mod error_text;
 pub mod form_errors;
 pub mod format;
 pub mod i18n;
+pub mod offline;
 pub mod pages;
 pub mod resource;
 pub mod session;
@@ -34,6 +35,7 @@ use crate::state::AppState;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     AppState::provide();
+    offline::register_service_worker_after_load();
 
     view! {
         <LanguageProvider>

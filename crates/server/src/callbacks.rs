@@ -254,16 +254,26 @@ fn rfc3339(unix: i64) -> anyhow::Result<String> {
     Ok(OffsetDateTime::from_unix_timestamp(unix)?.format(&Rfc3339)?)
 }
 
+/// Open requests for a case: a range of `callback_requests_case_id_status`.
+pub(crate) const COUNT_OPEN_SQL: &str = "SELECT COUNT(*) FROM callback_requests
+     WHERE case_id = $1 AND status IN ('requested', 'scheduled')";
+
+pub(crate) const INSERT_REQUEST_SQL: &str =
+    "INSERT INTO callback_requests (id, case_id, reason, details, urgency, phone,
+         phone_is_one_off, status, requested_at, requested_by, requested_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $10)";
+
+pub(crate) const INSERT_WINDOW_SQL: &str =
+    "INSERT INTO callback_windows (callback_id, position, window_date, start_time, end_time)
+     VALUES ($1, $2, $3, $4, $5)";
+
 /// Open requests for a case. Call inside the write transaction that inserts, so the count
 /// cannot go stale before the insert.
 pub async fn count_open(conn: &mut SqliteConnection, case_id: &str) -> anyhow::Result<u32> {
-    let (open,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM callback_requests
-         WHERE case_id = $1 AND status IN ('requested', 'scheduled')",
-    )
-    .bind(case_id)
-    .fetch_one(conn)
-    .await?;
+    let (open,): (i64,) = sqlx::query_as(COUNT_OPEN_SQL)
+        .bind(case_id)
+        .fetch_one(conn)
+        .await?;
     Ok(u32::try_from(open).unwrap_or(u32::MAX))
 }
 
@@ -277,35 +287,28 @@ pub async fn insert(
     now: i64,
 ) -> anyhow::Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
-    sqlx::query(
-        "INSERT INTO callback_requests (id, case_id, reason, details, urgency, phone,
-             phone_is_one_off, status, requested_at, requested_by, requested_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $10)",
-    )
-    .bind(&id)
-    .bind(case_id)
-    .bind(enum_str(&request.reason)?)
-    .bind(request.details.as_deref())
-    .bind(enum_str(&request.urgency)?)
-    .bind(&request.phone)
-    .bind(request.phone_is_one_off)
-    .bind(now)
-    .bind(requested_by)
-    .bind(requested_by_id)
-    .execute(&mut *conn)
-    .await?;
-    for (position, window) in request.windows.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO callback_windows (callback_id, position, window_date, start_time, end_time)
-             VALUES ($1, $2, $3, $4, $5)",
-        )
+    sqlx::query(INSERT_REQUEST_SQL)
         .bind(&id)
-        .bind(i64::try_from(position)?)
-        .bind(&window.date)
-        .bind(&window.start)
-        .bind(&window.end)
+        .bind(case_id)
+        .bind(enum_str(&request.reason)?)
+        .bind(request.details.as_deref())
+        .bind(enum_str(&request.urgency)?)
+        .bind(&request.phone)
+        .bind(request.phone_is_one_off)
+        .bind(now)
+        .bind(requested_by)
+        .bind(requested_by_id)
         .execute(&mut *conn)
         .await?;
+    for (position, window) in request.windows.iter().enumerate() {
+        sqlx::query(INSERT_WINDOW_SQL)
+            .bind(&id)
+            .bind(i64::try_from(position)?)
+            .bind(&window.date)
+            .bind(&window.start)
+            .bind(&window.end)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(id)
 }
@@ -322,9 +325,25 @@ type RequestRow = (
     i64,
 );
 
-const SELECT_REQUEST: &str =
-    "SELECT id, reason, details, urgency, phone, status, scheduled_for, requested_at
-     FROM callback_requests";
+/// The columns of a `RequestRow`, then the rest of the query.
+macro_rules! select_request {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, reason, details, urgency, phone, status, scheduled_for, requested_at
+             FROM callback_requests ",
+            $rest
+        )
+    };
+}
+
+/// A case's requests, newest first.
+pub(crate) const LIST_SQL: &str =
+    select_request!("WHERE case_id = $1 ORDER BY requested_at DESC, id DESC");
+pub(crate) const FIND_SQL: &str = select_request!("WHERE id = $1 AND case_id = $2");
+/// A request's windows: a range of the primary key.
+pub(crate) const WINDOWS_SQL: &str =
+    "SELECT window_date, start_time, end_time FROM callback_windows
+     WHERE callback_id = $1 ORDER BY position";
 
 async fn to_views(
     conn: &mut SqliteConnection,
@@ -332,13 +351,10 @@ async fn to_views(
 ) -> anyhow::Result<Vec<CallbackView>> {
     let mut views = Vec::with_capacity(rows.len());
     for (id, reason, details, urgency, phone, status, scheduled_for, requested_at) in rows {
-        let windows: Vec<(String, String, String)> = sqlx::query_as(
-            "SELECT window_date, start_time, end_time FROM callback_windows
-             WHERE callback_id = $1 ORDER BY position",
-        )
-        .bind(&id)
-        .fetch_all(&mut *conn)
-        .await?;
+        let windows: Vec<(String, String, String)> = sqlx::query_as(WINDOWS_SQL)
+            .bind(&id)
+            .fetch_all(&mut *conn)
+            .await?;
         let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
         let phone_ending: String = digits[digits.len().saturating_sub(3)..].iter().collect();
         views.push(CallbackView {
@@ -361,12 +377,10 @@ async fn to_views(
 
 /// A case's requests, newest first.
 pub async fn list(conn: &mut SqliteConnection, case_id: &str) -> anyhow::Result<Vec<CallbackView>> {
-    let rows: Vec<RequestRow> = sqlx::query_as(&format!(
-        "{SELECT_REQUEST} WHERE case_id = $1 ORDER BY requested_at DESC, id DESC"
-    ))
-    .bind(case_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<RequestRow> = sqlx::query_as(LIST_SQL)
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
     to_views(conn, rows).await
 }
 
@@ -376,12 +390,11 @@ pub async fn find(
     case_id: &str,
     id: &str,
 ) -> anyhow::Result<Option<CallbackView>> {
-    let rows: Vec<RequestRow> =
-        sqlx::query_as(&format!("{SELECT_REQUEST} WHERE id = $1 AND case_id = $2"))
-            .bind(id)
-            .bind(case_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows: Vec<RequestRow> = sqlx::query_as(FIND_SQL)
+        .bind(id)
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(to_views(conn, rows).await?.pop())
 }
 

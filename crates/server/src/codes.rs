@@ -45,18 +45,20 @@ type TargetRow = (
     String,
 );
 
+/// The case and victim behind a reference typed at sign-in.
+pub(crate) const SIGN_IN_TARGET_SQL: &str =
+    "SELECT c.id, v.id, v.contact_method, v.phone, v.email, v.language
+     FROM cases c JOIN victims v ON v.id = c.victim_id
+     WHERE c.crime_reference = $1";
+
 async fn find_target(
     conn: &mut SqliteConnection,
     reference: &CrimeReference,
 ) -> sqlx::Result<Option<SignInTarget>> {
-    let row: Option<TargetRow> = sqlx::query_as(
-        "SELECT c.id, v.id, v.contact_method, v.phone, v.email, v.language
-         FROM cases c JOIN victims v ON v.id = c.victim_id
-         WHERE c.crime_reference = $1",
-    )
-    .bind(reference.as_str())
-    .fetch_optional(conn)
-    .await?;
+    let row: Option<TargetRow> = sqlx::query_as(SIGN_IN_TARGET_SQL)
+        .bind(reference.as_str())
+        .fetch_optional(conn)
+        .await?;
     Ok(
         row.map(|(case_id, victim_id, method, phone, email, language)| {
             // Only the victim's chosen method, and only if it can carry a code.

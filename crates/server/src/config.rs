@@ -1,10 +1,11 @@
-//! Command-line flags and environment variables. Every setting has a flag and a variable;
-//! `.env.example` at the repository root documents them for deployers.
+//! Command-line flags and environment variables. Every server setting has a flag and a
+//! variable; `.env.example` at the repository root documents them for deployers. The
+//! `seed` subcommand (benchmark data) takes flags only.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 
 /// Where "Exit this page" goes unless `--exit-url` says otherwise.
 pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
@@ -12,7 +13,60 @@ pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 /// Safe Updates API server: serves the JSON API under /api and the built app from
 /// STATIC_DIR.
 #[derive(Debug, Clone, Parser)]
-#[command(name = "server", version, about)]
+#[command(
+    name = "server",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    /// Without a subcommand the server runs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Fill a LOCAL database with synthetic cases, for benchmarking only.
+    ///
+    /// For benchmarking a local database only: never point it at a database with real
+    /// data. Adds made-up victims (Ofcom drama phone numbers, example.org emails), their
+    /// cases, timelines, contact preferences and a few callback requests, numbered after
+    /// the highest existing reference. Deterministic for a given database and day. Prints
+    /// one summary line.
+    Seed(SeedArgs),
+}
+
+/// The flags of `server seed`.
+#[derive(Debug, Clone, Args)]
+pub struct SeedArgs {
+    /// SQLite database URL to fill, e.g. sqlite:///tmp/bench.db; created and migrated if
+    /// missing. Deliberately no default and no environment variable, so a seed never lands
+    /// in the server's real database by accident.
+    #[arg(long)]
+    pub database_url: String,
+
+    /// How many cases to add.
+    #[arg(long)]
+    pub cases: u64,
+
+    /// After seeding, sign in this many victims of distinct new cases whose preferences
+    /// allow callbacks (a phone on file), exactly as the sign-in page does. The sessions
+    /// end after 30 idle minutes like any other.
+    #[arg(long, default_value_t = 0, requires = "sessions_out")]
+    pub sessions: u32,
+
+    /// File to write the sessions to (created with mode 0600, replaced if present): one
+    /// line per session, `crime_reference<TAB>Cookie header value`, for a load generator.
+    /// Anyone holding it is signed in as those victims: delete it after the benchmark.
+    #[arg(long)]
+    pub sessions_out: Option<PathBuf>,
+}
+
+/// The server's settings.
+#[derive(Debug, Clone, Parser)]
 pub struct Config {
     /// Address and port to listen on.
     #[arg(long, env = "ADDR", default_value = "127.0.0.1:8080")]
@@ -69,6 +123,38 @@ impl Config {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn the_seed_subcommand_leaves_the_server_flags_alone() {
+        Cli::command().debug_assert();
+        let plain = Cli::try_parse_from(["server", "--demo"]).unwrap();
+        assert!(plain.command.is_none() && plain.config.demo);
+        let seed = Cli::try_parse_from([
+            "server",
+            "seed",
+            "--database-url",
+            "sqlite://x.db",
+            "--cases",
+            "10",
+        ])
+        .unwrap();
+        let Some(Command::Seed(args)) = seed.command else {
+            panic!("not parsed as seed");
+        };
+        assert_eq!((args.cases, args.sessions), (10, 0));
+        // Sessions without a file to write them to are refused.
+        assert!(Cli::try_parse_from([
+            "server",
+            "seed",
+            "--database-url",
+            "sqlite://x.db",
+            "--cases",
+            "1",
+            "--sessions",
+            "1"
+        ])
+        .is_err());
+    }
 
     #[test]
     fn flags_are_consistent_and_documented() {

@@ -35,6 +35,12 @@ pub fn session_token(headers: &HeaderMap) -> Option<&str> {
         })
 }
 
+/// The `Cookie:` request header value that carries a session token, as a browser sends
+/// it. The benchmark seeder writes these for load generators.
+pub fn request_cookie(token: &str) -> String {
+    format!("{SESSION_COOKIE}={token}")
+}
+
 /// Whether cookies must carry `Secure`: configured, or the request came through an HTTPS
 /// proxy. (The header can only add `Secure`, never remove it.)
 pub fn secure(config: &Config, headers: &HeaderMap) -> bool {
@@ -120,6 +126,11 @@ mod tests {
     fn finds_the_session_among_other_cookies() {
         let headers = headers(&format!("theme=dark; su_session={TOKEN}; other=1"));
         assert_eq!(session_token(&headers), Some(TOKEN));
+    }
+
+    #[test]
+    fn a_request_cookie_is_read_back() {
+        assert_eq!(session_token(&headers(&request_cookie(TOKEN))), Some(TOKEN));
     }
 
     #[test]

@@ -24,6 +24,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "vcop_preferences_callbacks",
         include_str!("../migrations/0002_vcop_preferences_callbacks.sql"),
     ),
+    (
+        3,
+        "hot_path_indexes",
+        include_str!("../migrations/0003_hot_path_indexes.sql"),
+    ),
 ];
 
 /// Opens (creating if needed) the database and brings its schema up to date.

@@ -6,7 +6,8 @@ use sqlx::{SqliteConnection, SqlitePool};
 use time::{Date, Duration, Weekday};
 
 use crate::clock::Clock;
-use crate::demo_content::{DemoCase, CASES};
+use crate::demo_content::{DemoCase, DemoVcop, CASES};
+use crate::vcop::{self, VcopEvent};
 use crate::{db, preferences};
 
 /// What was loaded.
@@ -106,17 +107,15 @@ async fn insert_case(
 
     for (order, update) in case.updates.iter().enumerate() {
         let told_on = today - Duration::days(update.days_ago);
-        let (vcop_event, event_date) = match &update.vcop {
-            Some(vcop) => (
-                Some(vcop.event),
-                Some(working_days_before(told_on, vcop.working_days_before)?.to_string()),
-            ),
-            None => (None, None),
+        let vcop = match &update.vcop {
+            Some(vcop) => Some(stored_vcop(vcop, case.enhanced_rights, told_on)?),
+            None => None,
         };
         sqlx::query(
             "INSERT INTO case_updates (id, case_id, update_date, title, what_happened,
-                                       what_happens_next, vcop_event, event_date, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                                       what_happens_next, vcop_event, event_date,
+                                       vcop_deadline, vcop_told_on, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $3, $10)",
         )
         .bind(new_id())
         .bind(&case_id)
@@ -124,8 +123,9 @@ async fn insert_case(
         .bind(update.title)
         .bind(fill_dates(update.what_happened, today))
         .bind(fill_dates(update.what_happens_next, today))
-        .bind(vcop_event)
-        .bind(event_date)
+        .bind(vcop.as_ref().map(|stored| stored.event))
+        .bind(vcop.as_ref().map(|stored| stored.event_date.clone()))
+        .bind(vcop.as_ref().map(|stored| stored.deadline.clone()))
         // Later entries on the same day sort as newer.
         .bind(now - 86_400 * update.days_ago + i64::try_from(order).unwrap_or(0))
         .execute(&mut *conn)
@@ -135,18 +135,33 @@ async fn insert_case(
     Ok(case.updates.len())
 }
 
-/// The working day `count` working days before `told_on` (so that `told_on` is exactly
-/// `count` working days after it); `told_on` itself when `count` is 0.
-fn working_days_before(told_on: Date, count: u32) -> anyhow::Result<CalendarDate> {
-    let mut day = CalendarDate::parse(&told_on.to_string())?;
-    let mut left = count;
-    while left > 0 {
-        day = day.add_days(-1);
-        if shared::working_days::is_working_day(day) {
-            left -= 1;
-        }
-    }
-    Ok(day)
+/// The VCOP columns of an update told on `told_on`.
+struct StoredVcop {
+    event: &'static str,
+    event_date: String,
+    deadline: String,
+}
+
+fn stored_vcop(
+    vcop: &DemoVcop,
+    enhanced_rights: bool,
+    told_on: Date,
+) -> anyhow::Result<StoredVcop> {
+    let event = VcopEvent::parse(vcop.event)
+        .ok_or_else(|| anyhow::anyhow!("unknown demo VCOP event {}", vcop.event))?;
+    let told_on = calendar_date(told_on)?;
+    let event_date = vcop::working_days_before(told_on, vcop.working_days_before);
+    let timing = vcop::timing(event, enhanced_rights, event_date, told_on);
+    Ok(StoredVcop {
+        event: vcop.event,
+        event_date: timing.event_date,
+        deadline: timing.deadline,
+    })
+}
+
+fn calendar_date(date: Date) -> anyhow::Result<CalendarDate> {
+    CalendarDate::new(date.year(), u8::from(date.month()), date.day())
+        .ok_or_else(|| anyhow::anyhow!("{date} is out of range"))
 }
 
 fn new_id() -> String {
@@ -216,29 +231,6 @@ mod tests {
             "On Friday 2 January 2026"
         );
         assert_eq!(fill_dates("no dates {date+x}", friday), "no dates {date+x}");
-    }
-
-    #[test]
-    fn events_are_counted_back_in_working_days() {
-        let monday = Date::from_calendar_date(2026, Month::March, 9).unwrap();
-        assert_eq!(
-            working_days_before(monday, 0).unwrap().to_string(),
-            "2026-03-09"
-        );
-        assert_eq!(
-            working_days_before(monday, 1).unwrap().to_string(),
-            "2026-03-06"
-        );
-        assert_eq!(
-            working_days_before(monday, 7).unwrap().to_string(),
-            "2026-02-26"
-        );
-        // Counted back from a Sunday, the Friday is the first working day.
-        let sunday = Date::from_calendar_date(2026, Month::March, 8).unwrap();
-        assert_eq!(
-            working_days_before(sunday, 1).unwrap().to_string(),
-            "2026-03-06"
-        );
     }
 
     #[test]

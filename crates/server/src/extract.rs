@@ -1,7 +1,7 @@
 //! Request extractors: a JSON body that fails with our `ErrorBody` shape, and `Caller`, the
 //! signed-in user behind a request.
 
-mod caller;
+pub(crate) mod caller;
 mod json;
 
 pub use caller::{Caller, CaseScope, ScopedCase};

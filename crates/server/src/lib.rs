@@ -24,6 +24,7 @@ mod csp;
 pub mod db;
 pub mod demo;
 mod demo_content;
+pub mod due_list;
 pub mod error;
 pub mod extract;
 pub mod i18n;
@@ -31,7 +32,10 @@ mod middleware;
 pub mod outbox;
 pub mod preferences;
 pub mod routes;
+#[cfg(test)]
+mod query_plans;
 mod secrets;
+pub mod seed;
 pub mod sessions;
 pub mod stages;
 pub mod state;

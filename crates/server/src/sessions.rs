@@ -12,6 +12,12 @@ pub const ABSOLUTE_LIMIT_SECS: i64 = 12 * 60 * 60;
 /// `last_seen_at` is written only when older than this, so most reads write nothing.
 const TOUCH_AFTER_SECS: i64 = 60;
 
+/// Every request with a cookie runs this; `token_hash` is unique, so it is one index
+/// lookup (checked in `query_plans`).
+pub(crate) const FIND_LIVE_SQL: &str =
+    "SELECT id, role, subject_id, case_id, created_at, last_seen_at
+     FROM sessions WHERE token_hash = $1 AND ended_at IS NULL";
+
 /// A live session as stored.
 #[derive(Debug)]
 pub struct SessionRow {
@@ -50,13 +56,11 @@ pub async fn create_for_victim(
 /// it has expired (an expired session is ended on the way).
 pub async fn find_live(db: &SqlitePool, token: &str, now: i64) -> sqlx::Result<Option<SessionRow>> {
     let hash = secrets::token_hash(token);
-    let row: Option<(String, String, String, Option<String>, i64, i64)> = sqlx::query_as(
-        "SELECT id, role, subject_id, case_id, created_at, last_seen_at
-         FROM sessions WHERE token_hash = $1 AND ended_at IS NULL",
-    )
-    .bind(&hash)
-    .fetch_optional(db)
-    .await?;
+    let row: Option<(String, String, String, Option<String>, i64, i64)> =
+        sqlx::query_as(FIND_LIVE_SQL)
+            .bind(&hash)
+            .fetch_optional(db)
+            .await?;
     let Some((id, role, subject_id, case_id, created_at, last_seen_at)) = row else {
         return Ok(None);
     };

@@ -1,6 +1,7 @@
 //! The built app from STATIC_DIR: precompressed files (`.br`, `.gz` beside each file), an
 //! SPA fallback to index.html for unknown paths, and caching fitted to trunk's hashed
-//! file names.
+//! file names. The service worker (`/sw.js`, written by tools/service-worker.mjs) is
+//! checked on every visit, so a new release replaces it (and its cache) at once.
 
 use std::convert::Infallible;
 use std::path::Path;
@@ -14,6 +15,9 @@ use tower::util::BoxCloneSyncService;
 use tower::{Layer, ServiceExt};
 use tower_http::services::{ServeDir, ServeFile};
 
+/// The service worker's script. Browsers cap its HTTP caching at 24 hours anyway; `no-cache`
+/// makes every update check reach the server.
+const SERVICE_WORKER: &str = "/sw.js";
 /// Changes with every build, so browsers must check it each time.
 const NO_CACHE: &str = "no-cache";
 /// Hashed names never change content.
@@ -41,6 +45,7 @@ pub fn service(static_dir: &Path) -> BoxCloneSyncService<Request, Response, Infa
 }
 
 async fn cache_headers(req: Request, next: Next) -> Response {
+    let is_worker = req.uri().path() == SERVICE_WORKER;
     let file_name = req
         .uri()
         .path()
@@ -55,7 +60,7 @@ async fn cache_headers(req: Request, next: Next) -> Response {
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.starts_with("text/html"));
     let ok = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
-    let policy = if !ok || is_html {
+    let policy = if !ok || is_html || is_worker {
         NO_CACHE
     } else if has_build_hash(&file_name) {
         IMMUTABLE

@@ -2,7 +2,7 @@
 //! event, the deadline that gives, and whether the update that told them was late.
 
 use shared::api::VcopTiming;
-use shared::working_days::{add_working_days, working_days_between};
+use shared::working_days::{add_working_days, is_working_day, working_days_between};
 use shared::CalendarDate;
 
 /// Events the Victims' Code says a victim must be told about. Stored in
@@ -76,6 +76,26 @@ impl VcopEvent {
     }
 }
 
+/// The working day `count` working days before `told_on`, so that `told_on` is exactly
+/// `count` working days after it; `told_on` itself when `count` is 0.
+pub fn working_days_before(told_on: CalendarDate, count: u32) -> CalendarDate {
+    let mut day = told_on;
+    let mut left = count;
+    while left > 0 {
+        day = day.add_days(-1);
+        if is_working_day(day) {
+            left -= 1;
+        }
+    }
+    day
+}
+
+/// The day by which a victim must be told about an event on `event_date` when the Code
+/// allows `working_days_allowed` (see `VcopEvent::working_days_allowed`).
+pub fn deadline(event_date: CalendarDate, working_days_allowed: u32) -> CalendarDate {
+    add_working_days(event_date, working_days_allowed)
+}
+
 /// How fast `told_on` was, for an event on `event_date`.
 pub fn timing(
     event: VcopEvent,
@@ -84,7 +104,7 @@ pub fn timing(
     told_on: CalendarDate,
 ) -> VcopTiming {
     let allowed = event.working_days_allowed(enhanced_rights);
-    let deadline = add_working_days(event_date, allowed);
+    let deadline = deadline(event_date, allowed);
     let late_by = working_days_between(deadline, told_on).max(0);
     VcopTiming {
         event_date: event_date.to_string(),
@@ -130,6 +150,17 @@ mod tests {
 
     fn date(text: &str) -> CalendarDate {
         CalendarDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn events_are_counted_back_in_working_days() {
+        let monday = date("2026-03-09");
+        assert_eq!(working_days_before(monday, 0).to_string(), "2026-03-09");
+        assert_eq!(working_days_before(monday, 1).to_string(), "2026-03-06");
+        assert_eq!(working_days_before(monday, 7).to_string(), "2026-02-26");
+        // Counted back from a Sunday, the Friday is the first working day.
+        let sunday = date("2026-03-08");
+        assert_eq!(working_days_before(sunday, 1).to_string(), "2026-03-06");
     }
 
     #[test]

@@ -10,6 +10,13 @@ use crate::error::AppError;
 use crate::sessions::{self, SessionRow};
 use crate::state::AppState;
 
+/// The victim behind a case in the caller's scope.
+pub(crate) const CASE_VICTIM_SQL: &str = "SELECT victim_id FROM cases WHERE id = $1";
+/// A victim session's case, if it is still the victim's (guards against a case being
+/// reassigned).
+pub(crate) const VICTIM_SCOPE_SQL: &str =
+    "SELECT id, crime_reference FROM cases WHERE id = $1 AND victim_id = $2";
+
 /// A case the caller may read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseScope {
@@ -51,7 +58,7 @@ impl Caller {
         let scope = self
             .scope_for(reference.as_str())
             .ok_or(AppError::NotFound)?;
-        let row: Option<(String,)> = sqlx::query_as("SELECT victim_id FROM cases WHERE id = $1")
+        let row: Option<(String,)> = sqlx::query_as(CASE_VICTIM_SQL)
             .bind(&scope.case_id)
             .fetch_optional(db)
             .await?;
@@ -120,14 +127,11 @@ async fn scopes_for(
             let Some(case_id) = &session.case_id else {
                 return Ok(Vec::new());
             };
-            // Still the victim's case (guards against a case being reassigned).
-            let rows: Vec<(String, String)> = sqlx::query_as(
-                "SELECT id, crime_reference FROM cases WHERE id = $1 AND victim_id = $2",
-            )
-            .bind(case_id)
-            .bind(&session.subject_id)
-            .fetch_all(&state.db)
-            .await?;
+            let rows: Vec<(String, String)> = sqlx::query_as(VICTIM_SCOPE_SQL)
+                .bind(case_id)
+                .bind(&session.subject_id)
+                .fetch_all(&state.db)
+                .await?;
             Ok(rows
                 .into_iter()
                 .map(|(case_id, crime_reference)| CaseScope {

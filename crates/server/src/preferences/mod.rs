@@ -1,7 +1,8 @@
 //! Contact preferences: how and when a victim may be contacted safely. `validate` parses
 //! what the app sends; `store` keeps every saved version; `summary` says in plain words
-//! what the current version means.
+//! what the current version means; `initial` makes version 1 from the officer's record.
 
+pub mod initial;
 pub mod store;
 pub mod summary;
 

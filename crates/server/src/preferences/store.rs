@@ -6,14 +6,15 @@
 use anyhow::Context;
 use shared::api::preferences::{
     ChangedBy, ContactMethod, ContactPreferences, LanguageChoice, PreferencesVersion,
-    PreferencesView, UpdateFrequency,
+    PreferencesView,
 };
 use shared::Lang;
 use sqlx::SqliteConnection;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::{method_from_stored, stored_method, summary::summary};
+use super::initial::{initial_preferences, RecordedContact};
+use super::{stored_method, summary::summary};
 
 /// One saved version.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,18 +79,20 @@ fn from_row((version, changed_at, changed_by, body): VersionRow) -> anyhow::Resu
     })
 }
 
+/// The current version: the top of the unique (victim_id, version) index.
+pub(crate) const CURRENT_SQL: &str =
+    "SELECT version, changed_at, changed_by, body FROM contact_preferences
+     WHERE victim_id = $1 ORDER BY version DESC LIMIT 1";
+
 /// The current (highest) version, if the victim has one.
 pub async fn current(
     conn: &mut SqliteConnection,
     victim_id: &str,
 ) -> anyhow::Result<Option<Version>> {
-    let row: Option<VersionRow> = sqlx::query_as(
-        "SELECT version, changed_at, changed_by, body FROM contact_preferences
-         WHERE victim_id = $1 ORDER BY version DESC LIMIT 1",
-    )
-    .bind(victim_id)
-    .fetch_optional(conn)
-    .await?;
+    let row: Option<VersionRow> = sqlx::query_as(CURRENT_SQL)
+        .bind(victim_id)
+        .fetch_optional(conn)
+        .await?;
     row.map(from_row).transpose()
 }
 
@@ -149,34 +152,17 @@ pub async fn ensure_initial(
     else {
         anyhow::bail!("no victim {victim_id}");
     };
-    let preferred_method = method_from_stored(&method);
-    let preferences = ContactPreferences {
-        preferred_method,
-        second_method: None,
-        phone,
-        email,
-        address: None,
-        postcode: None,
-        safe_times: Vec::new(),
+    let preferences = initial_preferences(&RecordedContact {
+        contact_method: &method,
+        phone: phone.as_deref(),
+        email: email.as_deref(),
         voicemail_safe: voicemail,
-        // The officer recorded letters as the way to reach them: they are safe.
-        letters_safe: letters || preferred_method == ContactMethod::Letter,
-        caller_id_allowed: caller_id,
-        language: if language == "cy" {
-            LanguageChoice::Welsh
-        } else {
-            LanguageChoice::English
-        },
-        other_language: None,
+        letter_to_home_safe: letters,
+        caller_id_may_show_police: caller_id,
+        language: &language,
         interpreter_needed: interpreter,
-        communication_needs: Vec::new(),
-        other_needs: None,
-        update_frequency: if frequency == "key_updates_only" {
-            UpdateFrequency::KeyDecisionsOnly
-        } else {
-            UpdateFrequency::EveryUpdate
-        },
-    };
+        update_frequency: &frequency,
+    });
     sqlx::query(
         "INSERT INTO contact_preferences (id, victim_id, version, body, changed_at, changed_by, changed_by_id)
          VALUES ($1, $2, 1, $3, $4, 'officer', NULL)

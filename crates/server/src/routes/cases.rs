@@ -13,6 +13,19 @@ use crate::stages;
 use crate::state::AppState;
 use crate::vcop;
 
+/// The case and its officer, by the case id from the caller's scope.
+pub(crate) const CASE_SQL: &str =
+    "SELECT c.crime_reference, c.crime_type, c.crime_category, c.stage, c.enhanced_rights,
+            c.reported_on, o.name, o.role, o.phone, o.phone_link, o.email, o.hours
+     FROM cases c JOIN officers o ON o.id = c.officer_id
+     WHERE c.id = $1";
+
+/// The timeline, newest first: one backward range of `case_updates_case_timeline`.
+pub(crate) const TIMELINE_SQL: &str =
+    "SELECT id, update_date, title, what_happened, what_happens_next, vcop_event, event_date
+     FROM case_updates WHERE case_id = $1
+     ORDER BY update_date DESC, created_at DESC, id DESC";
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(case))
 }
@@ -61,15 +74,10 @@ async fn case(
         String,
         String,
     );
-    let row: Option<CaseRow> = sqlx::query_as(
-        "SELECT c.crime_reference, c.crime_type, c.crime_category, c.stage, c.enhanced_rights, c.reported_on,
-                o.name, o.role, o.phone, o.phone_link, o.email, o.hours
-         FROM cases c JOIN officers o ON o.id = c.officer_id
-         WHERE c.id = $1",
-    )
-    .bind(&scope.case_id)
-    .fetch_optional(&state.db)
-    .await?;
+    let row: Option<CaseRow> = sqlx::query_as(CASE_SQL)
+        .bind(&scope.case_id)
+        .fetch_optional(&state.db)
+        .await?;
     let Some((
         crime_reference,
         crime_type,
@@ -100,14 +108,10 @@ async fn case(
         Option<String>,
         Option<String>,
     );
-    let updates: Vec<UpdateRow> = sqlx::query_as(
-        "SELECT id, update_date, title, what_happened, what_happens_next, vcop_event, event_date
-         FROM case_updates WHERE case_id = $1
-         ORDER BY update_date DESC, created_at DESC, id DESC",
-    )
-    .bind(&scope.case_id)
-    .fetch_all(&state.db)
-    .await?;
+    let updates: Vec<UpdateRow> = sqlx::query_as(TIMELINE_SQL)
+        .bind(&scope.case_id)
+        .fetch_all(&state.db)
+        .await?;
     let updates = updates
         .into_iter()
         .map(

@@ -10,6 +10,7 @@ mod languages;
 mod logging;
 mod openapi;
 mod preferences;
+mod seed;
 mod session;
 mod sign_in;
 mod static_files;

@@ -17,6 +17,11 @@ fn write_dist(dir: &Path) {
     std::fs::write(dir.join(HASHED_JS), "export default function init() {}").unwrap();
     std::fs::write(dir.join(format!("{HASHED_JS}.br")), b"pretend-brotli").unwrap();
     std::fs::write(dir.join("robots.txt"), "User-agent: *\n").unwrap();
+    std::fs::write(
+        dir.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .unwrap();
 }
 
 async fn app_with_dist() -> (crate::helpers::TestApp, tempfile::TempDir) {
@@ -61,6 +66,31 @@ async fn hashed_assets_are_cached_for_a_year() {
     assert_eq!(
         app.get("/robots.txt").await.headers()["cache-control"],
         "public, max-age=3600"
+    );
+}
+
+#[tokio::test]
+async fn the_service_worker_is_javascript_checked_on_every_visit() {
+    let (app, _dist) = app_with_dist().await;
+    let response = app.get("/sw.js").await;
+    assert_eq!(response.status(), 200);
+    // Browsers refuse a worker script served with any other type.
+    let content_type = response.headers()["content-type"].to_str().unwrap();
+    assert!(
+        content_type.starts_with("text/javascript")
+            || content_type.starts_with("application/javascript"),
+        "{content_type}"
+    );
+    // A new release must replace the worker (and its cache) on the next visit.
+    assert_eq!(response.headers()["cache-control"], "no-cache");
+    // Same strict policy as the app: the worker loads under script-src 'self'.
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("worker-src"),
+        "{csp}"
     );
 }
 

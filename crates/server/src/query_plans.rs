@@ -1,0 +1,107 @@
+//! Checks that every query on the hot paths is an index lookup, not a table scan, so
+//! reads stay instant at a million cases. Each query is the code's own SQL constant; the
+//! plan comes from SQLite's `EXPLAIN QUERY PLAN` on a migrated, seeded database.
+
+use sqlx::SqlitePool;
+
+use crate::extract::caller;
+use crate::preferences::store;
+use crate::routes::cases;
+use crate::{callbacks, codes, due_list, sessions};
+
+/// (what the query is for, its SQL).
+const HOT_QUERIES: &[(&str, &str)] = &[
+    ("session lookup", sessions::FIND_LIVE_SQL),
+    ("victim session scope", caller::VICTIM_SCOPE_SQL),
+    ("case in scope", caller::CASE_VICTIM_SQL),
+    ("sign-in target", codes::SIGN_IN_TARGET_SQL),
+    ("case read", cases::CASE_SQL),
+    ("case timeline", cases::TIMELINE_SQL),
+    ("current preferences", store::CURRENT_SQL),
+    ("callbacks list", callbacks::LIST_SQL),
+    ("callback by id", callbacks::FIND_SQL),
+    ("callback windows", callbacks::WINDOWS_SQL),
+    ("open callbacks count", callbacks::COUNT_OPEN_SQL),
+    ("callback insert", callbacks::INSERT_REQUEST_SQL),
+    ("callback window insert", callbacks::INSERT_WINDOW_SQL),
+    ("officer's VCOP due list", due_list::DUE_LIST_SQL),
+];
+
+/// The `detail` column of each plan step.
+async fn plan(db: &SqlitePool, sql: &str) -> Vec<String> {
+    let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .fetch_all(db)
+        .await
+        .unwrap_or_else(|error| panic!("could not plan {sql}: {error}"));
+    rows.into_iter().map(|(_, _, _, detail)| detail).collect()
+}
+
+/// Why a plan is not acceptable, if it is not: any `SCAN` step (a whole table, or a whole
+/// index, read row by row), or a read with no indexed `SEARCH` at all.
+fn scan_problem(plan: &[String], is_read: bool) -> Option<String> {
+    if let Some(scan) = plan.iter().find(|step| step.starts_with("SCAN ")) {
+        return Some(format!("it scans: {scan}"));
+    }
+    let searches = plan.iter().any(|step| {
+        step.starts_with("SEARCH ")
+            && (step.contains(" USING INDEX ")
+                || step.contains(" USING COVERING INDEX ")
+                || step.contains("PRIMARY KEY"))
+    });
+    (is_read && !searches).then(|| "it uses no index".to_owned())
+}
+
+#[tokio::test]
+async fn hot_path_queries_are_index_lookups() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/plans.db", dir.path().display());
+    let db = crate::db::connect(&url).await.unwrap();
+    // Some rows in every table, though without ANALYZE the planner goes by the schema.
+    let args = crate::config::SeedArgs {
+        database_url: url,
+        cases: 200,
+        sessions: 0,
+        sessions_out: None,
+    };
+    crate::seed::seed(&db, &args, &crate::Clock::system())
+        .await
+        .unwrap();
+
+    let mut problems = Vec::new();
+    for (name, sql) in HOT_QUERIES {
+        let steps = plan(&db, sql).await;
+        let is_read = sql.trim_start().starts_with("SELECT");
+        if let Some(problem) = scan_problem(&steps, is_read) {
+            problems.push(format!("{name}: {problem}\n  plan: {steps:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The indexes migration 0003 added are the ones these queries use.
+#[tokio::test]
+async fn the_timeline_and_due_list_use_their_own_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/plans.db", dir.path().display());
+    let db = crate::db::connect(&url).await.unwrap();
+    for (sql, index) in [
+        (cases::TIMELINE_SQL, "case_updates_case_timeline"),
+        (due_list::DUE_LIST_SQL, "case_updates_vcop_due"),
+    ] {
+        let steps = plan(&db, sql).await;
+        assert!(
+            steps.iter().any(|step| step.contains(index)),
+            "{index} not used: {steps:?}"
+        );
+    }
+}
+
+#[test]
+fn a_table_scan_is_caught() {
+    let scan = vec!["SCAN cases".to_owned()];
+    assert!(scan_problem(&scan, true).is_some());
+    let covering_scan = vec!["SCAN c USING COVERING INDEX cases_victim_id".to_owned()];
+    assert!(scan_problem(&covering_scan, true).is_some());
+    let search = vec!["SEARCH c USING INDEX sqlite_autoindex_cases_1 (id=?)".to_owned()];
+    assert!(scan_problem(&search, true).is_none());
+}

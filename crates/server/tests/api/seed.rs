@@ -1,0 +1,181 @@
+//! `server seed`: the real binary fills a database with synthetic cases, appends on a
+//! second run, and writes session cookies that a running server accepts.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+
+use server::{AppState, Clock, Config};
+use shared::CrimeReference;
+use sqlx::SqlitePool;
+
+use crate::helpers::case_path;
+
+/// Runs `server seed` and returns its one line of output.
+fn seed(database_url: &str, cases: u64, sessions: Option<(u32, &Path)>) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command.args([
+        "seed",
+        "--database-url",
+        database_url,
+        "--cases",
+        &cases.to_string(),
+    ]);
+    if let Some((count, out)) = sessions {
+        command
+            .arg("--sessions")
+            .arg(count.to_string())
+            .arg("--sessions-out")
+            .arg(out);
+    }
+    let output = command.output().expect("run server seed");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "server seed failed: {stderr}");
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+async fn count(db: &SqlitePool, table: &str) -> i64 {
+    let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(db)
+        .await
+        .expect("count");
+    count
+}
+
+#[tokio::test]
+async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = format!("sqlite://{}/seeded.db", dir.path().display());
+    let sessions_file = dir.path().join("sessions.tsv");
+
+    let summary = seed(&database_url, 500, Some((3, &sessions_file)));
+    assert!(
+        summary.starts_with("seeded 500 cases (CR/000001/25 to CR/000500/25)"),
+        "{summary}"
+    );
+    assert!(summary.contains("3 sessions"), "{summary}");
+    assert!(
+        !summary.contains("@example.org") && !summary.contains("+44"),
+        "{summary}"
+    );
+    let second = seed(&database_url, 500, None);
+    assert!(
+        second.contains("(CR/000501/25 to CR/001000/25)"),
+        "{second}"
+    );
+
+    let db = server::db::connect(&database_url).await.expect("database");
+    assert_eq!(count(&db, "cases").await, 1000);
+    assert_eq!(count(&db, "victims").await, 1000);
+    assert_eq!(count(&db, "contact_preferences").await, 1000);
+    let updates = count(&db, "case_updates").await;
+    assert!((2000..=6000).contains(&updates), "{updates} updates");
+    let (fewest, most): (i64, i64) = sqlx::query_as(
+        "SELECT MIN(n), MAX(n) FROM (SELECT COUNT(*) AS n FROM case_updates GROUP BY case_id)",
+    )
+    .fetch_one(&db)
+    .await
+    .expect("updates per case");
+    assert!(
+        fewest >= 2 && most <= 6,
+        "{fewest} to {most} updates a case"
+    );
+    let (untimed,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM case_updates WHERE vcop_event IS NOT NULL
+         AND (event_date IS NULL OR vcop_deadline IS NULL OR vcop_told_on IS NULL)",
+    )
+    .fetch_one(&db)
+    .await
+    .expect("vcop columns");
+    assert_eq!(untimed, 0);
+
+    let references: Vec<(String,)> = sqlx::query_as("SELECT crime_reference FROM cases")
+        .fetch_all(&db)
+        .await
+        .expect("references");
+    for (reference,) in &references {
+        let parsed = CrimeReference::parse(reference).expect("a valid reference");
+        assert_eq!(parsed.as_str(), reference);
+    }
+    let contacts: Vec<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT phone, email FROM victims")
+            .fetch_all(&db)
+            .await
+            .expect("contacts");
+    for (phone, email) in contacts {
+        assert!(phone.is_none_or(|p| p.starts_with("+447700900") || p.starts_with("+441632960")));
+        assert!(email.is_none_or(|e| e.ends_with("@example.org")));
+    }
+
+    // The sessions file: owner-only, one `reference<TAB>cookie` line per distinct case.
+    let mode = std::fs::metadata(&sessions_file)
+        .expect("sessions file")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let text = std::fs::read_to_string(&sessions_file).expect("read sessions");
+    let lines: Vec<(&str, &str)> = text
+        .lines()
+        .map(|line| line.split_once('\t').expect("a tab"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let mut distinct: Vec<&str> = lines.iter().map(|(reference, _)| *reference).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 3);
+
+    // A running server on the seeded database accepts each cookie for its own case only.
+    let config = Config::for_tests(database_url, dir.path().join("no-dist"), false);
+    let state = AppState::new(db.clone(), config, Clock::system());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move { axum::serve(listener, server::app(state)).await });
+    let client = reqwest::Client::new();
+    for (reference, cookie) in &lines {
+        let response = client
+            .get(format!("{address}{}", case_path(reference)))
+            .header("cookie", *cookie)
+            .send()
+            .await
+            .expect("GET case");
+        assert_eq!(response.status(), 200, "{reference}");
+        let case: serde_json::Value = response.json().await.expect("case JSON");
+        assert_eq!(case["crime_reference"], *reference);
+        let updates = case["updates"].as_array().expect("updates").len();
+        assert!((2..=6).contains(&updates));
+        let callbacks = client
+            .get(format!("{address}{}/callbacks", case_path(reference)))
+            .header("cookie", *cookie)
+            .send()
+            .await
+            .expect("GET callbacks");
+        let callbacks: serde_json::Value = callbacks.json().await.expect("callbacks JSON");
+        assert_eq!(callbacks["has_phone_on_file"], true, "{reference}");
+    }
+    let (_, someone_else) = lines[0];
+    let other_case = client
+        .get(format!("{address}{}", case_path(lines[1].0)))
+        .header("cookie", someone_else)
+        .send()
+        .await
+        .expect("GET another case");
+    assert_eq!(other_case.status(), 404);
+}
+
+#[tokio::test]
+async fn seeding_after_the_demo_cases_carries_on_from_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = format!("sqlite://{}/demo.db", dir.path().display());
+    let db = server::db::connect(&database_url).await.expect("database");
+    server::demo::load_if_empty(&db, &Clock::system())
+        .await
+        .expect("demo data");
+    let summary = seed(&database_url, 20, None);
+    assert!(
+        summary.contains("(CR/100006/25 to CR/100025/25)"),
+        "{summary}"
+    );
+    assert_eq!(count(&db, "cases").await, 25);
+}

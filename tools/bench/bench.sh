@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# Speed and size against budgets; called by `./x bench`, which builds everything first.
+# usage: tools/bench/bench.sh [bytes] [api] [pages] [writes]   (default: all four)
+#
+# Needs (set by ./x): SERVER (release server binary), LOADGEN (tools/loadgen binary), DIST
+# (trunk's dist/), NODE_DIR (end2end/, for Lighthouse), CHROME_PATH; oha on PATH.
+# Every part appends rows "metric<TAB>measured<TAB>budget<TAB>pass|fail|-" to one file; the
+# table is printed at the end and the exit status is 1 when any budget is broken.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+: "${SERVER:?set SERVER to the release server binary}" "${DIST:?set DIST to dist/}"
+: "${NODE_DIR:?set NODE_DIR to end2end/}" "${CHROME_PATH:=/usr/bin/chromium}"
+: "${LOADGEN:=}"
+# Budgets (README "Speed and size").
+BYTES_BUDGET_KB=150
+READ_RATIO_BUDGET_PCT=50
+READ_P99_BUDGET_MS=5
+GROWTH_BUDGET_X=2
+PERF_BUDGET=98
+LCP_BUDGET_S=1.2
+CLS_BUDGET=0.02
+WRITES_BUDGET_PER_S=2000
+# Load shapes.
+CONCURRENCY=50
+DURATION=10s
+FIXED_RATE=1000
+SEED_LIMIT_SECS=${SEED_LIMIT_SECS:-300}
+WRITERS=200
+WRITE_SECS=10
+
+WORK="$(mktemp -d /tmp/safe-updates-bench.XXXXXX)"
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+say() { printf '\n\033[1m--> %s\033[0m\n' "$*" >&2; }
+row() { printf '%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; }
+# pass/fail for "measured <= limit" (or >= with "ge").
+verdict() { awk -v m="$1" -v l="$2" -v op="${3:-le}" 'BEGIN { ok = (op == "ge") ? (m >= l) : (m <= l); print ok ? "pass" : "fail" }'; }
+
+# A free loopback port (the kernel picks it; nothing else binds it in between on loopback).
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+# start_server DB_FILE [extra flags]: runs the release server on a free port and returns
+# once /api/health answers. Sets BASE (http://127.0.0.1:PORT) and SERVER_PID.
+start_server() {
+  local db="$1"
+  shift
+  local port
+  port="$(free_port)"
+  BASE="http://127.0.0.1:$port"
+  RUST_LOG=warn "$SERVER" --addr "127.0.0.1:$port" --database-url "sqlite://$db" \
+    --static-dir "$DIST" "$@" >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  # Poll until it answers (readiness, not a fixed wait), for at most 60 s.
+  local tries=0
+  until curl -fsS --max-time 1 "$BASE/api/health" >/dev/null 2>&1; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$WORK/server.log" >&2; echo "bench: the server exited" >&2; exit 1; }
+    tries=$((tries + 1))
+    [ "$tries" -lt 600 ] || { echo "bench: the server did not answer within 60 s" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+# ---------------------------------------------------------------------------------------
+bench_bytes() {
+  say "Bytes: brotli size of everything a first visit downloads"
+  node "$HERE/bytes.mjs" "$DIST" "$BYTES_BUDGET_KB" >>"$RESULTS"
+}
+
+# ---------------------------------------------------------------------------------------
+# oha_run NAME URL [oha flags]: one oha run with the Cookie of the first session; prints
+# "rps p50_ms p99_ms non_2xx" (from oha's JSON summary).
+oha_run() {
+  local name="$1" url="$2"
+  shift 2
+  # Requests still in flight at the deadline are waited for, not counted as errors.
+  oha --no-tui --output-format json -z "$DURATION" --wait-ongoing-requests-after-deadline \
+    -H "Cookie: $COOKIE" "$@" "$url" >"$WORK/$name.json"
+  node "$HERE/oha-summary.mjs" "$WORK/$name.json"
+}
+
+# seed_to TOTAL: seed the API database up to TOTAL cases. Sets SEEDED.
+seed_to() {
+  local want="$1" chunk
+  while [ "$SEEDED" -lt "$want" ]; do
+    chunk=$((want - SEEDED))
+    [ "$chunk" -le 100000 ] || chunk=100000
+    "$SERVER" seed --database-url "sqlite://$API_DB" --cases "$chunk" >/dev/null
+    SEEDED=$((SEEDED + chunk))
+    if [ "$(($(date +%s) - SEED_STARTED))" -ge "$SEED_LIMIT_SECS" ]; then
+      echo "bench: stopped seeding at $SEEDED cases after ${SEED_LIMIT_SECS}s" >&2
+      return
+    fi
+  done
+}
+
+bench_api() {
+  API_DB="$WORK/api.db"
+  SEEDED=0
+  local case_url p99_small rps_health rps_case p50 p99 rps bad
+  say "API: seeding 1,000 cases and one victim session"
+  "$SERVER" seed --database-url "sqlite://$API_DB" --cases 1000 --sessions 1 \
+    --sessions-out "$WORK/api-sessions.tsv" >/dev/null
+  SEEDED=1000
+  IFS=$'\t' read -r REFERENCE COOKIE <"$WORK/api-sessions.tsv"
+  # The reference in the path is percent-encoded (CR/100001/25 -> CR%2F100001%2F25).
+  case_url="/api/cases/$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$REFERENCE")"
+
+  say "API: case read p99 at $FIXED_RATE requests/s with 1,000 cases"
+  start_server "$API_DB"
+  OUT="$(oha_run growth-1k "$BASE$case_url" -c "$CONCURRENCY" -q "$FIXED_RATE" --latency-correction)"
+  read -r rps p50 p99_small bad <<<"$OUT"
+  stop_server
+  row "API case read p99 at $FIXED_RATE/s, 1,000 cases" "$p99_small ms" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
+
+  say "API: seeding to 100,000 cases"
+  SEED_STARTED=$(date +%s)
+  seed_to 100000
+  start_server "$API_DB"
+  say "API: health, most requests/s at $CONCURRENCY connections for $DURATION"
+  OUT="$(oha_run health "$BASE/api/health" -c "$CONCURRENCY")"
+  read -r rps_health p50 p99 bad <<<"$OUT"
+  row "API GET /api/health: requests/s (c=$CONCURRENCY)" "$rps_health" "-" "-"
+  row "API GET /api/health: p50 / p99" "$p50 / $p99 ms" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
+  say "API: case read, most requests/s at $CONCURRENCY connections for $DURATION"
+  OUT="$(oha_run case-max "$BASE$case_url" -c "$CONCURRENCY")"
+  read -r rps_case p50 p99 bad <<<"$OUT"
+  row "API GET /api/cases/{ref}: requests/s (c=$CONCURRENCY, 100,000 cases)" "$rps_case" "-" "-"
+  row "API GET /api/cases/{ref}: p50 / p99" "$p50 / $p99 ms" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
+  local ratio
+  ratio="$(awk -v a="$rps_case" -v b="$rps_health" 'BEGIN { printf "%.0f", 100 * a / b }')"
+  row "API case read / health requests/s" "$ratio %" ">= $READ_RATIO_BUDGET_PCT %" "$(verdict "$ratio" "$READ_RATIO_BUDGET_PCT" ge)"
+  say "API: case read p99 at $FIXED_RATE requests/s with 100,000 cases"
+  OUT="$(oha_run fixed-100k "$BASE$case_url" -c "$CONCURRENCY" -q "$FIXED_RATE" --latency-correction)"
+  read -r rps p50 p99 bad <<<"$OUT"
+  stop_server
+  row "API case read p99 at $FIXED_RATE/s, 100,000 cases" "$p99 ms" "<= $READ_P99_BUDGET_MS ms" \
+    "$([ "$bad" = 0 ] && verdict "$p99" "$READ_P99_BUDGET_MS" || echo "fail ($bad not 2xx)")"
+
+  say "API: seeding towards 1,000,000 cases (stops after ${SEED_LIMIT_SECS}s)"
+  SEED_STARTED=$(date +%s)
+  seed_to 1000000
+  local seed_secs=$(($(date +%s) - SEED_STARTED))
+  start_server "$API_DB"
+  say "API: case read p99 at $FIXED_RATE requests/s with $SEEDED cases"
+  OUT="$(oha_run growth-big "$BASE$case_url" -c "$CONCURRENCY" -q "$FIXED_RATE" --latency-correction)"
+  read -r rps p50 p99 bad <<<"$OUT"
+  stop_server
+  local growth
+  growth="$(awk -v a="$p99" -v b="$p99_small" 'BEGIN { printf "%.2f", a / b }')"
+  row "API case read p99 at $FIXED_RATE/s, $(printf "%'d" "$SEEDED") cases (seeded in ${seed_secs}s)" "$p99 ms" "-" "-"
+  row "API case read p99 growth, $(printf "%'d" "$SEEDED") / 1,000 cases" "${growth}x" "<= ${GROWTH_BUDGET_X}x" \
+    "$([ "$bad" = 0 ] && verdict "$growth" "$GROWTH_BUDGET_X" || echo "fail ($bad not 2xx)")"
+}
+
+# ---------------------------------------------------------------------------------------
+bench_pages() {
+  say "Page speed: Lighthouse (mobile), median of 3 runs a page, signed out and signed in"
+  start_server "$WORK/pages.db" --demo
+  CHROME_PATH="$CHROME_PATH" node "$HERE/pages.mjs" "$BASE" "$NODE_DIR" \
+    "$PERF_BUDGET" "$LCP_BUDGET_S" "$CLS_BUDGET" >>"$RESULTS"
+  stop_server
+}
+
+# ---------------------------------------------------------------------------------------
+bench_writes() {
+  : "${LOADGEN:?set LOADGEN to the tools/loadgen binary}"
+  say "Writes: seeding 10,000 cases and $WRITERS victim sessions for $WRITERS callback writers"
+  "$SERVER" seed --database-url "sqlite://$WORK/writes.db" --cases 10000 --sessions "$WRITERS" \
+    --sessions-out "$WORK/writes-sessions.tsv" >/dev/null
+  start_server "$WORK/writes.db"
+  say "Writes: $WRITERS writers, each creating and cancelling callback requests for ${WRITE_SECS}s"
+  "$LOADGEN" --base "$BASE" --sessions "$WORK/writes-sessions.tsv" --writers "$WRITERS" \
+    --seconds "$WRITE_SECS" --tsv >"$WORK/writes.tsv"
+  stop_server
+  local per_s p50 p99 errors statuses locked
+  read -r per_s p50 p99 errors statuses <"$WORK/writes.tsv"
+  locked="$(grep -c 'database is locked' "$WORK/server.log" || true)"
+  row "Writes: callback writes/s, $WRITERS writers (each a create or a cancel)" "$per_s" ">= $WRITES_BUDGET_PER_S" "$(verdict "$per_s" "$WRITES_BUDGET_PER_S" ge)"
+  row "Writes: p50 / p99" "$p50 / $p99 ms" "-" "-"
+  row "Writes: answers by status" "${statuses//,/, }" "-" "-"
+  row "Writes: 5xx (503 = busy) and unanswered" "$errors" "0" "$(verdict "$errors" 0)"
+  row "Writes: \"database is locked\" in the server log" "$locked" "0" "$(verdict "$locked" 0)"
+}
+
+# ---------------------------------------------------------------------------------------
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(bytes api pages writes)
+for part in "${parts[@]}"; do
+  case "$part" in
+    bytes | api | pages | writes) "bench_$part" ;;
+    *) echo "bench: unknown part $part (bytes, api, pages, writes)" >&2; exit 2 ;;
+  esac
+done
+
+# The table: Markdown, so it can be pasted into README.md as it is.
+{
+  echo
+  echo "Safe Updates bench, $(date -u +%Y-%m-%d), $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+  echo
+  echo "| metric | measured | budget | result |"
+  echo "|---|---|---|---|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$RESULTS"
+}
+if grep -q $'\tfail' "$RESULTS"; then
+  printf '\n\033[1;31mOver budget: %s\033[0m\n' "$(grep -c $'\tfail' "$RESULTS") metric(s)" >&2
+  exit 1
+fi
+printf '\n\033[1;32mEvery budget met.\033[0m\n' >&2

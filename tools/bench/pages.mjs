@@ -1,0 +1,155 @@
+// Page speed: Lighthouse's performance category (its default mobile preset: a mid-range
+// phone on a slow 4G link, simulated) on every victim page, signed out and signed in.
+// Median of 3 runs a page. Runs Lighthouse from end2end/node_modules in the system
+// Chromium; signed-in pages get the session cookie through Lighthouse's extraHeaders.
+//
+// usage: CHROME_PATH=/usr/bin/chromium node tools/bench/pages.mjs <base url> <end2end dir>
+//          <performance budget> <LCP budget s> <CLS budget>
+// The server must run with --demo (the sign-in code is read from /api/dev/outbox).
+// Prints rows "metric<TAB>measured<TAB>budget<TAB>pass|fail".
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [base, nodeDir, perfArg, lcpArg, clsArg] = process.argv.slice(2);
+if (!base || !nodeDir || !perfArg || !lcpArg || !clsArg) {
+  console.error("usage: node tools/bench/pages.mjs <base url> <end2end dir> <perf> <LCP s> <CLS>");
+  process.exit(2);
+}
+const budget = { perf: Number(perfArg), lcp: Number(lcpArg), cls: Number(clsArg) };
+const RUNS = 3;
+const SIGNED_OUT = [
+  "/",
+  "/sign-in",
+  "/rights",
+  "/rights/right-to-information-about-the-investigation",
+  "/support",
+  "/settings",
+  "/staying-safe-online",
+];
+const SIGNED_IN = ["/case", "/preferences", "/callbacks"];
+// A demo victim who receives codes by email (README "Trying the demo").
+const VICTIM = { reference: "CR/100002/25", recipient: "alex.demo@example.org" };
+// The flags that work on these machines (end2end/playwright.config.ts), headless.
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+const require = createRequire(resolve(nodeDir, "package.json"));
+const { default: lighthouse } = await import(pathToFileURL(require.resolve("lighthouse")).href);
+
+async function post(path, body) {
+  const response = await fetch(new URL(path, base), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** Signs the demo victim in as the app does: start, read the code from the outbox, verify. */
+async function signIn() {
+  await post("/api/sign-in/start", { crime_reference: VICTIM.reference });
+  const outbox = await fetch(new URL(`/api/dev/outbox?recipient=${encodeURIComponent(VICTIM.recipient)}`, base));
+  const { messages } = await outbox.json();
+  const code = messages?.[0]?.body.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error("no sign-in code in the demo outbox (is the server running with --demo?)");
+  const verified = await post("/api/sign-in/verify", { crime_reference: VICTIM.reference, code });
+  const cookie = verified.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error("sign-in verify set no cookie");
+  return cookie;
+}
+
+/** Starts Chromium with a DevTools port the kernel picks; resolves once Chromium says
+ * where it listens. */
+function launchChromium() {
+  const profile = mkdtempSync(join(tmpdir(), "safe-updates-bench-chromium-"));
+  const chrome = spawn(
+    process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    [...CHROME_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  return new Promise((resolve, reject) => {
+    let stderr = "";
+    chrome.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      const port = stderr.match(/DevTools listening on ws:\/\/[^:]+:(\d+)\//)?.[1];
+      if (port) {
+        chrome.stderr.removeAllListeners("data");
+        chrome.stderr.resume();
+        resolve({
+          port: Number(port),
+          /** Stops Chromium and removes its profile once it has exited. */
+          async close() {
+            const exited = new Promise((done) => chrome.once("exit", done));
+            chrome.kill();
+            await exited;
+            rmSync(profile, { recursive: true, force: true });
+          },
+        });
+      }
+    });
+    chrome.once("exit", (code) => reject(new Error(`Chromium exited (${code}) before DevTools was ready:\n${stderr}`)));
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function measure(port, path, cookie) {
+  const url = new URL(path, base).toString();
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const result = await lighthouse(url, {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance"],
+      extraHeaders: cookie ? { Cookie: cookie } : undefined,
+    });
+    const lhr = result.lhr;
+    if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (cookie && lhr.finalDisplayedUrl !== url) {
+      throw new Error(`${path}: ended on ${lhr.finalDisplayedUrl}, not signed in`);
+    }
+    runs.push({
+      perf: Math.round((lhr.categories.performance.score ?? 0) * 100),
+      lcp: lhr.audits["largest-contentful-paint"].numericValue / 1000,
+      cls: lhr.audits["cumulative-layout-shift"].numericValue,
+      tbt: lhr.audits["total-blocking-time"].numericValue,
+    });
+  }
+  const m = Object.fromEntries(["perf", "lcp", "cls", "tbt"].map((k) => [k, median(runs.map((r) => r[k]))]));
+  const failed = [];
+  if (m.perf < budget.perf) failed.push("performance");
+  if (m.lcp > budget.lcp) failed.push("LCP");
+  if (m.cls > budget.cls) failed.push("CLS");
+  console.log(
+    [
+      `Lighthouse ${path}${cookie ? " (signed in)" : ""}: performance / LCP / CLS / TBT`,
+      `${m.perf} / ${m.lcp.toFixed(2)} s / ${m.cls.toFixed(3)} / ${Math.round(m.tbt)} ms`,
+      `>= ${budget.perf} / <= ${budget.lcp} s / <= ${budget.cls} / -`,
+      failed.length ? `fail (${failed.join(", ")})` : "pass",
+    ].join("\t"),
+  );
+  console.error(`  ${path}: ${runs.map((r) => `${r.perf}/${r.lcp.toFixed(2)}s`).join("  ")}`);
+}
+
+const chrome = await launchChromium();
+try {
+  for (const path of SIGNED_OUT) await measure(chrome.port, path, null);
+  const cookie = await signIn();
+  for (const path of SIGNED_IN) await measure(chrome.port, path, cookie);
+} finally {
+  await chrome.close();
+}
