@@ -38,9 +38,16 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# One copy of each binary for the whole run, so a rebuild meanwhile cannot mix versions
+# (a database seeded by one build and opened by another).
+cp "$SERVER" "$WORK/server"
+SERVER="$WORK/server"
+if [ -n "$LOADGEN" ]; then cp "$LOADGEN" "$WORK/loadgen" && LOADGEN="$WORK/loadgen"; fi
 
 say() { printf '\n\033[1m--> %s\033[0m\n' "$*" >&2; }
 row() { printf '%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; }
+# 1000000 -> 1,000,000
+thousands() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }
 # pass/fail for "measured <= limit" (or >= with "ge").
 verdict() { awk -v m="$1" -v l="$2" -v op="${3:-le}" 'BEGIN { ok = (op == "ge") ? (m >= l) : (m <= l); print ok ? "pass" : "fail" }'; }
 
@@ -124,7 +131,7 @@ bench_api() {
   OUT="$(oha_run growth-1k "$BASE$case_url" -c "$CONCURRENCY" -q "$FIXED_RATE" --latency-correction)"
   read -r rps p50 p99_small bad <<<"$OUT"
   stop_server
-  row "API case read p99 at $FIXED_RATE/s, 1,000 cases" "$p99_small ms" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
+  row "API case read p99 at $(thousands "$FIXED_RATE")/s, 1,000 cases" "$p99_small ms" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
 
   say "API: seeding to 100,000 cases"
   SEED_STARTED=$(date +%s)
@@ -133,12 +140,12 @@ bench_api() {
   say "API: health, most requests/s at $CONCURRENCY connections for $DURATION"
   OUT="$(oha_run health "$BASE/api/health" -c "$CONCURRENCY")"
   read -r rps_health p50 p99 bad <<<"$OUT"
-  row "API GET /api/health: requests/s (c=$CONCURRENCY)" "$rps_health" "-" "-"
+  row "API GET /api/health: requests/s (c=$CONCURRENCY)" "$(thousands "$rps_health")" "-" "-"
   row "API GET /api/health: p50 / p99" "$p50 / $p99 ms" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
   say "API: case read, most requests/s at $CONCURRENCY connections for $DURATION"
   OUT="$(oha_run case-max "$BASE$case_url" -c "$CONCURRENCY")"
   read -r rps_case p50 p99 bad <<<"$OUT"
-  row "API GET /api/cases/{ref}: requests/s (c=$CONCURRENCY, 100,000 cases)" "$rps_case" "-" "-"
+  row "API GET /api/cases/{ref}: requests/s (c=$CONCURRENCY, 100,000 cases)" "$(thousands "$rps_case")" "-" "-"
   row "API GET /api/cases/{ref}: p50 / p99" "$p50 / $p99 ms" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
   local ratio
   ratio="$(awk -v a="$rps_case" -v b="$rps_health" 'BEGIN { printf "%.0f", 100 * a / b }')"
@@ -147,7 +154,7 @@ bench_api() {
   OUT="$(oha_run fixed-100k "$BASE$case_url" -c "$CONCURRENCY" -q "$FIXED_RATE" --latency-correction)"
   read -r rps p50 p99 bad <<<"$OUT"
   stop_server
-  row "API case read p99 at $FIXED_RATE/s, 100,000 cases" "$p99 ms" "<= $READ_P99_BUDGET_MS ms" \
+  row "API case read p99 at $(thousands "$FIXED_RATE")/s, 100,000 cases" "$p99 ms" "<= $READ_P99_BUDGET_MS ms" \
     "$([ "$bad" = 0 ] && verdict "$p99" "$READ_P99_BUDGET_MS" || echo "fail ($bad not 2xx)")"
 
   say "API: seeding towards 1,000,000 cases (stops after ${SEED_LIMIT_SECS}s)"
@@ -161,9 +168,10 @@ bench_api() {
   stop_server
   local growth
   growth="$(awk -v a="$p99" -v b="$p99_small" 'BEGIN { printf "%.2f", a / b }')"
-  row "API case read p99 at $FIXED_RATE/s, $(printf "%'d" "$SEEDED") cases (seeded in ${seed_secs}s)" "$p99 ms" "-" "-"
-  row "API case read p99 growth, $(printf "%'d" "$SEEDED") / 1,000 cases" "${growth}x" "<= ${GROWTH_BUDGET_X}x" \
+  row "API case read p99 at $(thousands "$FIXED_RATE")/s, $(thousands "$SEEDED") cases (seeded in ${seed_secs}s)" "$p99 ms" "-" "-"
+  row "API case read p99 growth, $(thousands "$SEEDED") / 1,000 cases" "${growth}x" "<= ${GROWTH_BUDGET_X}x" \
     "$([ "$bad" = 0 ] && verdict "$growth" "$GROWTH_BUDGET_X" || echo "fail ($bad not 2xx)")"
+  rm -f "$API_DB" "$API_DB-wal" "$API_DB-shm" # about 3 GB at 1,000,000 cases
 }
 
 # ---------------------------------------------------------------------------------------
