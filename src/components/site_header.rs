@@ -9,15 +9,20 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::{self, ApiError};
 use crate::components::{CaseNav, EmergencyBanner, LanguageSwitcher};
 use crate::i18n::*;
 use crate::state::use_app_state;
 
+/// Pages only a signed-in victim sees: their navigation shows at once, not after the
+/// session check answers, so the page does not jump down (layout shift) when it does.
+const SIGNED_IN_PAGES: [&str; 3] = ["/case", "/preferences", "/callbacks"];
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let pathname = use_location().pathname;
     let state = use_app_state();
     let i18n = use_i18n();
     let navigate = use_navigate();
@@ -74,7 +79,9 @@ pub fn SiteHeader() -> impl IntoView {
                 </div>
             </Show>
             <EmergencyBanner />
-            <Show when=move || state.session.with(Option::is_some)>
+            <Show when=move || {
+                state.session.with(Option::is_some) || SIGNED_IN_PAGES.contains(&pathname.read().as_str())
+            }>
                 <CaseNav />
             </Show>
         </header>
