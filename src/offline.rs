@@ -10,12 +10,6 @@ use wasm_bindgen::JsCast;
 /// The worker's address. At the root, so it serves every page of the app.
 const WORKER_URL: &str = "/sw.js";
 
-/// Pages whose content comes only from the API, with the victim's session: offline they
-/// say so plainly ("You're offline — your case updates will show…"). The same pages load
-/// their data with `session::session_resource`; the rights and support pages work offline
-/// from the worker's cache and keep their own messages.
-const SIGNED_IN_PAGES: [&str; 3] = ["/case", "/preferences", "/callbacks"];
-
 /// Registers the service worker once the page has loaded, so it never competes with first
 /// paint or the app's own downloads (it then fetches the same files, mostly from the HTTP
 /// cache). Where service workers are unavailable (an insecure origin, some private
@@ -47,24 +41,4 @@ fn register() {
 /// load.)
 pub fn is_offline() -> bool {
     !window().navigator().on_line()
-}
-
-/// True for the pages that show the signed-in victim's case data (see `SIGNED_IN_PAGES`).
-pub fn is_signed_in_page(path: &str) -> bool {
-    SIGNED_IN_PAGES.contains(&path.trim_end_matches('/'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn knows_the_signed_in_pages() {
-        for path in ["/case", "/preferences", "/callbacks", "/case/"] {
-            assert!(is_signed_in_page(path), "{path}");
-        }
-        for path in ["/", "/rights", "/support", "/casework", "/case/1"] {
-            assert!(!is_signed_in_page(path), "{path}");
-        }
-    }
 }

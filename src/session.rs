@@ -15,6 +15,15 @@ use crate::api::{self, ApiError};
 use crate::resource::loading_resource;
 use crate::state::use_app_state;
 
+/// The pages that need a session: the victim's own case data, from the API only. Offline
+/// they say so plainly; their navigation shows before the session check answers.
+const SIGNED_IN_PAGES: [&str; 3] = ["/case", "/preferences", "/callbacks"];
+
+/// True for a page that needs a session (see `SIGNED_IN_PAGES`).
+pub fn is_signed_in_page(path: &str) -> bool {
+    SIGNED_IN_PAGES.contains(&path.trim_end_matches('/'))
+}
+
 /// Loads `fetch(crime_reference)` for the signed-in victim, as a `loading_resource`
 /// (call `refetch()` on it to reload, e.g. when an action's `version()` changes).
 pub fn session_resource<T, Fut>(
@@ -70,4 +79,19 @@ pub fn optional_case() -> LocalResource<Option<CaseView>> {
             .with(|session| session.as_ref().map(|s| s.crime_reference.clone()));
         async move { api::get_case(&reference?).await.ok() }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_signed_in_page;
+
+    #[test]
+    fn knows_the_signed_in_pages() {
+        for path in ["/case", "/preferences", "/callbacks", "/case/"] {
+            assert!(is_signed_in_page(path), "{path}");
+        }
+        for path in ["/", "/rights", "/support", "/casework", "/case/1"] {
+            assert!(!is_signed_in_page(path), "{path}");
+        }
+    }
 }

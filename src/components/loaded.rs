@@ -16,7 +16,8 @@ use leptos_router::hooks::use_location;
 use crate::api::ApiError;
 use crate::components::{LoadingStatus, RetryableError};
 use crate::i18n::*;
-use crate::offline::{is_offline, is_signed_in_page};
+use crate::offline::is_offline;
+use crate::session::is_signed_in_page;
 
 #[component]
 pub fn Loaded<T, V, F>(

@@ -14,11 +14,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::api::{self, ApiError};
 use crate::components::{CaseNav, EmergencyBanner, LanguageSwitcher};
 use crate::i18n::*;
+use crate::session::is_signed_in_page;
 use crate::state::use_app_state;
-
-/// Pages only a signed-in victim sees: their navigation shows at once, not after the
-/// session check answers, so the page does not jump down (layout shift) when it does.
-const SIGNED_IN_PAGES: [&str; 3] = ["/case", "/preferences", "/callbacks"];
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -80,7 +77,9 @@ pub fn SiteHeader() -> impl IntoView {
             </Show>
             <EmergencyBanner />
             <Show when=move || {
-                state.session.with(Option::is_some) || SIGNED_IN_PAGES.contains(&pathname.read().as_str())
+                // On a signed-in page the navigation shows at once, not when the session
+                // check answers, so the page does not jump down (layout shift).
+                state.session.with(Option::is_some) || pathname.with(|path| is_signed_in_page(path))
             }>
                 <CaseNav />
             </Show>
