@@ -162,9 +162,8 @@ pub fn weekday_date(locale: Locale, iso: &str) -> String {
 }
 
 /// A translation used as plain text with its `{name}` placeholders filled in; unknown
-/// names stay as they are. Texts shown in a view use leptos_i18n's own `{{ name }}` with
-/// `t!`; its `t_string!` cannot fill values in this app's set-up (`load_locales!` leaves
-/// the `interpolate_display` option off), hence this.
+/// names stay as they are. Texts shown in a view use `{{ name }}` with `t!`, which puts
+/// views (links, live counts) in the places; this is for text needed as one string.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut filled = String::with_capacity(template.len());
     let mut rest = template;

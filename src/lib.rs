@@ -39,8 +39,23 @@ pub fn App() -> impl IntoView {
 
     view! {
         <LanguageProvider>
-        <Router>
-            <FocusOnNavigate />
+            <Router>
+                <FocusOnNavigate />
+                <Layout />
+            </Router>
+        </LanguageProvider>
+    }
+}
+
+/// Everything on screen. Rebuilt when the language changes, like following a link to the
+/// page in the other language (GOV.UK's pattern): every text is read again (texts are
+/// plain strings, see `i18n`), and what the page had fetched is fetched again.
+#[component]
+fn Layout() -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        i18n.get_locale();
+        view! {
             <SkipLink />
             <ExitLink />
             <SiteHeader />
@@ -51,35 +66,28 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <SiteFooter />
-        </Router>
-        </LanguageProvider>
+        }
     }
 }
 
-/// The page for the current address. Rebuilt when the language changes, like following a
-/// link to the page in the other language (GOV.UK's pattern), so every string a page
-/// passes to a component is read again; what the page had fetched is fetched again.
+/// The page for the current address.
 #[component]
 fn PageRoutes() -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        i18n.get_locale();
-        view! {
-                    <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
-                        <Route path=path!("/") view=StartPage />
-                        <Route path=path!("/sign-in") view=SignInPage />
-                        <Route path=path!("/sign-in/code") view=SignInCodePage />
-                        <Route path=path!("/case") view=CasePage />
-                        <Route path=path!("/preferences") view=PreferencesPage />
-                        <Route path=path!("/callbacks") view=CallbacksPage />
-                        <Route path=path!("/rights") view=RightsPage />
-                        <Route path=path!("/rights/:id") view=RightPage />
-                        <Route path=path!("/support") view=SupportPage />
-                        <Route path=path!("/settings") view=SettingsPage />
-                        <Route path=path!("/staying-safe-online") view=StayingSafePage />
-                        <Route path=path!("/signed-out") view=SignedOutPage />
-                        <Route path=path!("/demo/outbox") view=DemoOutboxPage />
-                    </FlatRoutes>
-        }
+    view! {
+        <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
+            <Route path=path!("/") view=StartPage />
+            <Route path=path!("/sign-in") view=SignInPage />
+            <Route path=path!("/sign-in/code") view=SignInCodePage />
+            <Route path=path!("/case") view=CasePage />
+            <Route path=path!("/preferences") view=PreferencesPage />
+            <Route path=path!("/callbacks") view=CallbacksPage />
+            <Route path=path!("/rights") view=RightsPage />
+            <Route path=path!("/rights/:id") view=RightPage />
+            <Route path=path!("/support") view=SupportPage />
+            <Route path=path!("/settings") view=SettingsPage />
+            <Route path=path!("/staying-safe-online") view=StayingSafePage />
+            <Route path=path!("/signed-out") view=SignedOutPage />
+            <Route path=path!("/demo/outbox") view=DemoOutboxPage />
+        </FlatRoutes>
     }
 }

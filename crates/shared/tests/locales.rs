@@ -1,7 +1,7 @@
 //! Checks the translation files (`locales/{lang}/{namespace}.json`) that the app and the
 //! API share: every namespace exists in English and Welsh, with the same keys, the same
-//! `{{ placeholder }}` names per key, no empty text, and no `<` or `>` (leptos_i18n reads
-//! those as components). Walks the folders, so new namespaces are checked without listing.
+//! `{{ placeholder }}` names per key, no empty text, and no `<` or `>` (markup belongs in
+//! the views: the app shows texts as plain text). Walks the folders, so new namespaces are checked without listing.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -69,7 +69,7 @@ fn load(lang: &str, namespace: &str, problems: &mut Vec<String>) -> BTreeMap<Str
 }
 
 /// The names inside `{{ … }}`, spaces trimmed.
-/// The names in `{{ name }}` (leptos_i18n's, filled by `t!`) and `{name}` (filled by the
+/// The names in `{{ name }}` (filled with views by the app's `t!`) and `{name}` (filled by the
 /// app's `format::fill` where a plain string is needed) placeholders.
 fn placeholders(text: &str) -> BTreeSet<String> {
     text.split('{')
