@@ -1,8 +1,9 @@
 //! The Content-Security-Policy header, fitted to the built app.
 //!
-//! trunk 0.21 starts the app with an inline `<script type="module">` in index.html. Rather
-//! than allow every inline script ('unsafe-inline'), the server reads index.html at start
-//! and allows exactly the inline scripts in it by their SHA-256 hash. Restart the server
+//! index.html has inline scripts (trunk's loader, the display-settings script) and, after
+//! `tools/paint-first.mjs`, the stylesheet inline. Rather than allow every inline script or
+//! style ('unsafe-inline'), the server reads index.html at start and allows exactly the
+//! inline `<script>` and `<style>` elements in it by their SHA-256 hash. Restart the server
 //! after deploying a new build.
 
 use std::path::Path;
@@ -16,16 +17,11 @@ pub fn policy(index_html: &str) -> String {
     // Browsers hash the script text after the HTML parser has turned CR LF and lone CR
     // into LF, so do the same first.
     let index_html = index_html.replace("\r\n", "\n").replace('\r', "\n");
-    let hashes: String = inline_scripts(&index_html)
-        .map(|script| {
-            format!(
-                " 'sha256-{}'",
-                STANDARD.encode(Sha256::digest(script.as_bytes()))
-            )
-        })
-        .collect();
+    let script_hashes = hashes(inline_elements(&index_html, "script"));
+    let style_hashes = hashes(inline_elements(&index_html, "style"));
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{script_hashes}; \
+         style-src 'self'{style_hashes}; \
          img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; \
          form-action 'self'"
     )
@@ -37,16 +33,30 @@ pub fn policy_for_dir(static_dir: &Path) -> String {
     policy(&index)
 }
 
-/// The text of each `<script>` element that has no `src`, exactly as a browser hashes it.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+/// `" 'sha256-…'"` for each text, in order.
+fn hashes<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    texts
+        .map(|text| {
+            format!(
+                " 'sha256-{}'",
+                STANDARD.encode(Sha256::digest(text.as_bytes()))
+            )
+        })
+        .collect()
+}
+
+/// The text of each `<script>` (or `<style>`) element that has no `src`, exactly as a
+/// browser hashes it.
+fn inline_elements<'a>(html: &'a str, element: &str) -> impl Iterator<Item = &'a str> {
     let lower = html.to_ascii_lowercase();
+    let (open_tag, close_tag) = (format!("<{element}"), format!("</{element}"));
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(start) = lower[from..].find("<script").map(|i| i + from) {
+    while let Some(start) = lower[from..].find(&open_tag).map(|i| i + from) {
         let Some(tag_end) = lower[start..].find('>').map(|i| i + start) else {
             break;
         };
-        let Some(close) = lower[tag_end..].find("</script").map(|i| i + tag_end) else {
+        let Some(close) = lower[tag_end..].find(&close_tag).map(|i| i + tag_end) else {
             break;
         };
         let tag = &lower[start..tag_end];
@@ -84,6 +94,15 @@ const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });
         assert!(policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {expected};")));
         assert_eq!(policy.matches("'sha256-").count(), 1);
         assert!(!policy.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn allows_the_inline_stylesheet_by_hash() {
+        let index = TRUNK_INDEX.replace("</head>", "<style>body{margin:0}</style></head>");
+        let expected = STANDARD.encode(Sha256::digest(b"body{margin:0}"));
+        let policy = policy(&index);
+        assert!(policy.contains(&format!("style-src 'self' 'sha256-{expected}';")));
+        assert_eq!(policy.matches("'sha256-").count(), 2);
     }
 
     #[test]
