@@ -30,10 +30,18 @@ function brotliBytes(path) {
 /** Local URLs (same origin, not data: or external) referenced by an HTML page or a stylesheet. */
 function references(text, kind) {
   const found = [];
+  const css = [/url\(\s*["']?([^"')]+)["']?\s*\)/gi, /@import\s+["']([^"']+)["']/gi];
+  // In HTML: tags, the loader's import('…') and module_or_path '…' (tools/paint-first.mjs
+  // starts the app from a script), and url()s in the inlined stylesheet.
   const patterns =
     kind === "html"
-      ? [/<(?:link|script|img|source)\b[^>]*?\s(?:href|src)=["']([^"']+)["']/gi]
-      : [/url\(\s*["']?([^"')]+)["']?\s*\)/gi, /@import\s+["']([^"']+)["']/gi];
+      ? [
+          /<(?:link|script|img|source)\b[^>]*?\s(?:href|src)=["']([^"']+)["']/gi,
+          /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+          /\bmodule_or_path:\s*["']([^"']+)["']/g,
+          ...css,
+        ]
+      : css;
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const url = match[1];
