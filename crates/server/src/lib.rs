@@ -43,6 +43,7 @@ mod static_files;
 pub mod telemetry;
 pub mod uk_time;
 pub mod vcop;
+pub mod write_batcher;
 
 pub use clock::Clock;
 pub use config::Config;

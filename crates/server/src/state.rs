@@ -6,17 +6,23 @@ use sqlx::SqlitePool;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::write_batcher::WriteBatcher;
 
 #[derive(Clone)]
 pub struct AppState {
+    /// For reads, and for writes not yet moved to `writes`.
     pub db: SqlitePool,
+    /// Write transactions that share a commit (`write_batcher`).
+    pub writes: WriteBatcher,
     pub config: Arc<Config>,
     pub clock: Clock,
 }
 
 impl AppState {
+    /// Starts the write batcher on `db`'s database, so call it inside the tokio runtime.
     pub fn new(db: SqlitePool, config: Config, clock: Clock) -> Self {
         Self {
+            writes: WriteBatcher::start(&db),
             db,
             config: Arc::new(config),
             clock,

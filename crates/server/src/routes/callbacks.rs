@@ -9,12 +9,12 @@ use shared::api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::callbacks::{self, Context};
+use crate::callbacks;
 use crate::error::AppError;
 use crate::extract::{Caller, Json};
 use crate::preferences::store;
 use crate::state::AppState;
-use crate::{db, uk_time};
+use crate::uk_time;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -88,43 +88,19 @@ async fn request_callback(
     Json(request): Json<NewCallbackRequest>,
 ) -> Result<(StatusCode, Json<CallbackView>), AppError> {
     let case = caller.case(&state.db, &crime_reference).await?;
-    let now = state.clock.unix();
-    // BEGIN IMMEDIATE: the count of open requests and the insert happen under SQLite's
-    // write lock, so two requests at once cannot both be the third. On PostgreSQL, lock
-    // the case row first (`SELECT id FROM cases WHERE id = $1 FOR UPDATE`) for the same
-    // effect under READ COMMITTED.
-    let mut tx = db::begin_write(&state.db).await?;
-    store::ensure_initial(&mut tx, &case.victim_id, now).await?;
-    let prefs = store::current(&mut tx, &case.victim_id)
-        .await?
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("no contact preferences")))?;
-    let context = Context {
-        now: uk_time::local(now),
-        safe_times: callbacks::safe_times_or_office_hours(&prefs.preferences.safe_times),
-        phone_on_file: prefs.preferences.phone.clone(),
+    let new = callbacks::NewRequest {
+        case_id: case.case_id.clone(),
+        victim_id: case.victim_id,
+        request,
+        requested_by: store::changed_by_str(caller.changed_by()),
+        requested_by_id: caller.subject_id,
+        now: state.clock.unix(),
     };
-    let valid = callbacks::validate(request, &context).map_err(AppError::Validation)?;
-    if callbacks::count_open(&mut tx, &case.case_id).await? >= callbacks::MAX_OPEN {
-        return Err(AppError::Conflict {
-            field: "callbacks",
-            message: callbacks::TOO_MANY_OPEN,
-        });
-    }
-    let role = crate::preferences::store::changed_by_str(caller.changed_by());
-    let id = callbacks::insert(
-        &mut tx,
-        &case.case_id,
-        &valid,
-        role,
-        &caller.subject_id,
-        now,
-    )
-    .await?;
-    let view = callbacks::find(&mut tx, &case.case_id, &id)
-        .await?
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("callback {id} vanished")))?;
-    tx.commit().await?;
-    tracing::info!(case_id = %case.case_id, callback_id = %id, "callback requested");
+    let view = state
+        .writes
+        .run(move |conn| Box::pin(callbacks::request(conn, new)))
+        .await?;
+    tracing::info!(case_id = %case.case_id, callback_id = %view.id, "callback requested");
     Ok((StatusCode::CREATED, Json(view)))
 }
 
@@ -155,26 +131,14 @@ async fn cancel_callback(
     Path((crime_reference, callback_id)): Path<(String, String)>,
 ) -> Result<Json<CallbackView>, AppError> {
     let case = caller.case(&state.db, &crime_reference).await?;
-    let mut tx = db::begin_write(&state.db).await?;
-    let existing = callbacks::find(&mut tx, &case.case_id, &callback_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if let Some(message) = callbacks::cannot_cancel(existing.status) {
-        return Err(AppError::Conflict {
-            field: "callback",
-            message,
-        });
-    }
-    if !callbacks::cancel(&mut tx, &case.case_id, &callback_id, state.clock.unix()).await? {
-        return Err(AppError::Conflict {
-            field: "callback",
-            message: callbacks::ALREADY_CANCELLED,
-        });
-    }
-    let view = callbacks::find(&mut tx, &case.case_id, &callback_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    tx.commit().await?;
+    let now = state.clock.unix();
+    let (case_id, id) = (case.case_id.clone(), callback_id.clone());
+    let view = state
+        .writes
+        .run(move |conn| {
+            Box::pin(async move { callbacks::cancel_open(conn, &case_id, &id, now).await })
+        })
+        .await?;
     tracing::info!(case_id = %case.case_id, callback_id = %callback_id, "callback cancelled");
     Ok(Json(view))
 }

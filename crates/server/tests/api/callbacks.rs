@@ -123,8 +123,8 @@ async fn a_request_is_stored_and_listed_newest_first() {
         .json()
         .await
         .unwrap();
-    let ids: Vec<&str> = view.callbacks.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, [second.id.as_str(), first.id.as_str()]);
+    // What the create answered is exactly what is stored.
+    assert_eq!(view.callbacks, [second, first]);
 }
 
 #[tokio::test]
@@ -373,6 +373,10 @@ async fn a_fourth_open_request_conflicts_until_one_is_cancelled() {
         .await
         .unwrap();
     assert_eq!(view.callbacks.len(), 4);
+    assert!(
+        view.callbacks.contains(&cancelled),
+        "as the cancel answered"
+    );
 }
 
 #[tokio::test]
@@ -464,4 +468,28 @@ async fn parallel_requests_cannot_open_more_than_3() {
     }
     statuses.sort_unstable();
     assert_eq!(statuses, [201, 201, 201, 409, 409, 409]);
+}
+
+#[tokio::test]
+async fn parallel_cancels_of_one_request_succeed_once() {
+    let app = signed_in(TEXT_VICTIM).await;
+    let made = created(&app, &valid()).await;
+    let url = app.url(&format!(
+        "{}/{}/cancel",
+        callbacks_path(TEXT_VICTIM.0),
+        made.id
+    ));
+    let tasks: Vec<_> = (0..4)
+        .map(|_| {
+            let client = app.client.clone();
+            let url = url.clone();
+            tokio::spawn(async move { client.post(url).send().await.map(|r| r.status().as_u16()) })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.unwrap().unwrap());
+    }
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 409, 409, 409]);
 }

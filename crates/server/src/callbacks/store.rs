@@ -1,0 +1,217 @@
+//! Storing and reading callback requests: `callback_requests` and their
+//! `callback_windows`. Writers call these inside a write transaction.
+
+use anyhow::Context as _;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use shared::api::callbacks::{CallbackStatus, CallbackView, CallbackWindow};
+use sqlx::SqliteConnection;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::{ValidRequest, ALREADY_CANCELLED, ALREADY_DONE};
+
+/// The snake_case wire name of one of the shared enums, as stored in the database.
+fn enum_str<T: Serialize>(value: &T) -> anyhow::Result<String> {
+    match serde_json::to_value(value)? {
+        serde_json::Value::String(name) => Ok(name),
+        other => anyhow::bail!("not a unit enum: {other}"),
+    }
+}
+
+fn enum_from<T: DeserializeOwned>(stored: &str) -> anyhow::Result<T> {
+    serde_json::from_value(serde_json::Value::String(stored.to_owned()))
+        .with_context(|| format!("unknown stored value {stored:?}"))
+}
+
+fn rfc3339(unix: i64) -> anyhow::Result<String> {
+    Ok(OffsetDateTime::from_unix_timestamp(unix)?.format(&Rfc3339)?)
+}
+
+/// Open requests for a case: a range of `callback_requests_case_id_status`.
+pub(crate) const COUNT_OPEN_SQL: &str = "SELECT COUNT(*) FROM callback_requests
+     WHERE case_id = $1 AND status IN ('requested', 'scheduled')";
+
+pub(crate) const INSERT_REQUEST_SQL: &str =
+    "INSERT INTO callback_requests (id, case_id, reason, details, urgency, phone,
+         phone_is_one_off, status, requested_at, requested_by, requested_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $10)";
+
+pub(crate) const INSERT_WINDOW_SQL: &str =
+    "INSERT INTO callback_windows (callback_id, position, window_date, start_time, end_time)
+     VALUES ($1, $2, $3, $4, $5)";
+
+/// Open requests for a case. Call inside the write transaction that inserts, so the count
+/// cannot go stale before the insert.
+pub async fn count_open(conn: &mut SqliteConnection, case_id: &str) -> anyhow::Result<u32> {
+    let (open,): (i64,) = sqlx::query_as(COUNT_OPEN_SQL)
+        .bind(case_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(u32::try_from(open).unwrap_or(u32::MAX))
+}
+
+/// Stores a request and its windows; returns it as the victim sees it, without reading
+/// it back. Its id is a UUID v7, so ids sort by age.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    request: &ValidRequest,
+    requested_by: &str,
+    requested_by_id: &str,
+    now: i64,
+) -> anyhow::Result<CallbackView> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(INSERT_REQUEST_SQL)
+        .bind(&id)
+        .bind(case_id)
+        .bind(enum_str(&request.reason)?)
+        .bind(request.details.as_deref())
+        .bind(enum_str(&request.urgency)?)
+        .bind(&request.phone)
+        .bind(request.phone_is_one_off)
+        .bind(now)
+        .bind(requested_by)
+        .bind(requested_by_id)
+        .execute(&mut *conn)
+        .await?;
+    for (position, window) in request.windows.iter().enumerate() {
+        sqlx::query(INSERT_WINDOW_SQL)
+            .bind(&id)
+            .bind(i64::try_from(position)?)
+            .bind(&window.date)
+            .bind(&window.start)
+            .bind(&window.end)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(CallbackView {
+        id,
+        reason: request.reason,
+        details: request.details.clone(),
+        urgency: request.urgency,
+        windows: request.windows.clone(),
+        phone_ending: phone_ending(&request.phone),
+        status: CallbackStatus::Requested,
+        scheduled_for: None,
+        requested_at: rfc3339(now)?,
+    })
+}
+
+/// The last 3 digits of a number: all the victim is shown of the number we will call.
+fn phone_ending(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(3)..].iter().collect()
+}
+
+/// id, reason, details, urgency, phone, status, scheduled_for, requested_at.
+type RequestRow = (
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<i64>,
+    i64,
+);
+
+/// The columns of a `RequestRow`, then the rest of the query.
+macro_rules! select_request {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, reason, details, urgency, phone, status, scheduled_for, requested_at
+             FROM callback_requests ",
+            $rest
+        )
+    };
+}
+
+/// A case's requests, newest first.
+pub(crate) const LIST_SQL: &str =
+    select_request!("WHERE case_id = $1 ORDER BY requested_at DESC, id DESC");
+pub(crate) const FIND_SQL: &str = select_request!("WHERE id = $1 AND case_id = $2");
+/// A request's windows: a range of the primary key.
+pub(crate) const WINDOWS_SQL: &str =
+    "SELECT window_date, start_time, end_time FROM callback_windows
+     WHERE callback_id = $1 ORDER BY position";
+
+async fn to_views(
+    conn: &mut SqliteConnection,
+    rows: Vec<RequestRow>,
+) -> anyhow::Result<Vec<CallbackView>> {
+    let mut views = Vec::with_capacity(rows.len());
+    for (id, reason, details, urgency, phone, status, scheduled_for, requested_at) in rows {
+        let windows: Vec<(String, String, String)> = sqlx::query_as(WINDOWS_SQL)
+            .bind(&id)
+            .fetch_all(&mut *conn)
+            .await?;
+        views.push(CallbackView {
+            id,
+            reason: enum_from(&reason)?,
+            details,
+            urgency: enum_from(&urgency)?,
+            windows: windows
+                .into_iter()
+                .map(|(date, start, end)| CallbackWindow { date, start, end })
+                .collect(),
+            phone_ending: phone_ending(&phone),
+            status: enum_from(&status)?,
+            scheduled_for: scheduled_for.map(rfc3339).transpose()?,
+            requested_at: rfc3339(requested_at)?,
+        });
+    }
+    Ok(views)
+}
+
+/// A case's requests, newest first.
+pub async fn list(conn: &mut SqliteConnection, case_id: &str) -> anyhow::Result<Vec<CallbackView>> {
+    let rows: Vec<RequestRow> = sqlx::query_as(LIST_SQL)
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    to_views(conn, rows).await
+}
+
+/// One request, if it belongs to `case_id`.
+pub async fn find(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    id: &str,
+) -> anyhow::Result<Option<CallbackView>> {
+    let rows: Vec<RequestRow> = sqlx::query_as(FIND_SQL)
+        .bind(id)
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(to_views(conn, rows).await?.pop())
+}
+
+/// Marks an open request cancelled. Returns false if it was not open (another cancel
+/// got there first).
+pub async fn cancel(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    id: &str,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE callback_requests SET status = 'cancelled', cancelled_at = $1
+         WHERE id = $2 AND case_id = $3 AND status IN ('requested', 'scheduled')",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(case_id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Why an existing request cannot be cancelled, if it cannot.
+pub fn cannot_cancel(status: CallbackStatus) -> Option<&'static str> {
+    match status {
+        CallbackStatus::Cancelled => Some(ALREADY_CANCELLED),
+        CallbackStatus::Done => Some(ALREADY_DONE),
+        CallbackStatus::Requested | CallbackStatus::Scheduled => None,
+    }
+}

@@ -1,0 +1,100 @@
+//! The two callback write transactions: ask for a callback, cancel one. The API runs
+//! each as a `write_batcher` job, so `conn` is inside a write transaction (`BEGIN
+//! IMMEDIATE`, a savepoint per job) and an `Err` undoes everything the job wrote.
+
+use shared::api::callbacks::{CallbackStatus, CallbackView, NewCallbackRequest};
+use sqlx::SqliteConnection;
+
+use super::{
+    cannot_cancel, count_open, find, insert, safe_times_or_office_hours, store, validate, Context,
+    ALREADY_CANCELLED, MAX_OPEN, TOO_MANY_OPEN,
+};
+use crate::error::AppError;
+use crate::preferences::store as preferences;
+use crate::uk_time;
+
+/// A callback request and who is asking, owned so it can travel to the writer.
+#[derive(Debug, Clone)]
+pub struct NewRequest {
+    pub case_id: String,
+    pub victim_id: String,
+    pub request: NewCallbackRequest,
+    /// `preferences::store::changed_by_str` of the caller's role.
+    pub requested_by: &'static str,
+    pub requested_by_id: String,
+    /// Unix seconds.
+    pub now: i64,
+}
+
+/// Checks and stores a request; returns it as the victim will see it.
+///
+/// The safe times, the count of open requests and the insert are all read and written
+/// in the one write transaction, so two requests at once cannot both be the third (on
+/// SQLite the write lock serialises them; on PostgreSQL, lock the case row first with
+/// `SELECT id FROM cases WHERE id = $1 FOR UPDATE` for the same effect under READ
+/// COMMITTED).
+pub async fn request(
+    conn: &mut SqliteConnection,
+    new: NewRequest,
+) -> Result<CallbackView, AppError> {
+    let current = match preferences::current(conn, &new.victim_id).await? {
+        Some(current) => current,
+        None => {
+            preferences::ensure_initial(conn, &new.victim_id, new.now).await?;
+            preferences::current(conn, &new.victim_id)
+                .await?
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("no contact preferences")))?
+        }
+    };
+    let context = Context {
+        now: uk_time::local(new.now),
+        safe_times: safe_times_or_office_hours(&current.preferences.safe_times),
+        phone_on_file: current.preferences.phone.clone(),
+    };
+    let valid = validate(new.request, &context).map_err(AppError::Validation)?;
+    if count_open(conn, &new.case_id).await? >= MAX_OPEN {
+        return Err(AppError::Conflict {
+            field: "callbacks",
+            message: TOO_MANY_OPEN,
+        });
+    }
+    let view = insert(
+        conn,
+        &new.case_id,
+        &valid,
+        new.requested_by,
+        &new.requested_by_id,
+        new.now,
+    )
+    .await?;
+    Ok(view)
+}
+
+/// Cancels an open request of `case_id`; returns it as the victim will now see it.
+/// 404 if the case has no such request, 409 if it is already cancelled or done.
+pub async fn cancel_open(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    callback_id: &str,
+    now: i64,
+) -> Result<CallbackView, AppError> {
+    let existing = find(conn, case_id, callback_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(message) = cannot_cancel(existing.status) {
+        return Err(AppError::Conflict {
+            field: "callback",
+            message,
+        });
+    }
+    if !store::cancel(conn, case_id, callback_id, now).await? {
+        return Err(AppError::Conflict {
+            field: "callback",
+            message: ALREADY_CANCELLED,
+        });
+    }
+    Ok(CallbackView {
+        status: CallbackStatus::Cancelled,
+        ..existing
+    })
+}
