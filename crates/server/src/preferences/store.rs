@@ -198,8 +198,8 @@ pub async fn current_or_initial(
 }
 
 /// Saves `preferences` (already validated) as the next version and copies the contact
-/// details sign-in depends on to `victims`. Run it inside a write transaction
-/// (`db::begin_write`) so two saves cannot take the same version number; on PostgreSQL
+/// details sign-in depends on to `victims`. Run it inside a write transaction (a
+/// `WriteBatcher` job) so two saves cannot take the same version number; on PostgreSQL
 /// the unique key (victim_id, version) makes the loser fail instead of duplicating.
 ///
 /// Every save makes a version, even when nothing changed: the history then shows each
