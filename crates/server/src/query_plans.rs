@@ -12,11 +12,9 @@ use crate::{callbacks, codes, due_list, sessions};
 /// (what the query is for, its SQL).
 const HOT_QUERIES: &[(&str, &str)] = &[
     ("session lookup", sessions::FIND_LIVE_SQL),
-    ("victim session scope", caller::VICTIM_SCOPE_SQL),
     ("case in scope", caller::CASE_VICTIM_SQL),
     ("sign-in target", codes::SIGN_IN_TARGET_SQL),
-    ("case read", cases::CASE_SQL),
-    ("case timeline", cases::TIMELINE_SQL),
+    ("case read with its timeline", cases::CASE_SQL),
     ("current preferences", store::CURRENT_SQL),
     ("callbacks list", callbacks::LIST_SQL),
     ("callback by id", callbacks::FIND_SQL),
@@ -85,7 +83,7 @@ async fn the_timeline_and_due_list_use_their_own_indexes() {
     let url = format!("sqlite://{}/plans.db", dir.path().display());
     let db = crate::db::connect(&url).await.unwrap();
     for (sql, index) in [
-        (cases::TIMELINE_SQL, "case_updates_case_timeline"),
+        (cases::CASE_SQL, "case_updates_case_timeline"),
         (due_list::DUE_LIST_SQL, "case_updates_vcop_due"),
     ] {
         let steps = plan(&db, sql).await;

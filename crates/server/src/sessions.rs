@@ -12,11 +12,15 @@ pub const ABSOLUTE_LIMIT_SECS: i64 = 12 * 60 * 60;
 /// `last_seen_at` is written only when older than this, so most reads write nothing.
 const TOUCH_AFTER_SECS: i64 = 60;
 
-/// Every request with a cookie runs this; `token_hash` is unique, so it is one index
-/// lookup (checked in `query_plans`).
+/// Every request with a cookie runs this, so it also fetches the case a victim signed in
+/// with (only while that case is still the victim's: it guards against a case being
+/// reassigned), saving the extractor a second round trip. `token_hash` and `cases.id` are
+/// unique, so it is two index lookups (checked in `query_plans`).
 pub(crate) const FIND_LIVE_SQL: &str =
-    "SELECT id, role, subject_id, case_id, created_at, last_seen_at
-     FROM sessions WHERE token_hash = $1 AND ended_at IS NULL";
+    "SELECT s.id, s.role, s.subject_id, s.created_at, s.last_seen_at, c.id, c.crime_reference
+     FROM sessions s
+     LEFT JOIN cases c ON c.id = s.case_id AND c.victim_id = s.subject_id
+     WHERE s.token_hash = $1 AND s.ended_at IS NULL";
 
 /// A live session as stored.
 #[derive(Debug)]
@@ -24,7 +28,15 @@ pub struct SessionRow {
     pub id: String,
     pub role: String,
     pub subject_id: String,
-    pub case_id: Option<String>,
+    /// The case the session signed in with, if it is still the subject's own case.
+    pub signed_in_case: Option<SignedInCase>,
+}
+
+/// The case a victim's session signed in with: (id, crime reference).
+#[derive(Debug)]
+pub struct SignedInCase {
+    pub case_id: String,
+    pub crime_reference: String,
 }
 
 /// Starts a victim's session for the case they signed in with. Returns the token for the
@@ -54,21 +66,34 @@ pub async fn create_for_victim(
 
 /// The live session for `token`, refreshing its `last_seen_at`; `None` if there is none or
 /// it has expired (an expired session is ended on the way).
-pub async fn find_live(db: &SqlitePool, token: &str, now: i64) -> sqlx::Result<Option<SessionRow>> {
+pub async fn find_live(
+    conn: &mut SqliteConnection,
+    token: &str,
+    now: i64,
+) -> sqlx::Result<Option<SessionRow>> {
     let hash = secrets::token_hash(token);
-    let row: Option<(String, String, String, Option<String>, i64, i64)> =
-        sqlx::query_as(FIND_LIVE_SQL)
-            .bind(&hash)
-            .fetch_optional(db)
-            .await?;
-    let Some((id, role, subject_id, case_id, created_at, last_seen_at)) = row else {
+    type Row = (
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = sqlx::query_as(FIND_LIVE_SQL)
+        .bind(&hash)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some((id, role, subject_id, created_at, last_seen_at, case_id, crime_reference)) = row
+    else {
         return Ok(None);
     };
     if now - last_seen_at >= IDLE_TIMEOUT_SECS || now - created_at >= ABSOLUTE_LIMIT_SECS {
         sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
             .bind(now)
             .bind(&id)
-            .execute(db)
+            .execute(&mut *conn)
             .await?;
         tracing::info!(session_id = %id, "session expired");
         return Ok(None);
@@ -77,14 +102,20 @@ pub async fn find_live(db: &SqlitePool, token: &str, now: i64) -> sqlx::Result<O
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
             .bind(now)
             .bind(&id)
-            .execute(db)
+            .execute(&mut *conn)
             .await?;
     }
+    let signed_in_case = case_id
+        .zip(crime_reference)
+        .map(|(case_id, crime_reference)| SignedInCase {
+            case_id,
+            crime_reference,
+        });
     Ok(Some(SessionRow {
         id,
         role,
         subject_id,
-        case_id,
+        signed_in_case,
     }))
 }
 

@@ -105,7 +105,13 @@ pub fn timing(
 ) -> VcopTiming {
     let allowed = event.working_days_allowed(enhanced_rights);
     let deadline = deadline(event_date, allowed);
-    let late_by = working_days_between(deadline, told_on).max(0);
+    // On or before the deadline is never late, so skip counting (each day counted
+    // works out that year's bank holidays, which showed in profiles of the case read).
+    let late_by = if told_on <= deadline {
+        0
+    } else {
+        working_days_between(deadline, told_on)
+    };
     VcopTiming {
         event_date: event_date.to_string(),
         working_days_allowed: allowed,

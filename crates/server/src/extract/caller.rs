@@ -1,21 +1,22 @@
 //! `Caller`: who is making the request and which cases they may read, from the
 //! `su_session` cookie. Handlers that take a `Caller` answer 401 without a live session.
 
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use shared::api::Role;
+use sqlx::pool::PoolConnection;
+use sqlx::{Sqlite, SqlitePool};
 
 use crate::cookies::{self, SessionSeen};
 use crate::error::AppError;
-use crate::sessions::{self, SessionRow};
+use crate::sessions::{self, SessionRow, SignedInCase};
 use crate::state::AppState;
 
 /// The victim behind a case in the caller's scope.
 pub(crate) const CASE_VICTIM_SQL: &str = "SELECT victim_id FROM cases WHERE id = $1";
-/// A victim session's case, if it is still the victim's (guards against a case being
-/// reassigned).
-pub(crate) const VICTIM_SCOPE_SQL: &str =
-    "SELECT id, crime_reference FROM cases WHERE id = $1 AND victim_id = $2";
 
 /// A case the caller may read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,21 +91,66 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let token = cookies::session_token(&parts.headers).ok_or(AppError::Unauthorized)?;
-        let session = sessions::find_live(&state.db, token, state.clock.unix())
-            .await?
-            .ok_or(AppError::Unauthorized)?;
-        let role = parse_role(&session.role)?;
-        let scopes = scopes_for(state, role, &session).await?;
+        let mut conn = state.db.acquire().await?;
+        let session = sessions::find_live(&mut conn, token, state.clock.unix()).await?;
+        if let Some(handover) = parts.extensions.get::<CallerConnection>() {
+            handover.keep(conn);
+        }
+        let SessionRow {
+            id: session_id,
+            role,
+            subject_id,
+            signed_in_case,
+        } = session.ok_or(AppError::Unauthorized)?;
+        let role = parse_role(&role)?;
+        let scopes = scopes_for(role, signed_in_case);
         if let Some(seen) = parts.extensions.get::<SessionSeen>() {
             seen.mark();
         }
-        tracing::Span::current().record("session_id", session.id.as_str());
+        tracing::Span::current().record("session_id", session_id.as_str());
         Ok(Self {
-            session_id: session.id,
+            session_id,
             role,
-            subject_id: session.subject_id,
+            subject_id,
             scopes,
         })
+    }
+}
+
+/// The pooled connection `Caller` looked the session up on, kept for the handler. Every
+/// checkout from the pool and every return costs a round trip to SQLite's worker thread,
+/// so a read that authenticates and then queries once is far cheaper on one connection.
+///
+/// Opt in by taking it as an argument BEFORE `Caller`, then `take` it for the handler's
+/// queries. While holding it, do not check out another connection (a pool full of
+/// requests each waiting for a second connection would wait for ever); handlers that
+/// write in a transaction use the pool as before.
+#[derive(Clone, Default)]
+pub struct CallerConnection(Arc<Mutex<Option<PoolConnection<Sqlite>>>>);
+
+impl CallerConnection {
+    fn keep(&self, conn: PoolConnection<Sqlite>) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(conn);
+    }
+
+    /// The connection `Caller` used, or a new one from `db` when `Caller` did not run
+    /// after this was extracted.
+    pub async fn take(self, db: &SqlitePool) -> sqlx::Result<PoolConnection<Sqlite>> {
+        let kept = self.0.lock().unwrap_or_else(PoisonError::into_inner).take();
+        match kept {
+            Some(conn) => Ok(conn),
+            None => db.acquire().await,
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CallerConnection {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Infallible> {
+        let handover = Self::default();
+        parts.extensions.insert(handover.clone());
+        Ok(handover)
     }
 }
 
@@ -117,28 +163,43 @@ fn parse_role(stored: &str) -> Result<Role, AppError> {
     }
 }
 
-async fn scopes_for(
-    state: &AppState,
-    role: Role,
-    session: &SessionRow,
-) -> Result<Vec<CaseScope>, AppError> {
+/// The cases a session may read, by role. A victim's is the case they signed in with,
+/// which `sessions::find_live` already fetched (only while it is still theirs), so it
+/// costs no query; roles with a caseload will look theirs up here.
+fn scopes_for(role: Role, signed_in_case: Option<SignedInCase>) -> Vec<CaseScope> {
     match role {
-        Role::Victim => {
-            let Some(case_id) = &session.case_id else {
-                return Ok(Vec::new());
-            };
-            let rows: Vec<(String, String)> = sqlx::query_as(VICTIM_SCOPE_SQL)
-                .bind(case_id)
-                .bind(&session.subject_id)
-                .fetch_all(&state.db)
-                .await?;
-            Ok(rows
-                .into_iter()
-                .map(|(case_id, crime_reference)| CaseScope {
-                    case_id,
-                    crime_reference,
-                })
-                .collect())
-        }
+        Role::Victim => signed_in_case
+            .map(|case| CaseScope {
+                case_id: case.case_id,
+                crime_reference: case.crime_reference,
+            })
+            .into_iter()
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_handler_gets_the_connection_caller_kept_or_a_new_one() {
+        let db = SqlitePool::connect("sqlite::memory:").await.unwrap();
+        let handover = CallerConnection::default();
+        let mut conn = db.acquire().await.unwrap();
+        sqlx::query("CREATE TEMP TABLE marker (x)")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        handover.clone().keep(conn);
+        // Temp tables belong to one connection: finding it proves it is the same one.
+        let mut kept = handover.take(&db).await.unwrap();
+        sqlx::query("SELECT x FROM temp.marker")
+            .execute(&mut *kept)
+            .await
+            .unwrap();
+        drop(kept);
+        let fresh = CallerConnection::default().take(&db).await;
+        assert!(fresh.is_ok());
     }
 }
