@@ -11,6 +11,7 @@ use axum::http::{HeaderName, HeaderValue};
 use axum::routing::any;
 use axum::{middleware as axum_middleware, Extension, Router};
 use tokio::net::TcpListener;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -49,6 +50,9 @@ pub use clock::Clock;
 pub use config::Config;
 pub use state::AppState;
 
+/// API answers smaller than this are sent uncompressed (see `app`).
+const COMPRESS_ABOVE_BYTES: u16 = 4096;
+
 /// The whole HTTP surface: the API under /api, the app for everything else.
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = routes::api(state.config.demo).split_for_parts();
@@ -65,7 +69,13 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             cookies::refresh_cookie,
         ))
-        .layer(CompressionLayer::new());
+        // Small answers (a case, a list of callbacks: 1–3 KB) go uncompressed: they fit in
+        // TCP's first round trip (about 14 KB) either way, so compressing them would cost
+        // CPU on every request and save the victim no time. The app's files are
+        // precompressed (static_files.rs).
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES)),
+        ));
 
     let csp = HeaderValue::from_str(&csp::policy_for_dir(&state.config.static_dir))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));

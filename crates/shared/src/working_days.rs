@@ -118,14 +118,42 @@ pub fn is_working_day(date: CalendarDate) -> bool {
     !date.day_of_week().is_weekend() && !is_bank_holiday(date)
 }
 
+/// Working-day checks for a run of days: each year's bank holidays are worked out once,
+/// not once per day (every case read counts days for its Victims' Code deadlines).
+struct WorkingDayCheck {
+    year: Option<i32>,
+    holidays: Vec<CalendarDate>,
+}
+
+impl WorkingDayCheck {
+    fn new() -> Self {
+        Self {
+            year: None,
+            holidays: Vec::new(),
+        }
+    }
+
+    fn is_working_day(&mut self, date: CalendarDate) -> bool {
+        if date.day_of_week().is_weekend() {
+            return false;
+        }
+        if self.year != Some(date.year()) {
+            self.year = Some(date.year());
+            self.holidays = bank_holidays(date.year());
+        }
+        !self.holidays.contains(&date)
+    }
+}
+
 /// The date `count` working days after `from` (not counting `from` itself): the deadline
 /// for something that must happen "within `count` working days" of `from`.
 pub fn add_working_days(from: CalendarDate, count: u32) -> CalendarDate {
+    let mut check = WorkingDayCheck::new();
     let mut day = from;
     let mut left = count;
     while left > 0 {
         day = day.add_days(1);
-        if is_working_day(day) {
+        if check.is_working_day(day) {
             left -= 1;
         }
     }
@@ -139,11 +167,12 @@ pub fn working_days_between(from: CalendarDate, to: CalendarDate) -> i64 {
     } else {
         (to, from, -1)
     };
+    let mut check = WorkingDayCheck::new();
     let mut count = 0;
     let mut day = start;
     while day < end {
         day = day.add_days(1);
-        if is_working_day(day) {
+        if check.is_working_day(day) {
             count += 1;
         }
     }

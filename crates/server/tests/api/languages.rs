@@ -93,7 +93,8 @@ async fn unknown_paths_wrong_methods_and_no_session_are_answered_in_welsh() {
     assert!(error.errors["body"][0].starts_with("Anfonwch gorff y cais fel JSON"));
 }
 
-/// The Welsh body is written before compression, so a gzip answer is really gzip.
+/// The Welsh body is written before compression decides anything: a small error answer
+/// goes uncompressed and intact, and a large answer is really gzip.
 #[tokio::test]
 async fn welsh_errors_are_rewritten_before_compression() {
     let app = spawn_app().await;
@@ -102,9 +103,23 @@ async fn welsh_errors_are_rewritten_before_compression() {
         .get(app.url("/api/nope"))
         .header("accept-encoding", "gzip");
     let response = in_welsh(request).await;
-    assert_eq!(response.status(), 404);
-    assert_eq!(response.headers()["content-encoding"], "gzip");
-    let bytes = response.bytes().await.unwrap();
+    assert!(
+        response.headers().get("content-encoding").is_none(),
+        "small answers are sent as they are"
+    );
+    let error = error_body(response, 404).await;
+    assert!(!error.message.is_empty());
+
+    let large = app
+        .client
+        .get(app.url("/api/openapi.json"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(large.status(), 200);
+    assert_eq!(large.headers()["content-encoding"], "gzip");
+    let bytes = large.bytes().await.unwrap();
     assert_eq!(bytes.get(..2), Some([0x1f, 0x8b].as_slice()), "gzip magic");
 }
 
