@@ -32,9 +32,9 @@ pub mod i18n;
 mod middleware;
 pub mod outbox;
 pub mod preferences;
-pub mod routes;
 #[cfg(test)]
 mod query_plans;
+pub mod routes;
 mod secrets;
 pub mod seed;
 pub mod sessions;
@@ -73,9 +73,10 @@ pub fn app(state: AppState) -> Router {
         // TCP's first round trip (about 14 KB) either way, so compressing them would cost
         // CPU on every request and save the victim no time. The app's files are
         // precompressed (static_files.rs).
-        .layer(CompressionLayer::new().compress_when(
-            DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES)),
-        ));
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES))),
+        );
 
     let csp = HeaderValue::from_str(&csp::policy_for_dir(&state.config.static_dir))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));

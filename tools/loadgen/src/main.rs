@@ -14,7 +14,7 @@ use clap::Parser;
 use reqwest::header::{HeaderValue, COOKIE};
 use reqwest::{Client, StatusCode};
 use shared::api::callbacks::{
-    CallbackReason, CallbackView, CallbacksView, CallbackWindow, NewCallbackRequest, Urgency,
+    CallbackReason, CallbackView, CallbackWindow, CallbacksView, NewCallbackRequest, Urgency,
 };
 use shared::api::preferences::Day;
 
@@ -215,7 +215,12 @@ fn encode(segment: &str) -> String {
         .collect()
 }
 
-async fn cancel(client: &Client, callbacks_url: &str, cookie: &HeaderValue, id: &str) -> Option<StatusCode> {
+async fn cancel(
+    client: &Client,
+    callbacks_url: &str,
+    cookie: &HeaderValue,
+    id: &str,
+) -> Option<StatusCode> {
     client
         .post(format!("{callbacks_url}/{}/cancel", encode(id)))
         .header(COOKIE, cookie.clone())
