@@ -19,8 +19,8 @@ use crate::vcop;
 /// `[id, date, title, what_happened, what_happens_next, vcop_event, event_date]`, newest
 /// first, from one range of `case_updates_case_timeline`. One row rather than one per
 /// update because sqlx hands each row across from SQLite's worker thread separately, each
-/// hand-over waking a thread, which profiles showed costs more than reading the rows. (PostgreSQL: `json_agg(json_build_array(..)
-/// ORDER BY ..)`.)
+/// hand-over waking a thread, which profiles showed costs more than reading the rows.
+/// (PostgreSQL: `json_agg(json_build_array(..) ORDER BY ..)`.)
 pub(crate) const CASE_SQL: &str =
     "SELECT c.crime_reference, c.crime_type, c.crime_category, c.stage, c.enhanced_rights,
             c.reported_on, o.name, o.role, o.phone, o.phone_link, o.email, o.hours,
