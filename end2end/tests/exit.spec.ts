@@ -4,7 +4,7 @@
 // Each demo victim may be sent only a few codes an hour, so this file signs in once per
 // project.
 import { expect, test, type Page } from "@playwright/test";
-import { emailVictimFor, expectNoAxeViolations, signIn, victimFor } from "./helpers";
+import { appStarted, emailVictimFor, expectNoAxeViolations, signIn, victimFor } from "./helpers";
 
 const NEUTRAL_SITE = /^https:\/\/www\.bbc\.co\.uk\/weather/;
 
@@ -93,6 +93,7 @@ test("the first visit explains the button and the shortcut until hidden, remembe
   // Focus is not lost with the button: it goes to the page's heading.
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   await page.reload();
+  await appStarted(page);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(intro).toHaveCount(0);
 });
@@ -111,6 +112,7 @@ test("typing capital letters does not exit, and the button leaves at once", asyn
   await expect(page.locator("#app-exit-overlay")).toHaveCount(0);
 
   await page.goto("/");
+  await appStarted(page);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const historyBefore = await page.evaluate(() => history.length);
   await exitButton(page).click();
@@ -128,6 +130,7 @@ test("before the app loads the button is a plain link to the neutral site", asyn
 
 test("the exit bar stays in reach and does not cover the focused element", async ({ page }) => {
   await page.goto("/");
+  await appStarted(page);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   const bar = await page.locator(".app-exit-bar").boundingBox();

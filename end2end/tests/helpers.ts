@@ -72,3 +72,13 @@ export async function signIn(page: Page, victim: { reference: string; recipient:
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your case" })).toBeVisible();
 }
+
+/**
+ * Waits until the app has replaced the static shell. The shell has an h1 and the same
+ * header links as the app, and the app starts only after the shell's first paint
+ * (tools/paint-first.mjs), so a test that acts on the shell's elements would race the
+ * swap. The loader sets `window.wasmBindings` once the app has mounted.
+ */
+export async function appStarted(page: Page) {
+  await page.waitForFunction(() => "wasmBindings" in window);
+}

@@ -1,7 +1,7 @@
 // The page shell on every page: the static shell before (or without) wasm, the skip link,
 // titles, focus after navigation, the not-found page and the demo outbox page.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers";
+import { appStarted, expectNoAxeViolations } from "./helpers";
 
 test("the static shell shows emergency help before the app loads", async ({ page }) => {
   // Hold back the wasm so the page stays as index.html sent it.
@@ -28,6 +28,7 @@ test("with JavaScript off the page still says how to get updates by phone", asyn
 
 test("the skip link is the first tab stop and moves to the main content", async ({ page }) => {
   await page.goto("/");
+  await appStarted(page);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to main content" });
@@ -35,6 +36,24 @@ test("the skip link is the first tab stop and moves to the main content", async 
   await expect(skip).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page.locator("#main-content")).toBeFocused();
+});
+
+test("a keyboard user who tabbed into the shell keeps their place when the app arrives", async ({ page }) => {
+  // Hold the wasm back until the shell's skip link has focus.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  release();
+  await appStarted(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Get updates about your crime report" })).toBeVisible();
+  await expect(skip).toBeFocused();
 });
 
 test("after client-side navigation focus moves to the new page's heading", async ({ page }) => {
