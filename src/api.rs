@@ -47,7 +47,7 @@ impl ApiError {
     /// The failure in plain words for a victim, in the current language. Pages with a more
     /// specific sentence (such as "we could not load your case") use their own and keep
     /// this as the general case.
-    pub fn plain_words(&self, i18n: I18nContext<Locale>) -> &'static str {
+    pub fn plain_words(&self, i18n: I18n) -> &'static str {
         match self {
             Self::Validation(_) => t_string!(i18n, common.api_validation),
             Self::Unauthorized => t_string!(i18n, common.api_unauthorized),

@@ -8,12 +8,12 @@ use crate::i18n::*;
 
 /// What went wrong with a typed value, in the current language. An unknown key (a newer
 /// server or shared crate than this app knows) gets the general "check what you entered".
-pub fn parse_error(i18n: I18nContext<Locale>, problem: &ParseError) -> String {
+pub fn parse_error(i18n: I18n, problem: &ParseError) -> String {
     parse_error_words(i18n, problem).to_owned()
 }
 
 /// [`parse_error`] as a `&'static str`, for checks whose results are `Copy`.
-pub fn parse_error_words(i18n: I18nContext<Locale>, problem: &ParseError) -> &'static str {
+pub fn parse_error_words(i18n: I18n, problem: &ParseError) -> &'static str {
     let locale = i18n.get_locale();
     message(locale, problem.key()).unwrap_or_else(|| td_string!(locale, common.api_validation))
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{I18nContext, Locale};
+use crate::i18n::I18n;
 
 /// One problem with what was typed, tied to the element a summary link moves focus to
 /// (normally the input; its id).
@@ -32,7 +32,7 @@ pub enum GeneralError {
 }
 
 impl GeneralError {
-    pub fn words(&self, i18n: I18nContext<Locale>) -> String {
+    pub fn words(&self, i18n: I18n) -> String {
         match self {
             Self::Api(error) => error.plain_words(i18n).to_owned(),
             Self::Sentence(sentence) => sentence.clone(),

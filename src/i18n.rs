@@ -54,21 +54,13 @@ pub fn strings_for(locale: Locale) -> &'static Strings {
     }
 }
 
-/// The current language, shared through Leptos context. The type parameter keeps call
-/// sites' `I18nContext<Locale>` spelling.
-#[derive(Debug)]
-pub struct I18nContext<L: Send + Sync + 'static = Locale> {
-    locale: RwSignal<L>,
+/// The current language, shared through Leptos context.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
 }
 
-impl<L: Send + Sync + 'static> Clone for I18nContext<L> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<L: Send + Sync + 'static> Copy for I18nContext<L> {}
-
-impl I18nContext<Locale> {
+impl I18n {
     /// The language, tracked: a closure that reads it runs again after a switch.
     pub fn get_locale(self) -> Locale {
         self.locale.get()
@@ -84,7 +76,7 @@ impl I18nContext<Locale> {
 }
 
 /// The language context; `LanguageProvider` wraps the whole app, so it is always there.
-pub fn use_i18n() -> I18nContext<Locale> {
+pub fn use_i18n() -> I18n {
     expect_context()
 }
 
@@ -140,7 +132,7 @@ pub fn api_language_tag() -> &'static str {
 
 /// Changes the language. The API's language is set first, so the page rebuilt in the new
 /// language asks the server for messages in it from its very first request.
-pub fn switch_language(i18n: I18nContext<Locale>, locale: Locale) {
+pub fn switch_language(i18n: I18n, locale: Locale) {
     API_LANGUAGE.with(|language| language.set(locale));
     i18n.set_locale(locale);
 }
@@ -161,7 +153,7 @@ fn initial_locale() -> Locale {
 pub fn LanguageProvider(children: Children) -> impl IntoView {
     let initial = initial_locale();
     API_LANGUAGE.with(|language| language.set(initial));
-    let i18n = I18nContext {
+    let i18n = I18n {
         locale: RwSignal::new(initial),
     };
     provide_context(i18n);

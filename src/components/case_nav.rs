@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use crate::i18n::*;
 
 /// Each link's text, read when drawn: the header is not rebuilt when the language changes.
-type LinkText = fn(I18nContext<Locale>) -> &'static str;
+type LinkText = fn(I18n) -> &'static str;
 
 const LINKS: [(&str, LinkText); 5] = [
     ("/case", |i18n| t_string!(i18n, common.nav_case)),

@@ -137,7 +137,7 @@ pub fn ExitLink() -> impl IntoView {
 }
 
 /// What the live region says after `presses` Shift presses (of `PRESSES_TO_EXIT`, 3).
-fn progress_message(i18n: I18nContext<Locale>, presses: u8) -> String {
+fn progress_message(i18n: I18n, presses: u8) -> String {
     match presses {
         0 => String::new(),
         1 => t_string!(i18n, safety.shift_pressed_once).to_string(),

@@ -107,7 +107,7 @@ pub fn character_count(max: usize, text: &str) -> CharacterCount {
 
 impl CharacterCount {
     /// "You have 1,000 characters remaining" / "You have 1 character too many".
-    pub fn words(self, i18n: I18nContext<Locale>) -> AnyView {
+    pub fn words(self, i18n: I18n) -> AnyView {
         match self {
             Self::Remaining(1) => t!(i18n, common.character_remaining).into_any(),
             Self::Remaining(count) => t!(

@@ -59,11 +59,7 @@ pub fn TimeRange(
 
 /// Checks a typed "From" or "To" as the server does (`ClockTime::parse`); an empty field
 /// gets a plainer message than the format one. The message is in the current language.
-pub fn check_time(
-    i18n: I18nContext<Locale>,
-    value: &str,
-    is_start: bool,
-) -> Result<ClockTime, &'static str> {
+pub fn check_time(i18n: I18n, value: &str, is_start: bool) -> Result<ClockTime, &'static str> {
     if value.trim().is_empty() {
         return Err(if is_start {
             t_string!(i18n, common.time_start_enter)

@@ -111,11 +111,7 @@ fn paragraphs(lines: Vec<String>) -> impl IntoView {
         .collect_view()
 }
 
-fn time_limits(
-    i18n: I18nContext<Locale>,
-    text: &RightText,
-    enhanced: Option<bool>,
-) -> impl IntoView {
+fn time_limits(i18n: I18n, text: &RightText, enhanced: Option<bool>) -> impl IntoView {
     let standard = text.time_limit_standard.clone();
     let enhanced_limit = text.time_limit_enhanced.clone();
     if standard.is_none() && enhanced_limit.is_none() {

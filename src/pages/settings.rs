@@ -14,8 +14,6 @@ use crate::display_settings::{
 };
 use crate::i18n::*;
 
-type I18n = I18nContext<Locale>;
-
 /// What a value is called on the page, and what is announced when it is chosen.
 struct Wording {
     label: &'static str,

@@ -177,7 +177,7 @@ fn CodeForm(pending: PendingSignIn) -> impl IntoView {
 }
 
 /// "10 minutes", "1 minute".
-fn minutes(i18n: I18nContext<Locale>, count: u32) -> AnyView {
+fn minutes(i18n: I18n, count: u32) -> AnyView {
     if count == 1 {
         t!(i18n, sign_in.one_minute).into_any()
     } else {

@@ -14,7 +14,7 @@ use crate::resource::loading_resource;
 use crate::session::optional_case;
 
 /// Plain words for the need codes in the directory; unknown codes are shown readably.
-fn need_label(i18n: I18nContext<Locale>, need: &str) -> String {
+fn need_label(i18n: I18n, need: &str) -> String {
     let known = match need {
         "emotional_support" => t_string!(i18n, support.need_emotional_support),
         "practical" => t_string!(i18n, support.need_practical),

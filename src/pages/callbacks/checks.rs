@@ -17,7 +17,7 @@ use super::form_state::CallbackFields;
 impl CallbackFields {
     /// The request to send, or every problem found (each tied to the field it is about),
     /// in the page's language.
-    pub fn check(&self, i18n: I18nContext<Locale>) -> Result<NewCallbackRequest, FormErrors> {
+    pub fn check(&self, i18n: I18n) -> Result<NewCallbackRequest, FormErrors> {
         let locale = i18n.get_locale_untracked();
         let CallbackFields {
             reason,

@@ -20,7 +20,7 @@ use super::form_state::PreferencesFields;
 impl PreferencesFields {
     /// The body to save, or every problem found (each tied to the field it is about), in
     /// the current language.
-    pub fn check(&self, i18n: I18nContext<Locale>) -> Result<ContactPreferences, FormErrors> {
+    pub fn check(&self, i18n: I18n) -> Result<ContactPreferences, FormErrors> {
         let PreferencesFields {
             preferred,
             second,

@@ -10,7 +10,7 @@ use crate::state::use_app_state;
 
 /// "Last changed 3 Nov 2025, 2:05pm by your officer.": one whole sentence per person who
 /// can save, because the Welsh words around the date differ.
-fn last_changed_sentence(i18n: I18nContext<Locale>, view: &PreferencesView) -> AnyView {
+fn last_changed_sentence(i18n: I18n, view: &PreferencesView) -> AnyView {
     let when = short_date_time_in(i18n.get_locale_untracked(), &view.changed_at);
     let when = move || when.clone();
     match view.changed_by {
@@ -21,7 +21,7 @@ fn last_changed_sentence(i18n: I18nContext<Locale>, view: &PreferencesView) -> A
 }
 
 /// A previous version's heading: "Version 2: 3 Nov 2025, 2:05pm by you".
-fn version_heading(i18n: I18nContext<Locale>, version: &PreferencesVersion) -> AnyView {
+fn version_heading(i18n: I18n, version: &PreferencesVersion) -> AnyView {
     let number = version.version;
     let number = move || number;
     let when = short_date_time_in(i18n.get_locale_untracked(), &version.changed_at);
