@@ -6,20 +6,11 @@ import { chromium, expect, test } from "@playwright/test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import victimPages from "../victim-pages.json";
 import { emailVictimFor, signIn } from "./helpers";
 
-const PAGES = [
-  "/",
-  "/sign-in",
-  "/rights",
-  "/rights/right-to-information-about-the-investigation",
-  "/support",
-  "/settings",
-  "/staying-safe-online",
-  "/case",
-  "/preferences",
-  "/callbacks",
-];
+// Every victim page reachable by URL; the bench's Lighthouse run reads the same list.
+const PAGES = [...victimPages.signedOut, ...victimPages.signedIn];
 
 const DEBUGGING_PORT = Number(process.env.LIGHTHOUSE_DEBUG_PORT ?? 9333);
 

@@ -8,7 +8,7 @@
 // The server must run with --demo (the sign-in code is read from /api/dev/outbox).
 // Prints rows "metric<TAB>measured<TAB>budget<TAB>pass|fail".
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -21,16 +21,10 @@ if (!base || !nodeDir || !perfArg || !lcpArg || !clsArg) {
 }
 const budget = { perf: Number(perfArg), lcp: Number(lcpArg), cls: Number(clsArg) };
 const RUNS = 3;
-const SIGNED_OUT = [
-  "/",
-  "/sign-in",
-  "/rights",
-  "/rights/right-to-information-about-the-investigation",
-  "/support",
-  "/settings",
-  "/staying-safe-online",
-];
-const SIGNED_IN = ["/case", "/preferences", "/callbacks"];
+// Every victim page reachable by URL, as end2end/tests/lighthouse.spec.ts checks them.
+const { signedOut: SIGNED_OUT, signedIn: SIGNED_IN } = JSON.parse(
+  readFileSync(resolve(nodeDir, "victim-pages.json"), "utf8"),
+);
 // A demo victim who receives codes by email (README "Trying the demo").
 const VICTIM = { reference: "CR/100002/25", recipient: "alex.demo@example.org" };
 // The flags that work on these machines (end2end/playwright.config.ts), headless.
