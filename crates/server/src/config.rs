@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 /// Where "Exit this page" goes unless `--exit-url` says otherwise.
-pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+pub use shared::api::DEFAULT_EXIT_URL;
 
 /// Safe Updates API server: serves the JSON API under /api and the built app from
 /// STATIC_DIR.

@@ -35,6 +35,11 @@ pub struct ClientConfig {
     pub exit_url: String,
 }
 
+/// Where "Exit this page" goes unless the server is configured otherwise (`--exit-url`),
+/// and where the app sends someone before `GET /api/config` has answered. The static
+/// shell in `index.html` repeats it because it must work without the app.
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
 /// `POST /api/sign-in/start`: ask for a one-time code. Fields arrive as typed and are
 /// parsed by the server, so a bad value comes back as a field error, not a 400.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
