@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod components;
+pub mod content;
 pub mod display_settings;
 pub mod error_text;
 pub mod form_errors;

@@ -11,8 +11,8 @@ use shared::api::content::{Right, RightText};
 
 use crate::api;
 use crate::components::{easy_read_setting, ContentLinkView, EasyReadToggle, Loaded, PageTitle};
+use crate::content::right_text;
 use crate::i18n::*;
-use crate::pages::rights::right_text;
 use crate::resource::loading_resource;
 use crate::session::optional_case;
 

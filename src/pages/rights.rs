@@ -9,17 +9,9 @@ use shared::api::content::{Right, RightText};
 
 use crate::api;
 use crate::components::{easy_read_setting, EasyReadToggle, Loaded, PageTitle};
+use crate::content::right_text;
 use crate::i18n::*;
 use crate::resource::loading_resource;
-
-/// The version of a right's text to show.
-pub fn right_text(right: &Right, easy_read: bool) -> &RightText {
-    if easy_read {
-        &right.easy_read
-    } else {
-        &right.standard
-    }
-}
 
 #[component]
 pub fn RightsPage() -> impl IntoView {

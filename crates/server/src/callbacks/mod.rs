@@ -1,95 +1,144 @@
-//! Callback requests: a victim asks their officer to call them back in windows they
-//! choose (UK local time). `validate` checks a request against the victim's safe times
-//! and the clock; `store` reads and writes `callback_requests` and `callback_windows`;
-//! `writes` holds the two write transactions (ask, cancel) the API runs.
+//! `/api/cases/{crime_reference}/callbacks`: ask the officer to call back in chosen
+//! windows (UK time), follow the requests, cancel one. Requests stay `requested` until an
+//! officer schedules them (a later feature).
 
-use shared::api::preferences::{Day, SafeTimeWindow};
-use shared::working_days::is_working_day;
-use shared::CalendarDate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
+use shared::api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-mod store;
-mod validate;
-mod writes;
+use crate::callbacks;
+use crate::error::AppError;
+use crate::extract::{Caller, Json};
+use crate::preferences::store;
+use crate::state::AppState;
+use crate::uk_time;
 
-pub use store::{cancel, cannot_cancel, count_open, find, insert, list};
-// For `query_plans`, which checks the hot statements use their indexes.
-#[cfg(test)]
-pub(crate) use store::{
-    COUNT_OPEN_SQL, FIND_SQL, INSERT_REQUEST_SQL, INSERT_WINDOW_SQL, LIST_SQL, WINDOWS_SQL,
-};
-pub use validate::{validate, Context, ValidRequest};
-pub use writes::{cancel_open, request, NewRequest};
-
-/// Open (requested or scheduled) requests a case may have at once.
-pub const MAX_OPEN: u32 = 3;
-pub const MAX_WINDOWS: usize = 5;
-pub const MAX_DETAILS_CHARS: usize = 1_000;
-/// Windows may be on this many working days from today (today counts if it is one).
-pub const BOOKABLE_WORKING_DAYS: usize = 10;
-/// Shortest window, in minutes.
-pub const MIN_WINDOW_MINUTES: u16 = 60;
-
-/// `errors.json` keys of the 409s.
-pub const TOO_MANY_OPEN: &str = "callbacks_too_many_open";
-pub const ALREADY_CANCELLED: &str = "callback_already_cancelled";
-pub const ALREADY_DONE: &str = "callback_already_done";
-
-/// The next `BOOKABLE_WORKING_DAYS` working days, starting with `today` if it is one.
-pub fn bookable_dates(today: CalendarDate) -> Vec<CalendarDate> {
-    let mut dates = Vec::with_capacity(BOOKABLE_WORKING_DAYS);
-    let mut day = today;
-    while dates.len() < BOOKABLE_WORKING_DAYS {
-        if is_working_day(day) {
-            dates.push(day);
-        }
-        day = day.add_days(1);
-    }
-    dates
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_callbacks, request_callback))
+        .routes(routes!(cancel_callback))
 }
 
-/// The safe times used when a victim has given none: working days, 9am to 5pm.
-pub fn office_hours() -> Vec<SafeTimeWindow> {
-    vec![SafeTimeWindow {
-        days: vec![
-            Day::Monday,
-            Day::Tuesday,
-            Day::Wednesday,
-            Day::Thursday,
-            Day::Friday,
-        ],
-        start: "09:00".into(),
-        end: "17:00".into(),
-    }]
-}
-
-/// The victim's safe times, or office hours if they have none.
-pub fn safe_times_or_office_hours(safe_times: &[SafeTimeWindow]) -> Vec<SafeTimeWindow> {
-    if safe_times.is_empty() {
-        office_hours()
-    } else {
-        safe_times.to_vec()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(text: &str) -> CalendarDate {
-        CalendarDate::parse(text).unwrap()
-    }
-
-    #[test]
-    fn bookable_dates_skip_weekends_and_bank_holidays() {
-        let dates: Vec<String> = bookable_dates(date("2026-03-10"))
+/// The case's callback requests, newest first, and what the form needs to offer only
+/// valid windows: the victim's safe times, the bookable dates and the open limit.
+#[utoipa::path(
+    get,
+    path = "/api/cases/{crime_reference}/callbacks",
+    operation_id = "list_callbacks",
+    tag = "callbacks",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Requests and booking rules", body = CallbacksView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+    )
+)]
+async fn list_callbacks(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+) -> Result<Json<CallbacksView>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let now = state.clock.unix();
+    let prefs = store::current_or_initial(&state.db, &case.victim_id, now).await?;
+    let mut conn = state.db.acquire().await?;
+    let list = callbacks::list(&mut conn, &case.case_id).await?;
+    let today = uk_time::local(now).date;
+    Ok(Json(CallbacksView {
+        callbacks: list,
+        max_open: callbacks::MAX_OPEN,
+        safe_times: callbacks::safe_times_or_office_hours(&prefs.preferences.safe_times),
+        bookable_dates: callbacks::bookable_dates(today)
             .iter()
             .map(ToString::to_string)
-            .collect();
-        assert_eq!(dates.first().map(String::as_str), Some("2026-03-10"));
-        assert_eq!(dates.last().map(String::as_str), Some("2026-03-23"));
-        // From Saturday 19 December 2026: Christmas and Boxing Day (moved to the 28th).
-        let dates = bookable_dates(date("2026-12-19"));
-        assert_eq!(dates[0], date("2026-12-21"));
-        assert!(!dates.contains(&date("2026-12-25")) && !dates.contains(&date("2026-12-28")));
-    }
+            .collect(),
+        has_phone_on_file: prefs.preferences.phone.is_some(),
+    }))
+}
+
+/// Ask for a callback.
+///
+/// Each window must be on one of the next 10 working days, start in the future, last at
+/// least an hour, and sit inside the victim's safe times (working days 9am to 5pm if
+/// they gave none). At most 3 requests may be open at once (409).
+#[utoipa::path(
+    post,
+    path = "/api/cases/{crime_reference}/callbacks",
+    operation_id = "request_callback",
+    tag = "callbacks",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    request_body = NewCallbackRequest,
+    security(("session_cookie" = [])),
+    responses(
+        (status = 201, description = "Requested", body = CallbackView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+        (status = 409, description = "3 requests are already open", body = ErrorBody),
+        (status = 422, description = "A field is wrong (keys as on NewCallbackRequest), or the body is malformed", body = ErrorBody),
+    )
+)]
+async fn request_callback(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+    Json(request): Json<NewCallbackRequest>,
+) -> Result<(StatusCode, Json<CallbackView>), AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let new = callbacks::NewRequest {
+        case_id: case.case_id.clone(),
+        victim_id: case.victim_id,
+        request,
+        requested_by: store::changed_by_str(caller.changed_by()),
+        requested_by_id: caller.subject_id,
+        now: state.clock.unix(),
+    };
+    let view = state
+        .writes
+        .run(move |conn| Box::pin(callbacks::request(conn, new)))
+        .await?;
+    tracing::info!(case_id = %case.case_id, callback_id = %view.id, "callback requested");
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// Cancel an open callback request.
+///
+/// 409 if it is already cancelled or has happened; 404 if there is no such request on
+/// this case.
+#[utoipa::path(
+    post,
+    path = "/api/cases/{crime_reference}/callbacks/{callback_id}/cancel",
+    operation_id = "cancel_callback",
+    tag = "callbacks",
+    params(
+        ("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)"),
+        ("callback_id" = String, Path, description = "The request's id"),
+    ),
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Cancelled", body = CallbackView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case or request, or not yours", body = ErrorBody),
+        (status = 409, description = "Already cancelled, or already happened", body = ErrorBody),
+    )
+)]
+async fn cancel_callback(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((crime_reference, callback_id)): Path<(String, String)>,
+) -> Result<Json<CallbackView>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let now = state.clock.unix();
+    let (case_id, id) = (case.case_id.clone(), callback_id.clone());
+    let view = state
+        .writes
+        .run(move |conn| {
+            Box::pin(async move { callbacks::cancel_open(conn, &case_id, &id, now).await })
+        })
+        .await?;
+    tracing::info!(case_id = %case.case_id, callback_id = %callback_id, "callback cancelled");
+    Ok(Json(view))
 }

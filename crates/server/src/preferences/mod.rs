@@ -1,206 +1,129 @@
-//! Contact preferences: how and when a victim may be contacted safely. `validate` parses
-//! what the app sends; `store` keeps every saved version; `summary` says in plain words
-//! what the current version means; `initial` makes version 1 from the officer's record.
+//! `/api/cases/{crime_reference}/preferences`: read and change how and when a victim may
+//! be contacted, and see every earlier version.
 
-pub mod initial;
-pub mod store;
-pub mod summary;
+use axum::extract::{Path, State};
+use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
+use shared::api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use shared::api::preferences::{
-    CommunicationNeed, ContactMethod, ContactPreferences, LanguageChoice, SafeTimeWindow,
-};
-use shared::contact::{ClockTime, EmailAddress, PhoneNumber, UkPostcode};
+use crate::error::AppError;
+use crate::extract::{Caller, Json};
+use crate::i18n::RequestLang;
+use crate::preferences::{self, store};
+use crate::state::AppState;
 
-use crate::error::FieldErrors;
-
-/// Most safe-time windows a victim can give.
-pub const MAX_SAFE_TIMES: usize = 7;
-pub const MAX_ADDRESS_CHARS: usize = 500;
-pub const MAX_OTHER_LANGUAGE_CHARS: usize = 100;
-pub const MAX_OTHER_NEEDS_CHARS: usize = 500;
-
-/// `errors.json` keys the app also shows before sending.
-pub const LETTERS_NOT_SAFE: &str = "letters_not_safe";
-pub const NEED_A_SAFE_TIME: &str = "safe_times_needed";
-
-/// `Some(trimmed)` when `value` has text in it.
-fn present(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_preferences, put_preferences))
+        .routes(routes!(preferences_history))
 }
 
-/// Parses preferences as the app sent them. Returns them normalised (phone in E.164,
-/// email domain in lower case, postcode in capitals, times `HH:MM`, days in week order,
-/// free text trimmed) or a message for each wrong field, keyed as documented on
-/// `ContactPreferences`.
-pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let chosen = |method| input.preferred_method == method || input.second_method == Some(method);
-    let calls = chosen(ContactMethod::PhoneCall);
-    let needs_phone = calls || chosen(ContactMethod::TextMessage);
-    let letters = chosen(ContactMethod::Letter);
-
-    if input.second_method == Some(input.preferred_method) {
-        errors.add("second_method", "second_method_same");
-    }
-
-    let phone = match present(&input.phone) {
-        Some(typed) => PhoneNumber::parse(typed)
-            .map(|p| Some(p.to_string()))
-            .unwrap_or_else(|e| {
-                errors.add("phone", e);
-                None
-            }),
-        None if needs_phone => {
-            errors.add("phone", "phone_format");
-            None
-        }
-        None => None,
-    };
-    let email = match present(&input.email) {
-        Some(typed) => EmailAddress::parse(typed)
-            .map(|e| Some(e.to_string()))
-            .unwrap_or_else(|e| {
-                errors.add("email", e);
-                None
-            }),
-        None if chosen(ContactMethod::Email) => {
-            errors.add("email", "email_enter_example");
-            None
-        }
-        None => None,
-    };
-
-    let address = match present(&input.address) {
-        Some(typed) if typed.chars().count() > MAX_ADDRESS_CHARS => {
-            errors.add("address", "address_too_long");
-            None
-        }
-        Some(typed) => Some(typed.to_owned()),
-        None if letters => {
-            errors.add("address", "address_enter");
-            None
-        }
-        None => None,
-    };
-    let postcode = match present(&input.postcode) {
-        Some(typed) => UkPostcode::parse(typed)
-            .map(|p| Some(p.to_string()))
-            .unwrap_or_else(|e| {
-                errors.add("postcode", e);
-                None
-            }),
-        None if letters => {
-            errors.add("postcode", "postcode_enter");
-            None
-        }
-        None => None,
-    };
-    if letters && !input.letters_safe {
-        errors.add("letters_safe", LETTERS_NOT_SAFE);
-    }
-
-    if input.safe_times.len() > MAX_SAFE_TIMES {
-        errors.add("safe_times", "safe_times_too_many");
-    } else if calls && input.safe_times.is_empty() {
-        errors.add("safe_times", NEED_A_SAFE_TIME);
-    }
-    let mut safe_times = Vec::with_capacity(input.safe_times.len());
-    for (i, window) in input.safe_times.iter().enumerate() {
-        let mut days = window.days.clone();
-        days.sort();
-        days.dedup();
-        if days.is_empty() {
-            errors.add(&format!("safe_times.{i}.days"), "safe_time_days");
-        }
-        let start = ClockTime::parse(&window.start)
-            .map_err(|e| errors.add(&format!("safe_times.{i}.start"), e))
-            .ok();
-        let end = ClockTime::parse(&window.end)
-            .map_err(|e| errors.add(&format!("safe_times.{i}.end"), e))
-            .ok();
-        if let (Some(start), Some(end)) = (start, end) {
-            if end <= start {
-                errors.add(&format!("safe_times.{i}.end"), "safe_time_end_after_start");
-            }
-            safe_times.push(SafeTimeWindow {
-                days,
-                start: start.to_string(),
-                end: end.to_string(),
-            });
-        }
-    }
-
-    let other_language = match (input.language, present(&input.other_language)) {
-        (LanguageChoice::Other, None) => {
-            errors.add("other_language", "other_language_enter");
-            None
-        }
-        (LanguageChoice::Other, Some(typed))
-            if typed.chars().count() > MAX_OTHER_LANGUAGE_CHARS =>
-        {
-            errors.add("other_language", "other_language_too_long");
-            None
-        }
-        (LanguageChoice::Other, Some(typed)) => Some(typed.to_owned()),
-        _ => None,
-    };
-
-    let mut communication_needs: Vec<CommunicationNeed> = Vec::new();
-    for need in &input.communication_needs {
-        if !communication_needs.contains(need) {
-            communication_needs.push(*need);
-        }
-    }
-    let other_needs = match (
-        communication_needs.contains(&CommunicationNeed::Other),
-        present(&input.other_needs),
-    ) {
-        (true, None) => {
-            errors.add("other_needs", "other_needs_enter");
-            None
-        }
-        (true, Some(typed)) if typed.chars().count() > MAX_OTHER_NEEDS_CHARS => {
-            errors.add("other_needs", "other_needs_too_long");
-            None
-        }
-        (true, Some(typed)) => Some(typed.to_owned()),
-        (false, _) => None,
-    };
-
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(ContactPreferences {
-        phone,
-        email,
-        address,
-        postcode,
-        safe_times,
-        other_language,
-        communication_needs,
-        other_needs,
-        ..input
-    })
+/// The victim's current contact preferences, with what they mean in plain words.
+///
+/// A victim who has never saved any gets version 1, made from what their officer
+/// recorded.
+#[utoipa::path(
+    get,
+    path = "/api/cases/{crime_reference}/preferences",
+    operation_id = "get_preferences",
+    tag = "preferences",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The current version", body = PreferencesView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+    )
+)]
+async fn get_preferences(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+) -> Result<Json<PreferencesView>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let current = store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
+    Ok(Json(current.view(lang)?))
 }
 
-/// How `victims.contact_method` names a method (sign-in codes follow 'text' and 'email').
-pub fn stored_method(method: ContactMethod) -> &'static str {
-    match method {
-        ContactMethod::PhoneCall => "phone_call",
-        ContactMethod::TextMessage => "text",
-        ContactMethod::Email => "email",
-        ContactMethod::Letter => "letter",
-        ContactMethod::Visit => "visit",
-    }
+/// Save new contact preferences as the next version.
+///
+/// Every save makes a new version, even if nothing changed. Sign-in codes follow the new
+/// preferred method at once (text to the phone, email to the email address).
+#[utoipa::path(
+    put,
+    path = "/api/cases/{crime_reference}/preferences",
+    operation_id = "put_preferences",
+    tag = "preferences",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    request_body = ContactPreferences,
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Saved; the new current version", body = PreferencesView),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+        (status = 422, description = "A field is wrong (keys as on ContactPreferences), or the body is malformed", body = ErrorBody),
+    )
+)]
+async fn put_preferences(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+    Json(request): Json<ContactPreferences>,
+) -> Result<Json<PreferencesView>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    let valid = preferences::validate(request).map_err(AppError::Validation)?;
+    let now = state.clock.unix();
+    // Through the group-commit writer, like callback writes: one fsync for many saves.
+    let (victim_id, changed_by, changed_by_id) = (
+        case.victim_id.clone(),
+        caller.changed_by(),
+        caller.subject_id.clone(),
+    );
+    let saved = state
+        .writes
+        .run(move |conn| {
+            Box::pin(async move {
+                let saved =
+                    store::save(conn, &victim_id, &valid, changed_by, &changed_by_id, now).await?;
+                Ok(saved)
+            })
+        })
+        .await?;
+    tracing::info!(case_id = %case.case_id, version = saved.version, "contact preferences saved");
+    Ok(Json(saved.view(lang)?))
 }
 
-/// The inverse of [`stored_method`]; unknown values read as a visit (the officer decides).
-pub fn method_from_stored(stored: &str) -> ContactMethod {
-    match stored {
-        "phone_call" => ContactMethod::PhoneCall,
-        "text" => ContactMethod::TextMessage,
-        "email" => ContactMethod::Email,
-        "letter" => ContactMethod::Letter,
-        _ => ContactMethod::Visit,
-    }
+/// Every version of the preferences, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/cases/{crime_reference}/preferences/history",
+    operation_id = "get_preferences_history",
+    tag = "preferences",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Every version, newest first", body = PreferencesHistory),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+        (status = 404, description = "No such case, or not yours", body = ErrorBody),
+    )
+)]
+async fn preferences_history(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    caller: Caller,
+    Path(crime_reference): Path<String>,
+) -> Result<Json<PreferencesHistory>, AppError> {
+    let case = caller.case(&state.db, &crime_reference).await?;
+    // Makes version 1 first if there is none, so history is never empty.
+    store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
+    let mut conn = state.db.acquire().await?;
+    let versions = store::history(&mut conn, &case.victim_id)
+        .await?
+        .iter()
+        .map(|version| version.history_entry(lang))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(Json(PreferencesHistory { versions }))
 }

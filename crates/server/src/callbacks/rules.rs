@@ -1,0 +1,95 @@
+//! Callback requests: a victim asks their officer to call them back in windows they
+//! choose (UK local time). `validate` checks a request against the victim's safe times
+//! and the clock; `store` reads and writes `callback_requests` and `callback_windows`;
+//! `writes` holds the two write transactions (ask, cancel) the API runs.
+
+use shared::api::preferences::{Day, SafeTimeWindow};
+use shared::working_days::is_working_day;
+use shared::CalendarDate;
+
+mod store;
+mod validate;
+mod writes;
+
+pub use store::{cancel, cannot_cancel, count_open, find, insert, list};
+// For `query_plans`, which checks the hot statements use their indexes.
+#[cfg(test)]
+pub(crate) use store::{
+    COUNT_OPEN_SQL, FIND_SQL, INSERT_REQUEST_SQL, INSERT_WINDOW_SQL, LIST_SQL, WINDOWS_SQL,
+};
+pub use validate::{validate, Context, ValidRequest};
+pub use writes::{cancel_open, request, NewRequest};
+
+/// Open (requested or scheduled) requests a case may have at once.
+pub const MAX_OPEN: u32 = 3;
+pub const MAX_WINDOWS: usize = 5;
+pub const MAX_DETAILS_CHARS: usize = 1_000;
+/// Windows may be on this many working days from today (today counts if it is one).
+pub const BOOKABLE_WORKING_DAYS: usize = 10;
+/// Shortest window, in minutes.
+pub const MIN_WINDOW_MINUTES: u16 = 60;
+
+/// `errors.json` keys of the 409s.
+pub const TOO_MANY_OPEN: &str = "callbacks_too_many_open";
+pub const ALREADY_CANCELLED: &str = "callback_already_cancelled";
+pub const ALREADY_DONE: &str = "callback_already_done";
+
+/// The next `BOOKABLE_WORKING_DAYS` working days, starting with `today` if it is one.
+pub fn bookable_dates(today: CalendarDate) -> Vec<CalendarDate> {
+    let mut dates = Vec::with_capacity(BOOKABLE_WORKING_DAYS);
+    let mut day = today;
+    while dates.len() < BOOKABLE_WORKING_DAYS {
+        if is_working_day(day) {
+            dates.push(day);
+        }
+        day = day.add_days(1);
+    }
+    dates
+}
+
+/// The safe times used when a victim has given none: working days, 9am to 5pm.
+pub fn office_hours() -> Vec<SafeTimeWindow> {
+    vec![SafeTimeWindow {
+        days: vec![
+            Day::Monday,
+            Day::Tuesday,
+            Day::Wednesday,
+            Day::Thursday,
+            Day::Friday,
+        ],
+        start: "09:00".into(),
+        end: "17:00".into(),
+    }]
+}
+
+/// The victim's safe times, or office hours if they have none.
+pub fn safe_times_or_office_hours(safe_times: &[SafeTimeWindow]) -> Vec<SafeTimeWindow> {
+    if safe_times.is_empty() {
+        office_hours()
+    } else {
+        safe_times.to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> CalendarDate {
+        CalendarDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn bookable_dates_skip_weekends_and_bank_holidays() {
+        let dates: Vec<String> = bookable_dates(date("2026-03-10"))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(dates.first().map(String::as_str), Some("2026-03-10"));
+        assert_eq!(dates.last().map(String::as_str), Some("2026-03-23"));
+        // From Saturday 19 December 2026: Christmas and Boxing Day (moved to the 28th).
+        let dates = bookable_dates(date("2026-12-19"));
+        assert_eq!(dates[0], date("2026-12-21"));
+        assert!(!dates.contains(&date("2026-12-25")) && !dates.contains(&date("2026-12-28")));
+    }
+}
