@@ -2,11 +2,10 @@
 //! (no local storage, no URL), so a shared phone does not keep a crime reference.
 
 use leptos::prelude::*;
-use shared::api::SessionView;
+use shared::api::{SessionView, DEFAULT_EXIT_URL};
 use shared::CrimeReference;
 
 use crate::api;
-use crate::components::exit_link::DEFAULT_EXIT_URL;
 
 /// A sign-in waiting for its code: set on `/sign-in`, read on `/sign-in/code`.
 #[derive(Debug, Clone, PartialEq)]

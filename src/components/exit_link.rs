@@ -28,10 +28,6 @@ use wasm_bindgen::JsCast;
 use crate::i18n::*;
 use crate::state::use_app_state;
 
-/// Where "Exit this page" goes until the server's `GET /api/config` says otherwise: a
-/// neutral, everyday site.
-pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
-
 const PRESSES_TO_EXIT: u8 = 3;
 /// How long the Shift presses have to happen in, counted from the first.
 const PRESS_WINDOW: Duration = Duration::from_secs(5);
