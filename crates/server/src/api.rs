@@ -1,21 +1,15 @@
-//! The API's routes, one module per feature, merged here into one `OpenApiRouter` so each
+//! The API: every feature's router, merged here into one `OpenApiRouter` so each
 //! path and its OpenAPI description are registered together.
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::state::AppState;
+use crate::platform::state::AppState;
 
-pub mod callbacks;
-pub mod cases;
-pub mod client_config;
-pub mod dev_outbox;
-pub mod health;
-pub mod openapi;
-pub mod preferences;
-pub mod session;
-pub mod sign_in;
+use crate::outbox::dev as dev_outbox;
+use crate::service::{client_config, health, openapi};
+use crate::{callbacks, cases, preferences, sessions, sign_in};
 
 /// Name of the cookie security scheme in the OpenAPI document.
 pub const SESSION_COOKIE_SCHEME: &str = "session_cookie";
@@ -51,7 +45,7 @@ impl Modify for SessionCookie {
         components.add_security_scheme(
             SESSION_COOKIE_SCHEME,
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
-                crate::cookies::SESSION_COOKIE,
+                crate::sessions::cookies::SESSION_COOKIE,
                 "Set by POST /api/sign-in/verify. HttpOnly; ends after 30 idle minutes.",
             ))),
         );
@@ -64,7 +58,7 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(health::router())
         .merge(client_config::router())
         .merge(sign_in::router())
-        .merge(session::router())
+        .merge(sessions::router())
         .merge(cases::router())
         .merge(preferences::router())
         .merge(callbacks::router())

@@ -16,58 +16,44 @@ use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
+pub mod api;
 pub mod callbacks;
-pub mod clock;
-pub mod codes;
-pub mod config;
-pub mod cookies;
-mod csp;
-pub mod db;
+pub mod cases;
 pub mod demo;
-mod demo_content;
-pub mod due_list;
-pub mod error;
-pub mod extract;
-pub mod i18n;
-mod middleware;
 pub mod outbox;
+pub mod platform;
 pub mod preferences;
 #[cfg(test)]
 mod query_plans;
-pub mod routes;
-mod secrets;
 pub mod seed;
+pub mod service;
 pub mod sessions;
-pub mod stages;
-pub mod state;
-mod static_files;
-pub mod telemetry;
-pub mod uk_time;
-pub mod vcop;
-pub mod write_batcher;
+pub mod sign_in;
 
-pub use clock::Clock;
-pub use config::Config;
-pub use state::AppState;
+pub use platform::clock::Clock;
+pub use platform::config::Config;
+pub use platform::state::AppState;
 
 /// API answers smaller than this are sent uncompressed (see `app`).
 const COMPRESS_ABOVE_BYTES: u16 = 4096;
 
 /// The whole HTTP surface: the API under /api, the app for everything else.
 pub fn app(state: AppState) -> Router {
-    let (api, openapi) = routes::api(state.config.demo).split_for_parts();
+    let (api, openapi) = api::api(state.config.demo).split_for_parts();
     let api = api
-        .route("/api", any(middleware::api_not_found))
-        .route("/api/{*rest}", any(middleware::api_not_found))
+        .route("/api", any(platform::middleware::api_not_found))
+        .route("/api/{*rest}", any(platform::middleware::api_not_found))
         // Set before the layers so 405s pass through them too (a fallback set later on
         // the whole router would bypass them, and stay in English).
-        .method_not_allowed_fallback(middleware::method_not_allowed)
+        .method_not_allowed_fallback(platform::middleware::method_not_allowed)
         // Inside compression: it rewrites error bodies before they are compressed.
-        .layer(axum_middleware::from_fn(middleware::localize_errors))
+        .layer(axum_middleware::from_fn(
+            platform::middleware::localize_errors,
+        ))
         .layer(Extension(Arc::new(openapi)))
         .layer(axum_middleware::from_fn_with_state(
             state.clone(),
-            cookies::refresh_cookie,
+            sessions::cookies::refresh_cookie,
         ))
         // Small answers (a case, a list of callbacks: 1–3 KB) go uncompressed: they fit in
         // TCP's first round trip (about 14 KB) either way, so compressing them would cost
@@ -78,23 +64,23 @@ pub fn app(state: AppState) -> Router {
                 .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES))),
         );
 
-    let csp = HeaderValue::from_str(&csp::policy_for_dir(&state.config.static_dir))
+    let csp = HeaderValue::from_str(&platform::csp::policy_for_dir(&state.config.static_dir))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let request_id = HeaderName::from_static("x-request-id");
 
     Router::new()
         .merge(api)
-        .fallback_service(static_files::service(&state.config.static_dir))
-        .method_not_allowed_fallback(middleware::method_not_allowed)
+        .fallback_service(platform::static_files::service(&state.config.static_dir))
+        .method_not_allowed_fallback(platform::middleware::method_not_allowed)
         .layer(axum_middleware::from_fn_with_state(
             Arc::new(csp),
-            middleware::security_headers,
+            platform::middleware::security_headers,
         ))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(telemetry::request_span)
+                .make_span_with(platform::telemetry::request_span)
                 .on_request(())
-                .on_response(telemetry::on_response),
+                .on_response(platform::telemetry::on_response),
         )
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
@@ -110,7 +96,7 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
 
 /// Opens the database, loads demo data if configured, and serves.
 pub async fn run(config: Config) -> anyhow::Result<()> {
-    let db = db::connect(&config.database_url).await?;
+    let db = platform::db::connect(&config.database_url).await?;
     let clock = Clock::system();
     if config.demo {
         demo::load_if_empty(&db, &clock)

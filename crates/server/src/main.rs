@@ -4,8 +4,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use server::config::{Cli, Command};
-use server::{seed, telemetry};
+use server::platform::config::{Cli, Command};
+use server::platform::telemetry;
+use server::seed;
 
 #[tokio::main]
 async fn main() -> ExitCode {

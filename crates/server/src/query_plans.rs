@@ -4,10 +4,13 @@
 
 use sqlx::SqlitePool;
 
-use crate::extract::caller;
+use crate::callbacks;
+use crate::cases;
+use crate::cases::due_list;
 use crate::preferences::store;
-use crate::routes::cases;
-use crate::{callbacks, codes, due_list, sessions};
+use crate::sessions::caller;
+use crate::sessions::store as sessions;
+use crate::sign_in::codes;
 
 /// (what the query is for, its SQL).
 const HOT_QUERIES: &[(&str, &str)] = &[
@@ -53,9 +56,9 @@ fn scan_problem(plan: &[String], is_read: bool) -> Option<String> {
 async fn hot_path_queries_are_index_lookups() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/plans.db", dir.path().display());
-    let db = crate::db::connect(&url).await.unwrap();
+    let db = crate::platform::db::connect(&url).await.unwrap();
     // Some rows in every table, though without ANALYZE the planner goes by the schema.
-    let args = crate::config::SeedArgs {
+    let args = crate::platform::config::SeedArgs {
         database_url: url,
         cases: 200,
         sessions: 0,
@@ -81,7 +84,7 @@ async fn hot_path_queries_are_index_lookups() {
 async fn the_timeline_and_due_list_use_their_own_indexes() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/plans.db", dir.path().display());
-    let db = crate::db::connect(&url).await.unwrap();
+    let db = crate::platform::db::connect(&url).await.unwrap();
     for (sql, index) in [
         (cases::CASE_SQL, "case_updates_case_timeline"),
         (due_list::DUE_LIST_SQL, "case_updates_vcop_due"),

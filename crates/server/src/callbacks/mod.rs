@@ -2,6 +2,21 @@
 //! windows (UK time), follow the requests, cancel one. Requests stay `requested` until an
 //! officer schedules them (a later feature).
 
+mod rules;
+mod store;
+mod validate;
+mod writes;
+
+pub use rules::*;
+pub use store::{cancel, cannot_cancel, count_open, find, insert, list};
+// For `query_plans`, which checks the hot statements use their indexes.
+#[cfg(test)]
+pub(crate) use store::{
+    COUNT_OPEN_SQL, FIND_SQL, INSERT_REQUEST_SQL, INSERT_WINDOW_SQL, LIST_SQL, WINDOWS_SQL,
+};
+pub use validate::{validate, Context, ValidRequest};
+pub use writes::{cancel_open, request, NewRequest};
+
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
@@ -10,11 +25,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::callbacks;
-use crate::error::AppError;
-use crate::extract::{Caller, Json};
-use crate::preferences::store;
-use crate::state::AppState;
-use crate::uk_time;
+use crate::platform::error::AppError;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
+use crate::platform::uk_time;
+use crate::preferences::safe_times::safe_times_or_office_hours;
+use crate::preferences::store as preferences;
+use crate::sessions::caller::Caller;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -44,14 +61,14 @@ async fn list_callbacks(
 ) -> Result<Json<CallbacksView>, AppError> {
     let case = caller.case(&state.db, &crime_reference).await?;
     let now = state.clock.unix();
-    let prefs = store::current_or_initial(&state.db, &case.victim_id, now).await?;
+    let prefs = preferences::current_or_initial(&state.db, &case.victim_id, now).await?;
     let mut conn = state.db.acquire().await?;
     let list = callbacks::list(&mut conn, &case.case_id).await?;
     let today = uk_time::local(now).date;
     Ok(Json(CallbacksView {
         callbacks: list,
         max_open: callbacks::MAX_OPEN,
-        safe_times: callbacks::safe_times_or_office_hours(&prefs.preferences.safe_times),
+        safe_times: safe_times_or_office_hours(&prefs.preferences.safe_times),
         bookable_dates: callbacks::bookable_dates(today)
             .iter()
             .map(ToString::to_string)
@@ -92,7 +109,7 @@ async fn request_callback(
         case_id: case.case_id.clone(),
         victim_id: case.victim_id,
         request,
-        requested_by: store::changed_by_str(caller.changed_by()),
+        requested_by: caller.changed_by(),
         requested_by_id: caller.subject_id,
         now: state.clock.unix(),
     };

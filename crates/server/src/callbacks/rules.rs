@@ -1,24 +1,8 @@
-//! Callback requests: a victim asks their officer to call them back in windows they
-//! choose (UK local time). `validate` checks a request against the victim's safe times
-//! and the clock; `store` reads and writes `callback_requests` and `callback_windows`;
-//! `writes` holds the two write transactions (ask, cancel) the API runs.
+//! The rules of callback requests: how many may be open, how long and how far ahead a
+//! window may be, and which dates can be booked.
 
-use shared::api::preferences::{Day, SafeTimeWindow};
 use shared::working_days::is_working_day;
 use shared::CalendarDate;
-
-mod store;
-mod validate;
-mod writes;
-
-pub use store::{cancel, cannot_cancel, count_open, find, insert, list};
-// For `query_plans`, which checks the hot statements use their indexes.
-#[cfg(test)]
-pub(crate) use store::{
-    COUNT_OPEN_SQL, FIND_SQL, INSERT_REQUEST_SQL, INSERT_WINDOW_SQL, LIST_SQL, WINDOWS_SQL,
-};
-pub use validate::{validate, Context, ValidRequest};
-pub use writes::{cancel_open, request, NewRequest};
 
 /// Open (requested or scheduled) requests a case may have at once.
 pub const MAX_OPEN: u32 = 3;
@@ -45,30 +29,6 @@ pub fn bookable_dates(today: CalendarDate) -> Vec<CalendarDate> {
         day = day.add_days(1);
     }
     dates
-}
-
-/// The safe times used when a victim has given none: working days, 9am to 5pm.
-pub fn office_hours() -> Vec<SafeTimeWindow> {
-    vec![SafeTimeWindow {
-        days: vec![
-            Day::Monday,
-            Day::Tuesday,
-            Day::Wednesday,
-            Day::Thursday,
-            Day::Friday,
-        ],
-        start: "09:00".into(),
-        end: "17:00".into(),
-    }]
-}
-
-/// The victim's safe times, or office hours if they have none.
-pub fn safe_times_or_office_hours(safe_times: &[SafeTimeWindow]) -> Vec<SafeTimeWindow> {
-    if safe_times.is_empty() {
-        office_hours()
-    } else {
-        safe_times.to_vec()
-    }
 }
 
 #[cfg(test)]

@@ -1,32 +1,13 @@
 //! Storing and reading callback requests: `callback_requests` and their
 //! `callback_windows`. Writers call these inside a write transaction.
 
-use anyhow::Context as _;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use shared::api::callbacks::{CallbackStatus, CallbackView, CallbackWindow};
+use shared::api::preferences::ChangedBy;
 use sqlx::SqliteConnection;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+
+use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
 use super::{ValidRequest, ALREADY_CANCELLED, ALREADY_DONE};
-
-/// The snake_case wire name of one of the shared enums, as stored in the database.
-fn enum_str<T: Serialize>(value: &T) -> anyhow::Result<String> {
-    match serde_json::to_value(value)? {
-        serde_json::Value::String(name) => Ok(name),
-        other => anyhow::bail!("not a unit enum: {other}"),
-    }
-}
-
-fn enum_from<T: DeserializeOwned>(stored: &str) -> anyhow::Result<T> {
-    serde_json::from_value(serde_json::Value::String(stored.to_owned()))
-        .with_context(|| format!("unknown stored value {stored:?}"))
-}
-
-fn rfc3339(unix: i64) -> anyhow::Result<String> {
-    Ok(OffsetDateTime::from_unix_timestamp(unix)?.format(&Rfc3339)?)
-}
 
 /// Open requests for a case: a range of `callback_requests_case_id_status`.
 pub(crate) const COUNT_OPEN_SQL: &str = "SELECT COUNT(*) FROM callback_requests
@@ -57,7 +38,7 @@ pub async fn insert(
     conn: &mut SqliteConnection,
     case_id: &str,
     request: &ValidRequest,
-    requested_by: &str,
+    requested_by: ChangedBy,
     requested_by_id: &str,
     now: i64,
 ) -> anyhow::Result<CallbackView> {
@@ -65,13 +46,13 @@ pub async fn insert(
     sqlx::query(INSERT_REQUEST_SQL)
         .bind(&id)
         .bind(case_id)
-        .bind(enum_str(&request.reason)?)
+        .bind(enum_text(&request.reason)?)
         .bind(request.details.as_deref())
-        .bind(enum_str(&request.urgency)?)
+        .bind(enum_text(&request.urgency)?)
         .bind(&request.phone)
         .bind(request.phone_is_one_off)
         .bind(now)
-        .bind(requested_by)
+        .bind(enum_text(&requested_by)?)
         .bind(requested_by_id)
         .execute(&mut *conn)
         .await?;
@@ -148,15 +129,15 @@ async fn to_views(
             .await?;
         views.push(CallbackView {
             id,
-            reason: enum_from(&reason)?,
+            reason: enum_from_text(&reason)?,
             details,
-            urgency: enum_from(&urgency)?,
+            urgency: enum_from_text(&urgency)?,
             windows: windows
                 .into_iter()
                 .map(|(date, start, end)| CallbackWindow { date, start, end })
                 .collect(),
             phone_ending: phone_ending(&phone),
-            status: enum_from(&status)?,
+            status: enum_from_text(&status)?,
             scheduled_for: scheduled_for.map(rfc3339).transpose()?,
             requested_at: rfc3339(requested_at)?,
         });

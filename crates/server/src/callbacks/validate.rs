@@ -7,10 +7,10 @@ use shared::contact::{ClockTime, PhoneNumber};
 use shared::{CalendarDate, DayOfWeek};
 
 use super::{bookable_dates, MAX_DETAILS_CHARS, MAX_WINDOWS, MIN_WINDOW_MINUTES};
-use crate::error::FieldErrors;
-use crate::i18n::Message;
+use crate::platform::error::FieldErrors;
+use crate::platform::i18n::Message;
+use crate::platform::uk_time::UkLocal;
 use crate::preferences::summary::windows_phrase;
-use crate::uk_time::UkLocal;
 
 fn day_of(date: CalendarDate) -> Day {
     match date.day_of_week() {
@@ -179,7 +179,7 @@ pub fn validate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::callbacks::office_hours;
+    use crate::preferences::safe_times::office_hours;
 
     fn date(text: &str) -> CalendarDate {
         CalendarDate::parse(text).unwrap()

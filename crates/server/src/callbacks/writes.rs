@@ -3,15 +3,17 @@
 //! IMMEDIATE`, a savepoint per job) and an `Err` undoes everything the job wrote.
 
 use shared::api::callbacks::{CallbackStatus, CallbackView, NewCallbackRequest};
+use shared::api::preferences::ChangedBy;
 use sqlx::SqliteConnection;
 
 use super::{
-    cannot_cancel, count_open, find, insert, safe_times_or_office_hours, store, validate, Context,
-    ALREADY_CANCELLED, MAX_OPEN, TOO_MANY_OPEN,
+    cannot_cancel, count_open, find, insert, store, validate, Context, ALREADY_CANCELLED, MAX_OPEN,
+    TOO_MANY_OPEN,
 };
-use crate::error::AppError;
+use crate::platform::error::AppError;
+use crate::platform::uk_time;
+use crate::preferences::safe_times::safe_times_or_office_hours;
 use crate::preferences::store as preferences;
-use crate::uk_time;
 
 /// A callback request and who is asking, owned so it can travel to the writer.
 #[derive(Debug, Clone)]
@@ -19,8 +21,8 @@ pub struct NewRequest {
     pub case_id: String,
     pub victim_id: String,
     pub request: NewCallbackRequest,
-    /// `preferences::store::changed_by_str` of the caller's role.
-    pub requested_by: &'static str,
+    /// Who asked, by the caller's role.
+    pub requested_by: ChangedBy,
     pub requested_by_id: String,
     /// Unix seconds.
     pub now: i64,

@@ -65,7 +65,7 @@ mod tests {
     async fn the_due_list_shows_untold_events_by_deadline() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/due.db", dir.path().display());
-        let db = crate::db::connect(&url).await.unwrap();
+        let db = crate::platform::db::connect(&url).await.unwrap();
         crate::demo::load_if_empty(&db, &crate::Clock::system())
             .await
             .unwrap();

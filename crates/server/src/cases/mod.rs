@@ -1,5 +1,9 @@
 //! `GET /api/cases/{crime_reference}`: a victim's case as they see it.
 
+pub mod due_list;
+pub mod stages;
+pub mod vcop;
+
 use axum::extract::{Path, State};
 use shared::api::{CaseUpdateView, CaseView, ErrorBody, OfficerContact};
 use shared::CrimeReference;
@@ -7,13 +11,12 @@ use sqlx::Row;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::AppError;
-use crate::extract::caller::CallerConnection;
-use crate::extract::{Caller, Json};
-use crate::i18n::RequestLang;
-use crate::stages;
-use crate::state::AppState;
-use crate::vcop;
+use crate::platform::error::AppError;
+use crate::platform::i18n::RequestLang;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
+use crate::sessions::caller::Caller;
+use crate::sessions::caller::CallerConnection;
 
 /// The case, its officer and its timeline as ONE row: the timeline is a JSON array of
 /// `[id, date, title, what_happened, what_happens_next, vcop_event, event_date]`, newest

@@ -5,7 +5,7 @@
 use shared::api::StageView;
 use shared::Lang;
 
-use crate::i18n::text;
+use crate::platform::i18n::text;
 
 /// One stage of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

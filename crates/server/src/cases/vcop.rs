@@ -1,13 +1,17 @@
 //! Victims' Code (VCOP) timing: how many working days we had to tell a victim about an
 //! event, the deadline that gives, and whether the update that told them was late.
 
+use serde::{Deserialize, Serialize};
 use shared::api::VcopTiming;
 use shared::working_days::{add_working_days, is_working_day, working_days_between};
 use shared::CalendarDate;
 
+use crate::platform::stored::enum_from_text;
+
 /// Events the Victims' Code says a victim must be told about. Stored in
-/// `case_updates.vcop_event` by their snake_case name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `case_updates.vcop_event` by their serde name (`platform::stored`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum VcopEvent {
     SuspectArrested,
     SuspectInterviewed,
@@ -40,28 +44,6 @@ impl VcopEvent {
         Self::HearingOutcome,
         Self::SupportReferral,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::SuspectArrested => "suspect_arrested",
-            Self::SuspectInterviewed => "suspect_interviewed",
-            Self::ReleasedWithoutCharge => "released_without_charge",
-            Self::ReleasedUnderInvestigation => "released_under_investigation",
-            Self::Bail => "bail",
-            Self::Charged => "charged",
-            Self::OutOfCourtDisposal => "out_of_court_disposal",
-            Self::DecisionNotToCharge => "decision_not_to_charge",
-            Self::ChargesDroppedOrChanged => "charges_dropped_or_changed",
-            Self::HearingDate => "hearing_date",
-            Self::MustGiveEvidence => "must_give_evidence",
-            Self::HearingOutcome => "hearing_outcome",
-            Self::SupportReferral => "support_referral",
-        }
-    }
-
-    pub fn parse(stored: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|event| event.as_str() == stored)
-    }
 
     /// Working days allowed, from the Victims' Code table (docs/domain.md): hearing dates
     /// and whether you must give evidence within 1 for everyone; a support service
@@ -132,7 +114,7 @@ pub fn timing_for_row(
 ) -> Option<VcopTiming> {
     let stored = vcop_event?;
     let parsed = (
-        VcopEvent::parse(stored),
+        enum_from_text::<VcopEvent>(stored).ok(),
         event_date.map(CalendarDate::parse),
         CalendarDate::parse(told_on),
     );
@@ -171,10 +153,13 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
+        use crate::platform::stored::enum_text;
         for event in VcopEvent::ALL {
-            assert_eq!(VcopEvent::parse(event.as_str()), Some(event));
+            let stored = enum_text(&event).unwrap();
+            assert_eq!(enum_from_text::<VcopEvent>(&stored).unwrap(), event);
         }
-        assert_eq!(VcopEvent::parse("nonsense"), None);
+        assert_eq!(enum_text(&VcopEvent::HearingDate).unwrap(), "hearing_date");
+        assert!(enum_from_text::<VcopEvent>("nonsense").is_err());
     }
 
     #[test]

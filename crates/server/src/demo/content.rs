@@ -2,11 +2,14 @@
 //! Phone numbers are from Ofcom's drama ranges and emails use example.org, so nothing here
 //! can reach a real person. `{date+N}` in a text becomes the weekday N days from today.
 
+use shared::api::preferences::ContactMethod;
+
+use crate::cases::vcop::VcopEvent;
+
 /// A fictional victim and how they chose to be contacted.
 pub struct DemoVictim {
     pub name: &'static str,
-    /// 'text', 'email' or 'letter'.
-    pub contact_method: &'static str,
+    pub contact_method: ContactMethod,
     pub phone: Option<&'static str>,
     pub email: Option<&'static str>,
 }
@@ -23,7 +26,7 @@ pub struct DemoOfficer {
 /// A Victims' Code event an update tells the victim about.
 pub struct DemoVcop {
     /// A `VcopEvent` name, e.g. `charged`.
-    pub event: &'static str,
+    pub event: VcopEvent,
     /// Working days between the event and the update (0: told the same day). Counted
     /// back from the update so lateness is the same whatever weekday today is.
     pub working_days_before: u32,
@@ -63,7 +66,7 @@ pub const CASES: &[DemoCase] = &[
         reported_days_ago: 3,
         victim: DemoVictim {
             name: "Priya Shah",
-            contact_method: "text",
+            contact_method: ContactMethod::TextMessage,
             phone: Some("+447700900001"),
             email: None,
         },
@@ -106,7 +109,7 @@ pub const CASES: &[DemoCase] = &[
         reported_days_ago: 12,
         victim: DemoVictim {
             name: "Alex Morgan",
-            contact_method: "email",
+            contact_method: ContactMethod::Email,
             phone: None,
             email: Some("alex.demo@example.org"),
         },
@@ -132,7 +135,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 11,
                 vcop: Some(DemoVcop {
-                    event: "suspect_arrested",
+                    event: VcopEvent::SuspectArrested,
                     working_days_before: 0,
                 }),
                 title: "The suspect was arrested",
@@ -143,7 +146,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 10,
                 vcop: Some(DemoVcop {
-                    event: "suspect_interviewed",
+                    event: VcopEvent::SuspectInterviewed,
                     working_days_before: 0,
                 }),
                 title: "The suspect was interviewed",
@@ -154,7 +157,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 10,
                 vcop: Some(DemoVcop {
-                    event: "bail",
+                    event: VcopEvent::Bail,
                     working_days_before: 0,
                 }),
                 title: "The suspect was released on bail",
@@ -175,7 +178,7 @@ pub const CASES: &[DemoCase] = &[
         reported_days_ago: 70,
         victim: DemoVictim {
             name: "Jamie Evans",
-            contact_method: "text",
+            contact_method: ContactMethod::TextMessage,
             phone: Some("+447700900003"),
             email: None,
         },
@@ -199,7 +202,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 66,
                 vcop: Some(DemoVcop {
-                    event: "suspect_arrested",
+                    event: VcopEvent::SuspectArrested,
                     working_days_before: 0,
                 }),
                 title: "The suspect was arrested",
@@ -210,7 +213,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 54,
                 vcop: Some(DemoVcop {
-                    event: "charged",
+                    event: VcopEvent::Charged,
                     working_days_before: 7,
                 }),
                 title: "The suspect was charged",
@@ -221,7 +224,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 40,
                 vcop: Some(DemoVcop {
-                    event: "hearing_outcome",
+                    event: VcopEvent::HearingOutcome,
                     working_days_before: 1,
                 }),
                 title: "First hearing at the magistrates' court",
@@ -232,7 +235,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 20,
                 vcop: Some(DemoVcop {
-                    event: "hearing_date",
+                    event: VcopEvent::HearingDate,
                     working_days_before: 0,
                 }),
                 title: "The trial date is set",
@@ -252,7 +255,7 @@ pub const CASES: &[DemoCase] = &[
         reported_days_ago: 40,
         victim: DemoVictim {
             name: "Jordan Hughes",
-            contact_method: "email",
+            contact_method: ContactMethod::Email,
             phone: None,
             email: Some("jordan.demo@example.org"),
         },
@@ -277,7 +280,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 25,
                 vcop: Some(DemoVcop {
-                    event: "suspect_interviewed",
+                    event: VcopEvent::SuspectInterviewed,
                     working_days_before: 2,
                 }),
                 title: "A suspect was interviewed",
@@ -288,7 +291,7 @@ pub const CASES: &[DemoCase] = &[
             DemoUpdate {
                 days_ago: 6,
                 vcop: Some(DemoVcop {
-                    event: "decision_not_to_charge",
+                    event: VcopEvent::DecisionNotToCharge,
                     working_days_before: 3,
                 }),
                 title: "We will take no further action",
@@ -310,7 +313,7 @@ pub const CASES: &[DemoCase] = &[
         reported_days_ago: 8,
         victim: DemoVictim {
             name: "Sam Taylor",
-            contact_method: "letter",
+            contact_method: ContactMethod::Letter,
             phone: None,
             email: None,
         },

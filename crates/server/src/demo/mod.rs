@@ -1,14 +1,18 @@
 //! Demo mode: with `--demo` and an empty database, load the demo cases
 //! (`demo_content.rs`) in one transaction, with dates relative to today.
 
+mod content;
+
 use shared::CalendarDate;
 use sqlx::{SqliteConnection, SqlitePool};
 use time::{Date, Duration, Weekday};
 
-use crate::clock::Clock;
-use crate::demo_content::{DemoCase, DemoVcop, CASES};
-use crate::vcop::{self, VcopEvent};
-use crate::{db, preferences};
+use crate::cases::vcop;
+use crate::demo::content::{DemoCase, DemoVcop, CASES};
+use crate::platform::clock::Clock;
+use crate::platform::db;
+use crate::platform::stored::enum_text;
+use crate::preferences;
 
 /// What was loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +66,7 @@ async fn insert_case(
     )
     .bind(&victim_id)
     .bind(case.victim.name)
-    .bind(case.victim.contact_method)
+    .bind(enum_text(&case.victim.contact_method)?)
     .bind(case.victim.phone)
     .bind(case.victim.email)
     .bind(now)
@@ -123,7 +127,7 @@ async fn insert_case(
         .bind(update.title)
         .bind(fill_dates(update.what_happened, today))
         .bind(fill_dates(update.what_happens_next, today))
-        .bind(vcop.as_ref().map(|stored| stored.event))
+        .bind(vcop.as_ref().map(|stored| stored.event.clone()))
         .bind(vcop.as_ref().map(|stored| stored.event_date.clone()))
         .bind(vcop.as_ref().map(|stored| stored.deadline.clone()))
         // Later entries on the same day sort as newer.
@@ -137,7 +141,7 @@ async fn insert_case(
 
 /// The VCOP columns of an update told on `told_on`.
 struct StoredVcop {
-    event: &'static str,
+    event: String,
     event_date: String,
     deadline: String,
 }
@@ -147,13 +151,11 @@ fn stored_vcop(
     enhanced_rights: bool,
     told_on: Date,
 ) -> anyhow::Result<StoredVcop> {
-    let event = VcopEvent::parse(vcop.event)
-        .ok_or_else(|| anyhow::anyhow!("unknown demo VCOP event {}", vcop.event))?;
     let told_on = calendar_date(told_on)?;
     let event_date = vcop::working_days_before(told_on, vcop.working_days_before);
-    let timing = vcop::timing(event, enhanced_rights, event_date, told_on);
+    let timing = vcop::timing(vcop.event, enhanced_rights, event_date, told_on);
     Ok(StoredVcop {
-        event: vcop.event,
+        event: enum_text(&vcop.event)?,
         event_date: timing.event_date,
         deadline: timing.deadline,
     })
@@ -237,7 +239,11 @@ mod tests {
     fn demo_cases_are_well_formed() {
         for case in CASES {
             assert!(shared::CrimeReference::parse(case.crime_reference).is_ok());
-            assert!(crate::stages::find(case.stage).is_some(), "{}", case.stage);
+            assert!(
+                crate::cases::stages::find(case.stage).is_some(),
+                "{}",
+                case.stage
+            );
             assert!(!case.updates.is_empty());
             let phone = case.victim.phone.unwrap_or("+447700900");
             assert!(
@@ -249,15 +255,6 @@ mod tests {
                 .email
                 .is_none_or(|e| e.ends_with("@example.org")));
             assert!(case.officer.phone_link.starts_with("+441632960"));
-            for update in case.updates {
-                if let Some(vcop) = &update.vcop {
-                    assert!(
-                        crate::vcop::VcopEvent::parse(vcop.event).is_some(),
-                        "{}",
-                        vcop.event
-                    );
-                }
-            }
         }
     }
 }

@@ -7,10 +7,10 @@ use shared::api::OutboxResponse;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::AppError;
-use crate::extract::Json;
 use crate::outbox;
-use crate::state::AppState;
+use crate::platform::error::AppError;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
 
 const LIMIT: i64 = 50;
 

@@ -1,25 +1,20 @@
 //! The outbox: text messages and emails queued for sending. No provider is connected yet,
 //! so messages wait here; demo mode lists them at `GET /api/dev/outbox`.
 
+pub mod dev;
+
+use serde::{Deserialize, Serialize};
 use shared::api::OutboxMessage;
 use sqlx::{SqliteConnection, SqlitePool};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
-/// How a message travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::platform::stored::{enum_text, rfc3339};
+
+/// How a message travels. Stored by its serde name (`platform::stored`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Channel {
     Sms,
     Email,
-}
-
-impl Channel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Sms => "sms",
-            Self::Email => "email",
-        }
-    }
 }
 
 /// Queues a message. Its id is a UUID v7, so ids sort in queueing order.
@@ -29,19 +24,20 @@ pub async fn queue(
     recipient: &str,
     body: &str,
     now: i64,
-) -> sqlx::Result<String> {
+) -> anyhow::Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
+    let channel_text = enum_text(&channel)?;
     sqlx::query(
         "INSERT INTO outbox (id, channel, recipient, body, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(&id)
-    .bind(channel.as_str())
+    .bind(&channel_text)
     .bind(recipient)
     .bind(body)
     .bind(now)
     .execute(conn)
     .await?;
-    tracing::info!(outbox_id = %id, channel = channel.as_str(), "message queued");
+    tracing::info!(outbox_id = %id, channel = %channel_text, "message queued");
     Ok(id)
 }
 
@@ -75,7 +71,7 @@ pub async fn latest(
     };
     rows.into_iter()
         .map(|(id, channel, recipient, body, created_at)| {
-            let created_at = OffsetDateTime::from_unix_timestamp(created_at)?.format(&Rfc3339)?;
+            let created_at = rfc3339(created_at)?;
             Ok(OutboxMessage {
                 id,
                 channel,

@@ -18,16 +18,25 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 /// Listed by hand rather than with `sqlx::migrate!()` because that macro needs sqlx's
 /// `macros` feature, which compiles SQLite a second time for the build host.
 const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (1, "initial", include_str!("../migrations/0001_initial.sql")),
+    (
+        1,
+        "initial",
+        include_str!("../../migrations/0001_initial.sql"),
+    ),
     (
         2,
         "vcop_preferences_callbacks",
-        include_str!("../migrations/0002_vcop_preferences_callbacks.sql"),
+        include_str!("../../migrations/0002_vcop_preferences_callbacks.sql"),
     ),
     (
         3,
         "hot_path_indexes",
-        include_str!("../migrations/0003_hot_path_indexes.sql"),
+        include_str!("../../migrations/0003_hot_path_indexes.sql"),
+    ),
+    (
+        4,
+        "enums_stored_by_serde_name",
+        include_str!("../../migrations/0004_enums_stored_by_serde_name.sql"),
     ),
 ];
 

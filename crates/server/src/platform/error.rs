@@ -11,7 +11,7 @@ use axum::Json;
 use shared::api::ErrorBody;
 use shared::Lang;
 
-use crate::i18n::Message;
+use crate::platform::i18n::Message;
 
 /// The heading of the GOV.UK error summary, used for every 422 (an `errors.json` key).
 pub const THERE_IS_A_PROBLEM: &str = "there_is_a_problem";

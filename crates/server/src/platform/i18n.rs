@@ -20,22 +20,22 @@ const FILES: [(Lang, &str, &str); 4] = [
     (
         Lang::En,
         "errors",
-        include_str!("../../../locales/en/errors.json"),
+        include_str!("../../../../locales/en/errors.json"),
     ),
     (
         Lang::Cy,
         "errors",
-        include_str!("../../../locales/cy/errors.json"),
+        include_str!("../../../../locales/cy/errors.json"),
     ),
     (
         Lang::En,
         "server",
-        include_str!("../../../locales/en/server.json"),
+        include_str!("../../../../locales/en/server.json"),
     ),
     (
         Lang::Cy,
         "server",
-        include_str!("../../../locales/cy/server.json"),
+        include_str!("../../../../locales/cy/server.json"),
     ),
 ];
 

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::AppError;
+use crate::platform::error::AppError;
 
 /// A JSON request body (and, for symmetry, a JSON response).
 #[derive(Debug, Clone, Copy, Default)]

@@ -15,8 +15,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 use shared::Lang;
 
-use crate::error::{AppError, PendingErrorBody};
-use crate::i18n;
+use crate::platform::error::{AppError, PendingErrorBody};
+use crate::platform::i18n;
 
 /// True for paths the API owns (`/api` and below). Everything else is the app.
 pub fn is_api_path(path: &str) -> bool {

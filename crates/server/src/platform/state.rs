@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use sqlx::SqlitePool;
 
-use crate::clock::Clock;
-use crate::config::Config;
-use crate::write_batcher::WriteBatcher;
+use crate::platform::clock::Clock;
+use crate::platform::config::Config;
+use crate::platform::write_batcher::WriteBatcher;
 
 #[derive(Clone)]
 pub struct AppState {

@@ -12,7 +12,7 @@ use axum::response::Response;
 use tracing::Span;
 use tracing_subscriber::EnvFilter;
 
-use crate::middleware::is_api_path;
+use crate::platform::middleware::is_api_path;
 
 /// Installs the global subscriber: readable text, or JSON lines with `json`. `RUST_LOG`
 /// filters (default `info`).

@@ -39,7 +39,7 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::error::AppError;
+use crate::platform::error::AppError;
 
 /// Most jobs in one transaction. Bounds how long the first job of a batch waits for the
 /// last (each job is a few small statements) and how much one failed commit can take with it.

@@ -5,13 +5,10 @@ use shared::api::preferences::{
     ContactMethod, ContactPreferences, LanguageChoice, UpdateFrequency,
 };
 
-use super::method_from_stored;
-
-/// What an officer recorded in a `victims` row, as stored.
+/// What an officer recorded in a `victims` row.
 #[derive(Debug, Clone, Copy)]
 pub struct RecordedContact<'a> {
-    /// `victims.contact_method`, e.g. 'text'.
-    pub contact_method: &'a str,
+    pub contact_method: ContactMethod,
     pub phone: Option<&'a str>,
     pub email: Option<&'a str>,
     pub voicemail_safe: bool,
@@ -20,14 +17,13 @@ pub struct RecordedContact<'a> {
     /// IETF tag, e.g. 'cy'.
     pub language: &'a str,
     pub interpreter_needed: bool,
-    /// 'every_update' or 'key_updates_only'.
-    pub update_frequency: &'a str,
+    pub update_frequency: UpdateFrequency,
 }
 
 /// Version 1 of the preferences, from what the officer recorded. `store::ensure_initial`
 /// stores it; the benchmark seeder (`crate::seed`) writes the same thing in bulk.
 pub fn initial_preferences(recorded: &RecordedContact<'_>) -> ContactPreferences {
-    let preferred_method = method_from_stored(recorded.contact_method);
+    let preferred_method = recorded.contact_method;
     ContactPreferences {
         preferred_method,
         second_method: None,
@@ -49,10 +45,6 @@ pub fn initial_preferences(recorded: &RecordedContact<'_>) -> ContactPreferences
         interpreter_needed: recorded.interpreter_needed,
         communication_needs: Vec::new(),
         other_needs: None,
-        update_frequency: if recorded.update_frequency == "key_updates_only" {
-            UpdateFrequency::KeyDecisionsOnly
-        } else {
-            UpdateFrequency::EveryUpdate
-        },
+        update_frequency: recorded.update_frequency,
     }
 }

@@ -1,5 +1,15 @@
-//! `/api/cases/{crime_reference}/preferences`: read and change how and when a victim may
-//! be contacted, and see every earlier version.
+//! Contact preferences: how and when a victim may be contacted safely, and the API that
+//! reads and saves them. `validate` parses what the app sends; `store` keeps every saved
+//! version; `summary` says in plain words what the current version means; `initial` makes
+//! version 1 from the officer's record; `safe_times` holds the default safe times.
+
+pub mod initial;
+pub mod safe_times;
+pub mod store;
+pub mod summary;
+mod validate;
+
+pub use validate::*;
 
 use axum::extract::{Path, State};
 use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
@@ -7,11 +17,11 @@ use shared::api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::AppError;
-use crate::extract::{Caller, Json};
-use crate::i18n::RequestLang;
-use crate::preferences::{self, store};
-use crate::state::AppState;
+use crate::platform::error::AppError;
+use crate::platform::i18n::RequestLang;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
+use crate::sessions::caller::Caller;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -74,7 +84,7 @@ async fn put_preferences(
     Json(request): Json<ContactPreferences>,
 ) -> Result<Json<PreferencesView>, AppError> {
     let case = caller.case(&state.db, &crime_reference).await?;
-    let valid = preferences::validate(request).map_err(AppError::Validation)?;
+    let valid = validate(request).map_err(AppError::Validation)?;
     let now = state.clock.unix();
     // Through the group-commit writer, like callback writes: one fsync for many saves.
     let (victim_id, changed_by, changed_by_id) = (

@@ -6,15 +6,14 @@
 use anyhow::Context;
 use shared::api::preferences::{
     ChangedBy, ContactMethod, ContactPreferences, LanguageChoice, PreferencesVersion,
-    PreferencesView,
+    PreferencesView, UpdateFrequency,
 };
 use shared::Lang;
 use sqlx::SqliteConnection;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 use super::initial::{initial_preferences, RecordedContact};
-use super::{stored_method, summary::summary};
+use super::summary::summary;
+use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
 /// One saved version.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,34 +46,13 @@ impl Version {
     }
 }
 
-fn rfc3339(unix: i64) -> anyhow::Result<String> {
-    Ok(OffsetDateTime::from_unix_timestamp(unix)?.format(&Rfc3339)?)
-}
-
-pub fn changed_by_str(who: ChangedBy) -> &'static str {
-    match who {
-        ChangedBy::Victim => "victim",
-        ChangedBy::Supporter => "supporter",
-        ChangedBy::Officer => "officer",
-    }
-}
-
-fn changed_by_from(stored: &str) -> anyhow::Result<ChangedBy> {
-    match stored {
-        "victim" => Ok(ChangedBy::Victim),
-        "supporter" => Ok(ChangedBy::Supporter),
-        "officer" => Ok(ChangedBy::Officer),
-        other => anyhow::bail!("unknown changed_by {other:?}"),
-    }
-}
-
 type VersionRow = (i64, i64, String, String);
 
 fn from_row((version, changed_at, changed_by, body): VersionRow) -> anyhow::Result<Version> {
     Ok(Version {
         version: u32::try_from(version).context("version out of range")?,
         changed_at,
-        changed_by: changed_by_from(&changed_by)?,
+        changed_by: enum_from_text(&changed_by)?,
         preferences: serde_json::from_str(&body).context("stored preferences do not parse")?,
     })
 }
@@ -153,7 +131,8 @@ pub async fn ensure_initial(
         anyhow::bail!("no victim {victim_id}");
     };
     let preferences = initial_preferences(&RecordedContact {
-        contact_method: &method,
+        // A method the code does not know reads as a visit: the officer decides.
+        contact_method: enum_from_text(&method).unwrap_or(ContactMethod::Visit),
         phone: phone.as_deref(),
         email: email.as_deref(),
         voicemail_safe: voicemail,
@@ -161,7 +140,7 @@ pub async fn ensure_initial(
         caller_id_may_show_police: caller_id,
         language: &language,
         interpreter_needed: interpreter,
-        update_frequency: &frequency,
+        update_frequency: enum_from_text(&frequency).unwrap_or(UpdateFrequency::EveryUpdate),
     });
     sqlx::query(
         "INSERT INTO contact_preferences (id, victim_id, version, body, changed_at, changed_by, changed_by_id)
@@ -188,7 +167,7 @@ pub async fn current_or_initial(
         return Ok(found);
     }
     drop(conn);
-    let mut tx = crate::db::begin_write(db).await?;
+    let mut tx = crate::platform::db::begin_write(db).await?;
     ensure_initial(&mut tx, victim_id, now).await?;
     let found = current(&mut tx, victim_id)
         .await?
@@ -229,7 +208,7 @@ pub async fn save(
     .bind(version)
     .bind(serde_json::to_string(preferences)?)
     .bind(now)
-    .bind(changed_by_str(changed_by))
+    .bind(enum_text(&changed_by)?)
     .bind(changed_by_id)
     .execute(&mut *conn)
     .await?;
@@ -239,7 +218,7 @@ pub async fn save(
                 interpreter_needed = $7, preferences_updated_at = $8, language = $9
          WHERE id = $10",
     )
-    .bind(stored_method(sign_in_method(preferences)))
+    .bind(enum_text(&sign_in_method(preferences))?)
     .bind(preferences.phone.as_deref())
     .bind(preferences.email.as_deref())
     .bind(preferences.voicemail_safe)

@@ -10,18 +10,14 @@ use shared::api::preferences::{
 use shared::contact::{ClockTime, PhoneNumber};
 use shared::Lang;
 
-use crate::callbacks::office_hours;
-use crate::i18n::{format, text};
+use crate::platform::i18n::{format, text};
+use crate::platform::stored::enum_text;
+use crate::preferences::safe_times::office_hours;
 
 /// `server.json` key of a sentence about a contact method (`first` or `second` choice).
 fn method_key(choice: &str, method: ContactMethod) -> String {
-    let name = match method {
-        ContactMethod::PhoneCall => "phone_call",
-        ContactMethod::TextMessage => "text_message",
-        ContactMethod::Email => "email",
-        ContactMethod::Letter => "letter",
-        ContactMethod::Visit => "visit",
-    };
+    // Keys are named after the method's stored (serde) name.
+    let name = enum_text(&method).unwrap_or_default();
     format!("server.summary.{choice}.{name}")
 }
 

@@ -1,17 +1,12 @@
-//! Contact preferences: how and when a victim may be contacted safely. `validate` parses
-//! what the app sends; `store` keeps every saved version; `summary` says in plain words
-//! what the current version means; `initial` makes version 1 from the officer's record.
-
-pub mod initial;
-pub mod store;
-pub mod summary;
+//! Parsing contact preferences as the app sends them, field by field, into the form they
+//! are stored in, and the limits that apply.
 
 use shared::api::preferences::{
     CommunicationNeed, ContactMethod, ContactPreferences, LanguageChoice, SafeTimeWindow,
 };
 use shared::contact::{ClockTime, EmailAddress, PhoneNumber, UkPostcode};
 
-use crate::error::FieldErrors;
+use crate::platform::error::FieldErrors;
 
 /// Most safe-time windows a victim can give.
 pub const MAX_SAFE_TIMES: usize = 7;
@@ -181,26 +176,4 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
         other_needs,
         ..input
     })
-}
-
-/// How `victims.contact_method` names a method (sign-in codes follow 'text' and 'email').
-pub fn stored_method(method: ContactMethod) -> &'static str {
-    match method {
-        ContactMethod::PhoneCall => "phone_call",
-        ContactMethod::TextMessage => "text",
-        ContactMethod::Email => "email",
-        ContactMethod::Letter => "letter",
-        ContactMethod::Visit => "visit",
-    }
-}
-
-/// The inverse of [`stored_method`]; unknown values read as a visit (the officer decides).
-pub fn method_from_stored(stored: &str) -> ContactMethod {
-    match stored {
-        "phone_call" => ContactMethod::PhoneCall,
-        "text" => ContactMethod::TextMessage,
-        "email" => ContactMethod::Email,
-        "letter" => ContactMethod::Letter,
-        _ => ContactMethod::Visit,
-    }
 }

@@ -10,7 +10,8 @@ use sqlx::SqlitePool;
 
 use super::rng::SeededRng;
 use super::rows::CallbackReady;
-use crate::{cookies, db, sessions};
+use crate::platform::db;
+use crate::sessions::{cookies, store as sessions};
 
 /// Keeps a uniform sample of `wanted` cases out of all those offered (reservoir sampling),
 /// so sessions spread over the whole seeded range without holding every case in memory.

@@ -2,7 +2,7 @@
 //! at random, so no row describes a real person), crime types as the demo data words
 //! them, and storylines of timeline updates that move a case through its stages.
 
-use crate::vcop::VcopEvent;
+use crate::cases::vcop::VcopEvent;
 
 pub const FIRST_NAMES: &[&str] = &[
     "Aisha", "Alex", "Amir", "Bethan", "Callum", "Chloe", "Dafydd", "Dev", "Ellie", "Emeka",
@@ -247,7 +247,11 @@ mod tests {
         for storyline in STORYLINES {
             assert!(storyline.len() >= 2);
             for step in *storyline {
-                assert!(crate::stages::find(step.stage).is_some(), "{}", step.stage);
+                assert!(
+                    crate::cases::stages::find(step.stage).is_some(),
+                    "{}",
+                    step.stage
+                );
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use shared::api::preferences::{ContactMethod, UpdateFrequency};
 use shared::CalendarDate;
 
 use super::content::{
@@ -13,8 +14,9 @@ use super::references;
 use super::rng::SeededRng;
 use super::rows::{Batch, Callback, CallbackReady, Case, Officer, Update, Victim};
 use crate::callbacks;
+use crate::cases::vcop;
+use crate::platform::stored::enum_text;
 use crate::preferences::initial::{initial_preferences, RecordedContact};
-use crate::vcop;
 
 /// Percent of cases with an open callback request (only victims with a phone on file).
 const CALLBACK_PERCENT: u64 = 2;
@@ -157,6 +159,7 @@ impl Batch {
                 case_index,
                 step,
                 update_date: told_on.to_string(),
+                vcop_event: step.vcop.as_ref().map(enum_text).transpose()?,
                 vcop,
                 created_at: unix_at(told_on, NINE_AM) + order as i64,
             });
@@ -195,27 +198,27 @@ fn reported_on(rng: &mut SeededRng, today: CalendarDate, year: i32) -> CalendarD
 fn victim(rng: &mut SeededRng, created_at: i64) -> anyhow::Result<Victim> {
     let (first, last) = (rng.pick(FIRST_NAMES), rng.pick(SURNAMES));
     let contact_method = match rng.below(100) {
-        0..=54 => "text",
-        55..=84 => "email",
-        85..=94 => "letter",
-        _ => "phone_call",
+        0..=54 => ContactMethod::TextMessage,
+        55..=84 => ContactMethod::Email,
+        85..=94 => ContactMethod::Letter,
+        _ => ContactMethod::PhoneCall,
     };
     let phone_percent = match contact_method {
-        "text" | "phone_call" => 100,
-        "email" => 40,
+        ContactMethod::TextMessage | ContactMethod::PhoneCall => 100,
+        ContactMethod::Email => 40,
         _ => 20,
     };
     let phone = rng.chance(phone_percent).then(|| {
         // Ofcom's drama ranges: mobiles 07700 900000–900999, landlines 01632 960000–960999.
         // Texts need a mobile.
         let line = rng.below(1000);
-        if contact_method == "phone_call" && rng.chance(50) {
+        if contact_method == ContactMethod::PhoneCall && rng.chance(50) {
             format!("+441632960{line:03}")
         } else {
             format!("+447700900{line:03}")
         }
     });
-    let email = (contact_method == "email" || rng.chance(30)).then(|| {
+    let email = (contact_method == ContactMethod::Email || rng.chance(30)).then(|| {
         let tag = rng.below(1000);
         format!(
             "{}.{}{tag}@example.org",
@@ -223,10 +226,15 @@ fn victim(rng: &mut SeededRng, created_at: i64) -> anyhow::Result<Victim> {
             ascii_lower(last)
         )
     });
+    let update_frequency = if rng.chance(10) {
+        UpdateFrequency::KeyDecisionsOnly
+    } else {
+        UpdateFrequency::EveryUpdate
+    };
     let mut victim = Victim {
         id: rng.id(),
         full_name: format!("{first} {last}"),
-        contact_method,
+        contact_method: enum_text(&contact_method)?,
         phone,
         email,
         voicemail_safe: rng.chance(40),
@@ -234,17 +242,13 @@ fn victim(rng: &mut SeededRng, created_at: i64) -> anyhow::Result<Victim> {
         caller_id_may_show_police: rng.chance(30),
         language: if rng.chance(5) { "cy" } else { "en" },
         interpreter_needed: rng.chance(3),
-        update_frequency: if rng.chance(10) {
-            "key_updates_only"
-        } else {
-            "every_update"
-        },
+        update_frequency: enum_text(&update_frequency)?,
         created_at,
         preferences: String::new(),
         preferences_id: rng.id(),
     };
     victim.preferences = serde_json::to_string(&initial_preferences(&RecordedContact {
-        contact_method: victim.contact_method,
+        contact_method,
         phone: victim.phone.as_deref(),
         email: victim.email.as_deref(),
         voicemail_safe: victim.voicemail_safe,
@@ -252,13 +256,13 @@ fn victim(rng: &mut SeededRng, created_at: i64) -> anyhow::Result<Victim> {
         caller_id_may_show_police: victim.caller_id_may_show_police,
         language: victim.language,
         interpreter_needed: victim.interpreter_needed,
-        update_frequency: victim.update_frequency,
+        update_frequency,
     }))?;
     Ok(victim)
 }
 
 /// An open request for one or two office-hours windows on the next working days: inside
-/// the safe times a victim without any gets (`callbacks::office_hours`).
+/// the safe times a victim without any gets (`preferences::safe_times::office_hours`).
 fn callback(rng: &mut SeededRng, run: &Run, case_index: usize, phone: &str) -> Callback {
     const SLOTS: &[(&str, &str)] = &[("09:30", "11:00"), ("11:00", "12:30"), ("14:00", "16:00")];
     let window_count = 1 + rng.below(2) as usize;

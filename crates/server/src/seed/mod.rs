@@ -18,9 +18,9 @@ use std::time::Instant;
 use anyhow::Context;
 use sqlx::{Connection, SqliteConnection, SqlitePool};
 
-use crate::clock::Clock;
-use crate::config::SeedArgs;
-use crate::db;
+use crate::platform::clock::Clock;
+use crate::platform::config::SeedArgs;
+use crate::platform::db;
 use generate::Run;
 use rng::SeededRng;
 use rows::Batch;

@@ -16,7 +16,8 @@ pub struct Officer {
 pub struct Victim {
     pub id: String,
     pub full_name: String,
-    pub contact_method: &'static str,
+    /// As stored (`platform::stored`).
+    pub contact_method: String,
     pub phone: Option<String>,
     pub email: Option<String>,
     pub voicemail_safe: bool,
@@ -24,7 +25,8 @@ pub struct Victim {
     pub caller_id_may_show_police: bool,
     pub language: &'static str,
     pub interpreter_needed: bool,
-    pub update_frequency: &'static str,
+    /// As stored (`platform::stored`).
+    pub update_frequency: String,
     pub created_at: i64,
     /// JSON of version 1 of the contact preferences.
     pub preferences: String,
@@ -48,6 +50,8 @@ pub struct Update {
     pub case_index: usize,
     pub step: &'static Step,
     pub update_date: String,
+    /// The Victims' Code event as stored (`platform::stored`), if it is one.
+    pub vcop_event: Option<String>,
     /// event date and deadline, for a Victims' Code event.
     pub vcop: Option<(String, String)>,
     pub created_at: i64,

@@ -4,7 +4,10 @@
 use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use shared::api::preferences::ChangedBy;
+
 use super::rows::{Batch, Officer};
+use crate::platform::stored::enum_text;
 
 /// SQLite allows 32,766 bound values per statement; stay under it.
 const MAX_VALUES_PER_STATEMENT: usize = 32_000;
@@ -68,7 +71,7 @@ pub async fn batch(conn: &mut SqliteConnection, batch: &Batch) -> sqlx::Result<(
         |row, victim| {
             row.push_bind(&victim.id)
                 .push_bind(&victim.full_name)
-                .push_bind(victim.contact_method)
+                .push_bind(&victim.contact_method)
                 .push_bind(victim.phone.as_deref())
                 .push_bind(victim.email.as_deref())
                 .push_bind(victim.voicemail_safe)
@@ -76,7 +79,7 @@ pub async fn batch(conn: &mut SqliteConnection, batch: &Batch) -> sqlx::Result<(
                 .push_bind(victim.caller_id_may_show_police)
                 .push_bind(victim.language)
                 .push_bind(victim.interpreter_needed)
-                .push_bind(victim.update_frequency)
+                .push_bind(&victim.update_frequency)
                 .push_bind(victim.created_at);
         },
     )
@@ -134,7 +137,7 @@ pub async fn batch(conn: &mut SqliteConnection, batch: &Batch) -> sqlx::Result<(
                 .push_bind(update.step.title)
                 .push_bind(update.step.what_happened)
                 .push_bind(update.step.what_happens_next)
-                .push_bind(update.step.vcop.map(|event| event.as_str()))
+                .push_bind(update.vcop_event.as_deref())
                 .push_bind(vcop.map(|(event_date, _)| event_date.as_str()))
                 .push_bind(vcop.map(|(_, deadline)| deadline.as_str()))
                 // Every seeded event has been told, on the day of its update.
@@ -143,6 +146,8 @@ pub async fn batch(conn: &mut SqliteConnection, batch: &Batch) -> sqlx::Result<(
         },
     )
     .await?;
+    let requested_by = enum_text(&ChangedBy::Victim)
+        .map_err(|error| sqlx::Error::Protocol(format!("{error:#}")))?;
     insert_rows(
         conn,
         "INSERT INTO callback_requests (id, case_id, reason, details, urgency, phone,
@@ -160,7 +165,8 @@ pub async fn batch(conn: &mut SqliteConnection, batch: &Batch) -> sqlx::Result<(
                 .push("FALSE")
                 .push("'requested'")
                 .push_bind(callback.requested_at)
-                .push("'victim'")
+                // Seeded callbacks are all asked for by the victim.
+                .push_bind(requested_by.as_str())
                 .push_bind(&batch.victims[case.victim_index].id);
         },
     )

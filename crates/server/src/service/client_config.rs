@@ -5,8 +5,8 @@ use shared::api::ClientConfig;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::extract::Json;
-use crate::state::AppState;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(client_config))

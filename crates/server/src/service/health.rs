@@ -5,9 +5,9 @@ use shared::api::{ErrorBody, HealthResponse};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::AppError;
-use crate::extract::Json;
-use crate::state::AppState;
+use crate::platform::error::AppError;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(health))

@@ -10,10 +10,11 @@ use shared::api::Role;
 use sqlx::pool::PoolConnection;
 use sqlx::{Sqlite, SqlitePool};
 
-use crate::cookies::{self, SessionSeen};
-use crate::error::AppError;
-use crate::sessions::{self, SessionRow, SignedInCase};
-use crate::state::AppState;
+use crate::platform::error::AppError;
+use crate::platform::state::AppState;
+use crate::platform::stored::enum_from_text;
+use crate::sessions::cookies::{self, SessionSeen};
+use crate::sessions::store::{self as sessions, SessionRow, SignedInCase};
 
 /// The victim behind a case in the caller's scope.
 pub(crate) const CASE_VICTIM_SQL: &str = "SELECT victim_id FROM cases WHERE id = $1";
@@ -102,7 +103,7 @@ impl FromRequestParts<AppState> for Caller {
             subject_id,
             signed_in_case,
         } = session.ok_or(AppError::Unauthorized)?;
-        let role = parse_role(&role)?;
+        let role: Role = enum_from_text(&role).map_err(AppError::internal)?;
         let scopes = scopes_for(role, signed_in_case);
         if let Some(seen) = parts.extensions.get::<SessionSeen>() {
             seen.mark();
@@ -151,15 +152,6 @@ impl<S: Send + Sync> FromRequestParts<S> for CallerConnection {
         let handover = Self::default();
         parts.extensions.insert(handover.clone());
         Ok(handover)
-    }
-}
-
-fn parse_role(stored: &str) -> Result<Role, AppError> {
-    match stored {
-        "victim" => Ok(Role::Victim),
-        other => Err(AppError::internal(anyhow::anyhow!(
-            "unknown session role {other:?}"
-        ))),
     }
 }
 

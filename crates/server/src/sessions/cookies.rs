@@ -10,9 +10,9 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::config::Config;
-use crate::sessions::IDLE_TIMEOUT_SECS;
-use crate::state::AppState;
+use crate::platform::config::Config;
+use crate::platform::state::AppState;
+use crate::sessions::store::IDLE_TIMEOUT_SECS;
 
 pub const SESSION_COOKIE: &str = "su_session";
 

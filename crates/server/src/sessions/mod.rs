@@ -1,5 +1,9 @@
 //! `GET /api/session` (who is signed in) and `POST /api/sign-out`.
 
+pub mod caller;
+pub mod cookies;
+pub mod store;
+
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
@@ -7,11 +11,12 @@ use shared::api::{ErrorBody, SessionView};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::AppError;
-use crate::extract::{Caller, Json};
-use crate::routes::sign_in::idle_timeout_minutes;
-use crate::state::AppState;
-use crate::{cookies, sessions};
+use crate::platform::error::AppError;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
+use crate::sessions::caller::Caller;
+use crate::sessions::store as sessions;
+use crate::sessions::store::IDLE_TIMEOUT_SECS;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -67,4 +72,9 @@ async fn sign_out(
     }
     let cookie = cookies::clear_session(cookies::secure(&state.config, &headers));
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]))
+}
+
+/// The idle timeout as the API reports it.
+pub fn idle_timeout_minutes() -> u32 {
+    u32::try_from(IDLE_TIMEOUT_SECS / 60).unwrap_or(30)
 }

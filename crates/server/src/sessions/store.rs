@@ -3,7 +3,10 @@
 
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::secrets;
+use shared::api::Role;
+
+use crate::platform::secrets;
+use crate::platform::stored::enum_text;
 
 /// A session ends after 30 minutes without a request...
 pub const IDLE_TIMEOUT_SECS: i64 = 30 * 60;
@@ -51,10 +54,11 @@ pub async fn create_for_victim(
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
         "INSERT INTO sessions (id, token_hash, role, subject_id, case_id, created_at, last_seen_at)
-         VALUES ($1, $2, 'victim', $3, $4, $5, $5)",
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
     )
     .bind(&id)
     .bind(secrets::token_hash(&token))
+    .bind(enum_text(&Role::Victim)?)
     .bind(victim_id)
     .bind(case_id)
     .bind(now)

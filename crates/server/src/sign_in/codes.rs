@@ -1,11 +1,13 @@
 //! One-time sign-in codes: issuing one (and queueing the message that carries it) and
 //! checking one. Every way a check can fail looks the same from outside.
 
+use shared::api::preferences::ContactMethod;
 use shared::{CrimeReference, Lang};
 use sqlx::SqliteConnection;
 
 use crate::outbox::{self, Channel};
-use crate::{i18n, secrets};
+use crate::platform::stored::enum_from_text;
+use crate::platform::{i18n, secrets};
 
 /// Minutes a code stays valid.
 pub const LIFETIME_MINUTES: u32 = 10;
@@ -62,9 +64,10 @@ async fn find_target(
     Ok(
         row.map(|(case_id, victim_id, method, phone, email, language)| {
             // Only the victim's chosen method, and only if it can carry a code.
-            let channel = match (method.as_str(), phone, email) {
-                ("text", Some(phone), _) => Some((Channel::Sms, phone)),
-                ("email", _, Some(email)) => Some((Channel::Email, email)),
+            let method = enum_from_text::<ContactMethod>(&method).ok();
+            let channel = match (method, phone, email) {
+                (Some(ContactMethod::TextMessage), Some(phone), _) => Some((Channel::Sms, phone)),
+                (Some(ContactMethod::Email), _, Some(email)) => Some((Channel::Email, email)),
                 _ => None,
             };
             SignInTarget {

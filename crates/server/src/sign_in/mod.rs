@@ -4,6 +4,8 @@
 //! Neither answer reveals whether a crime reference exists: start always says 202, and
 //! every failed verify gets the same 422.
 
+pub mod codes;
+
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
@@ -15,11 +17,11 @@ use shared::{CrimeReference, SignInCode};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::{AppError, FieldErrors};
-use crate::extract::Json;
-use crate::sessions::IDLE_TIMEOUT_SECS;
-use crate::state::AppState;
-use crate::{codes, cookies, db, sessions};
+use crate::platform::db;
+use crate::platform::error::{AppError, FieldErrors};
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
+use crate::sessions::{cookies, idle_timeout_minutes, store as sessions};
 
 /// The one message (`errors.json` key) for every failed verify, so it cannot tell an
 /// attacker anything.
@@ -121,9 +123,4 @@ async fn verify(
     };
     let cookie = cookies::set_session(&token, cookies::secure(&state.config, &headers));
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
-}
-
-/// The idle timeout as the API reports it.
-pub fn idle_timeout_minutes() -> u32 {
-    u32::try_from(IDLE_TIMEOUT_SECS / 60).unwrap_or(30)
 }

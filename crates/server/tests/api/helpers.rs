@@ -57,7 +57,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     capture_logs();
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = format!("sqlite://{}/test.db", dir.path().display());
-    let db = server::db::connect(&database_url).await.expect("database");
+    let db = server::platform::db::connect(&database_url)
+        .await
+        .expect("database");
     let clock = Clock::system();
     server::demo::load_if_empty(&db, &clock)
         .await

@@ -64,7 +64,9 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
         "{second}"
     );
 
-    let db = server::db::connect(&database_url).await.expect("database");
+    let db = server::platform::db::connect(&database_url)
+        .await
+        .expect("database");
     assert_eq!(count(&db, "cases").await, 1000);
     assert_eq!(count(&db, "victims").await, 1000);
     assert_eq!(count(&db, "contact_preferences").await, 1000);
@@ -168,7 +170,9 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
 async fn seeding_after_the_demo_cases_carries_on_from_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = format!("sqlite://{}/demo.db", dir.path().display());
-    let db = server::db::connect(&database_url).await.expect("database");
+    let db = server::platform::db::connect(&database_url)
+        .await
+        .expect("database");
     server::demo::load_if_empty(&db, &Clock::system())
         .await
         .expect("demo data");

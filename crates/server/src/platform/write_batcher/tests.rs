@@ -5,7 +5,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::oneshot;
 
 use super::{JobFuture, Pending, WriteBatcher};
-use crate::error::AppError;
+use crate::platform::error::AppError;
 
 struct Fixture {
     db: SqlitePool,
@@ -15,7 +15,7 @@ struct Fixture {
 
 async fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let db = crate::db::connect(&format!("sqlite://{}/test.db", dir.path().display()))
+    let db = crate::platform::db::connect(&format!("sqlite://{}/test.db", dir.path().display()))
         .await
         .unwrap();
     // Children may point at a missing parent until COMMIT: a way to make COMMIT fail.

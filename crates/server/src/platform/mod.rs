@@ -1,0 +1,19 @@
+//! What every feature uses: settings, the database, errors, translations, the clock, the
+//! HTTP plumbing (middleware, security headers, static files, request logging) and the
+//! shared write path. Nothing here knows about a feature.
+
+pub mod clock;
+pub mod config;
+pub(crate) mod csp;
+pub mod db;
+pub mod error;
+pub mod i18n;
+pub mod json;
+pub(crate) mod middleware;
+pub(crate) mod secrets;
+pub mod state;
+pub(crate) mod static_files;
+pub mod stored;
+pub mod telemetry;
+pub mod uk_time;
+pub mod write_batcher;
