@@ -264,3 +264,27 @@ test("anyone finds a helpline and narrows the list by need", async ({ page }) =>
   await expect(victimSupport).toBeVisible();
   await checkPage(page, "support page filtered");
 });
+
+test("the support filters have an Apply filters button that applies them in the page", async ({ page }) => {
+  await page.goto("/support");
+  const form = page.locator("main form");
+  // A real submit button (WCAG H32: a form needs one), named for what it does.
+  const apply = form.getByRole("button", { name: "Apply filters" });
+  await expect(apply).toHaveAttribute("type", "submit");
+  await expect(form.locator("[type=submit]")).toHaveCount(1);
+
+  const count = page.getByRole("status").filter({ hasText: /Showing \d+ services?/ });
+  const before = (await count.textContent()) ?? "";
+  // Tick a box without a change event (as a browser restoring a form does), so only the
+  // button can apply it.
+  await page.getByLabel("Staying safe").evaluate((box) => {
+    (box as HTMLInputElement).checked = true;
+  });
+  await expect(count).toHaveText(before);
+  await apply.click();
+  await expect(count).not.toHaveText(before);
+  // Applied in the page: no reload, no query string, the box still ticked.
+  await expect(page).toHaveURL(/\/support$/);
+  await expect(page.getByLabel("Staying safe")).toBeChecked();
+  await expect(page.getByRole("heading", { level: 1, name: "Support near you" })).toBeVisible();
+});

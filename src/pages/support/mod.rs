@@ -2,16 +2,23 @@
 //! language (`/content/support.<lang>.json`). National helplines always come first and
 //! are never filtered out. The other services can be narrowed by need and, for a
 //! signed-in victim, by their crime; the filters apply as they change, and an `aria-live`
-//! count ("Showing 5 services") says what changed without moving focus.
+//! count ("Showing 5 services") says what changed without moving focus. The filter form
+//! still has a real submit button, "Apply filters" (GOV.UK's filter pattern; WCAG H32):
+//! pressing it applies what is ticked, in the page, without reloading it.
+
+mod service_card;
 
 use leptos::prelude::*;
-use shared::api::content::{SupportDirectory, SupportService};
+use leptos::web_sys::{HtmlInputElement, SubmitEvent};
+use shared::api::content::SupportDirectory;
+use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::components::{CheckboxItem, Fieldset, Loaded, PageTitle, Tag};
+use crate::components::{Button, CheckboxItem, Fieldset, Loaded, PageTitle};
 use crate::i18n::*;
 use crate::resource::loading_resource;
 use crate::session::optional_case;
+use service_card::ServiceCard;
 
 /// Plain words for the need codes in the directory; unknown codes are shown readably.
 fn need_label(i18n: I18n, need: &str) -> String {
@@ -36,6 +43,22 @@ fn need_label(i18n: I18n, need: &str) -> String {
     };
     known.to_owned()
 }
+
+/// The id (and form value) of a need's checkbox.
+fn need_id(need: &str) -> String {
+    format!("need-{}", need.replace('_', "-"))
+}
+
+/// Whether the checkbox with this id is ticked on the page (false if it is not there).
+fn is_ticked(id: &str) -> bool {
+    document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked())
+}
+
+/// The "Only show services for my crime" checkbox.
+const ONLY_MY_CRIME_ID: &str = "only-my-crime";
 
 #[component]
 pub fn SupportPage() -> impl IntoView {
@@ -76,6 +99,22 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
     let chosen_needs = RwSignal::new(Vec::<String>::new());
     let only_my_crime = RwSignal::new(false);
     let local = StoredValue::new(local);
+    let all_needs = StoredValue::new(needs.clone());
+    let apply_filters = move |event: SubmitEvent| {
+        // The filters work in the page: a real submission would reload it and lose them.
+        event.prevent_default();
+        // Read the ticks from the form itself rather than trusting the change events, so
+        // what is ticked is what is shown even if a tick arrived without one (a browser
+        // restoring the form, an assistive tool setting it).
+        chosen_needs.set(all_needs.with_value(|needs| {
+            needs
+                .iter()
+                .filter(|need| is_ticked(&need_id(need)))
+                .cloned()
+                .collect()
+        }));
+        only_my_crime.set(is_ticked(ONLY_MY_CRIME_ID));
+    };
     let shown = Memo::new(move |_| {
         let chosen = chosen_needs.get();
         let category = only_my_crime.get().then(|| crime_category.get()).flatten();
@@ -106,7 +145,7 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
             {national.into_iter().map(|service| view! { <ServiceCard service /> }).collect_view()}
         </ul>
         <h2 class="app-heading-l">{t!(i18n, support.more_heading)}</h2>
-        <form class="app-filters" on:submit=|event| event.prevent_default()>
+        <form class="app-filters" on:submit=apply_filters>
             <Fieldset
                 id="needs"
                 legend=t_string!(i18n, support.needs_legend)
@@ -115,7 +154,7 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
                 {needs
                     .into_iter()
                     .map(|need| {
-                        let id = format!("need-{}", need.replace('_', "-"));
+                        let id = need_id(&need);
                         let label = need_label(i18n, &need);
                         let checked = {
                             let need = need.clone();
@@ -136,7 +175,7 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
             <Show when=move || crime_category.with(Option::is_some)>
                 <Fieldset id="crime" legend=t_string!(i18n, support.crime_legend)>
                     <CheckboxItem
-                        id="only-my-crime"
+                        id=ONLY_MY_CRIME_ID
                         name="only_my_crime"
                         label=t_string!(i18n, support.only_my_crime)
                         checked=only_my_crime
@@ -144,6 +183,7 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
                     />
                 </Fieldset>
             </Show>
+            <Button submit=true>{t!(i18n, support.apply_filters)}</Button>
         </form>
         <p class="app-body app-services__count" role="status" aria-live="polite">{count}</p>
         <ul class="app-services">
@@ -151,57 +191,5 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
                 shown.get().into_iter().map(|service| view! { <ServiceCard service /> }).collect_view()
             }}
         </ul>
-    }
-}
-
-#[component]
-fn ServiceCard(service: SupportService) -> impl IntoView {
-    let SupportService {
-        name,
-        helps_with,
-        phone,
-        phone_link,
-        website,
-        hours,
-        free,
-        twenty_four_hours,
-        ..
-    } = service;
-    let i18n = use_i18n();
-    let website_name = name.clone();
-    view! {
-        <li class="app-services__item">
-            <h3 class="app-heading-m">{name}</h3>
-            {(free || twenty_four_hours).then(|| view! {
-                <p class="app-services__tags">
-                    {free.then(|| view! { <Tag text=t_string!(i18n, support.tag_free) /> })}
-                    {twenty_four_hours
-                        .then(|| view! { <Tag text=t_string!(i18n, support.tag_24_hours) /> })}
-                </p>
-            })}
-            <p class="app-body">{helps_with}</p>
-            <dl class="app-services__details">
-                {phone.map(|phone| {
-                    let href = format!("tel:{}", phone_link.unwrap_or_else(|| phone.replace(' ', "")));
-                    view! {
-                        <dt>{t!(i18n, support.phone)}</dt>
-                        <dd><a href=href>{phone}</a></dd>
-                    }
-                })}
-                <dt>{t!(i18n, support.hours)}</dt>
-                <dd>{hours}</dd>
-                {website.map(|website| view! {
-                    <dt>{t!(i18n, support.website)}</dt>
-                    <dd>
-                        <a href=website rel="noreferrer">
-                            {t!(i18n, support.website_link, name = move || website_name.clone())}
-                            <span class="app-visually-hidden">
-                                {t!(i18n, common.on_another_website)}
-                            </span>
-                        </a>
-                    </dd>
-                })}
-            </dl>
-        </li>
     }
 }
