@@ -13,8 +13,8 @@ use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 use shared::api::content::{RightsContent, SupportDirectory};
 use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
 use shared::api::{
-    CaseView, ClientConfig, ErrorBody, OutboxResponse, SessionView, StartSignInRequest,
-    StartSignInResponse, VerifySignInRequest,
+    CaseView, ClientConfig, ErrorBody, SessionView, StartSignInRequest, StartSignInResponse,
+    VerifySignInRequest,
 };
 use shared::{CrimeReference, SignInCode};
 use web_sys::RequestCache;
@@ -29,7 +29,7 @@ pub enum ApiError {
     Validation(BTreeMap<String, Vec<String>>),
     /// 401: not signed in, or the session ended (30 minutes idle or signed out).
     Unauthorized,
-    /// 404: no such thing (or, for the demo outbox, not running in demo mode).
+    /// 404: no such thing.
     NotFound,
     /// 409: the request clashes with the current state (e.g. already 3 open callback
     /// requests). The server's message is a plain sentence safe to show.
@@ -182,11 +182,6 @@ pub async fn get_rights(language: Locale) -> Result<RightsContent, ApiError> {
 pub async fn get_support(language: Locale) -> Result<SupportDirectory, ApiError> {
     let url = format!("/content/support.{}.json", language.as_str());
     json(send(Request::get(&url).build()).await?).await
-}
-
-/// `GET /api/dev/outbox`: messages the server would have sent (demo mode only; else 404).
-pub async fn get_outbox() -> Result<OutboxResponse, ApiError> {
-    json(send(fresh_get("/api/dev/outbox").build()).await?).await
 }
 
 /// A GET that neither reads from nor writes to the browser's HTTP cache: case details must

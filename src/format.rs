@@ -42,11 +42,6 @@ pub fn short_date_time_in(locale: Locale, rfc3339: &str) -> String {
     )
 }
 
-/// `short_date_time_in` English, for pages not translated yet.
-pub fn short_date_time(rfc3339: &str) -> String {
-    short_date_time_in(Locale::en, rfc3339)
-}
-
 /// 24-hour clock values to GOV.UK's "9am", "2:05pm", "12pm" (midday), "12am" (midnight).
 /// Welsh GOV.UK pages keep "am" and "pm" too; they come from the translation files.
 pub fn clock_time(locale: Locale, hours: u32, minutes: u32) -> String {

@@ -26,9 +26,8 @@ use leptos_router::path;
 use crate::components::{ExitIntro, ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
 use crate::i18n::{use_i18n, LanguageProvider};
 use crate::pages::{
-    CallbacksPage, CasePage, DemoOutboxPage, NotFoundPage, PreferencesPage, RightPage, RightsPage,
-    SettingsPage, SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage,
-    SupportPage,
+    CallbacksPage, CasePage, NotFoundPage, PreferencesPage, RightPage, RightsPage, SettingsPage,
+    SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage,
 };
 use crate::state::AppState;
 
@@ -88,7 +87,6 @@ fn PageRoutes() -> impl IntoView {
             <Route path=path!("/settings") view=SettingsPage />
             <Route path=path!("/staying-safe-online") view=StayingSafePage />
             <Route path=path!("/signed-out") view=SignedOutPage />
-            <Route path=path!("/demo/outbox") view=DemoOutboxPage />
         </FlatRoutes>
     }
 }

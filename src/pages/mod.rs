@@ -3,7 +3,6 @@
 
 pub mod callbacks;
 pub mod case;
-pub mod demo_outbox;
 pub mod not_found;
 pub mod preferences;
 pub mod right;
@@ -18,7 +17,6 @@ pub mod support;
 
 pub use callbacks::CallbacksPage;
 pub use case::CasePage;
-pub use demo_outbox::DemoOutboxPage;
 pub use not_found::NotFoundPage;
 pub use preferences::PreferencesPage;
 pub use right::RightPage;
