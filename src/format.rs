@@ -4,9 +4,10 @@
 //! "and", "am") are in `locales/<lang>/case.json` under `dates`; the functions take the
 //! language so they stay pure and testable.
 
-use shared::api::preferences::{Day, SafeTimeWindow};
+use shared::api::preferences::SafeTimeWindow;
 use shared::contact::ClockTime;
 use shared::CalendarDate;
+use shared::DayOfWeek;
 
 use crate::i18n::*;
 
@@ -62,21 +63,21 @@ pub fn clock_time(locale: Locale, hours: u32, minutes: u32) -> String {
 }
 
 /// Days of the week in order: value and id suffix. Names: `day_name`.
-pub const DAY_IDS: [(Day, &str); 7] = [
-    (Day::Monday, "monday"),
-    (Day::Tuesday, "tuesday"),
-    (Day::Wednesday, "wednesday"),
-    (Day::Thursday, "thursday"),
-    (Day::Friday, "friday"),
-    (Day::Saturday, "saturday"),
-    (Day::Sunday, "sunday"),
+pub const DAY_IDS: [(DayOfWeek, &str); 7] = [
+    (DayOfWeek::Monday, "monday"),
+    (DayOfWeek::Tuesday, "tuesday"),
+    (DayOfWeek::Wednesday, "wednesday"),
+    (DayOfWeek::Thursday, "thursday"),
+    (DayOfWeek::Friday, "friday"),
+    (DayOfWeek::Saturday, "saturday"),
+    (DayOfWeek::Sunday, "sunday"),
 ];
 
 /// A safe time in words: "Monday to Friday, 9am to 12pm"; "Tuesday and Thursday, 6pm to
 /// 8pm" (Welsh: "dydd Llun i ddydd Gwener, 9am i 12pm"). Meant to follow other words, so
 /// Welsh day names are in their mid-sentence form.
 pub fn safe_time_words(locale: Locale, window: &SafeTimeWindow) -> String {
-    let mut days: Vec<Day> = window.days.clone();
+    let mut days: Vec<DayOfWeek> = window.days.clone();
     days.sort();
     days.dedup();
     let consecutive = days.len() > 2

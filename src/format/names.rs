@@ -1,46 +1,46 @@
 //! The names of months and days in each language, one translation key each (Welsh day
 //! names change form inside a sentence and after "i", so there are three forms).
 
-use shared::api::preferences::Day;
+use shared::DayOfWeek;
 
 use crate::i18n::*;
 
 /// A day's name on its own: a label, or the start of a line ("Monday", "Dydd Llun").
-pub fn day_name(locale: Locale, day: Day) -> &'static str {
+pub fn day_name(locale: Locale, day: DayOfWeek) -> &'static str {
     match day {
-        Day::Monday => td_string!(locale, case.dates.days.monday),
-        Day::Tuesday => td_string!(locale, case.dates.days.tuesday),
-        Day::Wednesday => td_string!(locale, case.dates.days.wednesday),
-        Day::Thursday => td_string!(locale, case.dates.days.thursday),
-        Day::Friday => td_string!(locale, case.dates.days.friday),
-        Day::Saturday => td_string!(locale, case.dates.days.saturday),
-        Day::Sunday => td_string!(locale, case.dates.days.sunday),
+        DayOfWeek::Monday => td_string!(locale, case.dates.days.monday),
+        DayOfWeek::Tuesday => td_string!(locale, case.dates.days.tuesday),
+        DayOfWeek::Wednesday => td_string!(locale, case.dates.days.wednesday),
+        DayOfWeek::Thursday => td_string!(locale, case.dates.days.thursday),
+        DayOfWeek::Friday => td_string!(locale, case.dates.days.friday),
+        DayOfWeek::Saturday => td_string!(locale, case.dates.days.saturday),
+        DayOfWeek::Sunday => td_string!(locale, case.dates.days.sunday),
     }
 }
 
 /// A day's name inside a sentence ("dydd Llun" in Welsh).
-pub(super) fn day_in_sentence(locale: Locale, day: Day) -> &'static str {
+pub(super) fn day_in_sentence(locale: Locale, day: DayOfWeek) -> &'static str {
     match day {
-        Day::Monday => td_string!(locale, case.dates.days_in_sentence.monday),
-        Day::Tuesday => td_string!(locale, case.dates.days_in_sentence.tuesday),
-        Day::Wednesday => td_string!(locale, case.dates.days_in_sentence.wednesday),
-        Day::Thursday => td_string!(locale, case.dates.days_in_sentence.thursday),
-        Day::Friday => td_string!(locale, case.dates.days_in_sentence.friday),
-        Day::Saturday => td_string!(locale, case.dates.days_in_sentence.saturday),
-        Day::Sunday => td_string!(locale, case.dates.days_in_sentence.sunday),
+        DayOfWeek::Monday => td_string!(locale, case.dates.days_in_sentence.monday),
+        DayOfWeek::Tuesday => td_string!(locale, case.dates.days_in_sentence.tuesday),
+        DayOfWeek::Wednesday => td_string!(locale, case.dates.days_in_sentence.wednesday),
+        DayOfWeek::Thursday => td_string!(locale, case.dates.days_in_sentence.thursday),
+        DayOfWeek::Friday => td_string!(locale, case.dates.days_in_sentence.friday),
+        DayOfWeek::Saturday => td_string!(locale, case.dates.days_in_sentence.saturday),
+        DayOfWeek::Sunday => td_string!(locale, case.dates.days_in_sentence.sunday),
     }
 }
 
 /// A day's name after "to" ("i ddydd Gwener": Welsh mutates it).
-pub(super) fn day_after_to(locale: Locale, day: Day) -> &'static str {
+pub(super) fn day_after_to(locale: Locale, day: DayOfWeek) -> &'static str {
     match day {
-        Day::Monday => td_string!(locale, case.dates.days_after_to.monday),
-        Day::Tuesday => td_string!(locale, case.dates.days_after_to.tuesday),
-        Day::Wednesday => td_string!(locale, case.dates.days_after_to.wednesday),
-        Day::Thursday => td_string!(locale, case.dates.days_after_to.thursday),
-        Day::Friday => td_string!(locale, case.dates.days_after_to.friday),
-        Day::Saturday => td_string!(locale, case.dates.days_after_to.saturday),
-        Day::Sunday => td_string!(locale, case.dates.days_after_to.sunday),
+        DayOfWeek::Monday => td_string!(locale, case.dates.days_after_to.monday),
+        DayOfWeek::Tuesday => td_string!(locale, case.dates.days_after_to.tuesday),
+        DayOfWeek::Wednesday => td_string!(locale, case.dates.days_after_to.wednesday),
+        DayOfWeek::Thursday => td_string!(locale, case.dates.days_after_to.thursday),
+        DayOfWeek::Friday => td_string!(locale, case.dates.days_after_to.friday),
+        DayOfWeek::Saturday => td_string!(locale, case.dates.days_after_to.saturday),
+        DayOfWeek::Sunday => td_string!(locale, case.dates.days_after_to.sunday),
     }
 }
 

@@ -37,19 +37,19 @@ fn every_month_and_day_has_a_name_in_every_language() {
     }
     assert_eq!(short_month_name(Locale::en, 11), "Nov");
     assert_eq!(short_month_name(Locale::cy, 2), "Chwef");
-    assert_eq!(day_name(Locale::en, Day::Wednesday), "Wednesday");
-    assert_eq!(day_name(Locale::cy, Day::Wednesday), "Dydd Mercher");
+    assert_eq!(day_name(Locale::en, DayOfWeek::Wednesday), "Wednesday");
+    assert_eq!(day_name(Locale::cy, DayOfWeek::Wednesday), "Dydd Mercher");
 }
 
 #[test]
 fn safe_times_read_as_words() {
     let window = SafeTimeWindow {
         days: vec![
-            Day::Friday,
-            Day::Monday,
-            Day::Tuesday,
-            Day::Wednesday,
-            Day::Thursday,
+            DayOfWeek::Friday,
+            DayOfWeek::Monday,
+            DayOfWeek::Tuesday,
+            DayOfWeek::Wednesday,
+            DayOfWeek::Thursday,
         ],
         start: "09:00".into(),
         end: "12:30".into(),
@@ -63,7 +63,7 @@ fn safe_times_read_as_words() {
         "dydd Llun i ddydd Gwener, 9am i 12:30pm"
     );
     let window = SafeTimeWindow {
-        days: vec![Day::Tuesday, Day::Thursday],
+        days: vec![DayOfWeek::Tuesday, DayOfWeek::Thursday],
         start: "18:00".into(),
         end: "20:00".into(),
     };
@@ -76,7 +76,7 @@ fn safe_times_read_as_words() {
         "dydd Mawrth a dydd Iau, 6pm i 8pm"
     );
     let window = SafeTimeWindow {
-        days: vec![Day::Saturday, Day::Monday, Day::Wednesday],
+        days: vec![DayOfWeek::Saturday, DayOfWeek::Monday, DayOfWeek::Wednesday],
         start: "00:00".into(),
         end: "12:00".into(),
     };

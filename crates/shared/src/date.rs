@@ -14,8 +14,11 @@ pub struct CalendarDate {
     day: u8,
 }
 
-/// Monday is 0, Sunday is 6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A day of the week, Monday first (the order `ALL` and sorting use). In the API and the
+/// database it is its snake_case name, e.g. `"monday"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum DayOfWeek {
     Monday,
     Tuesday,

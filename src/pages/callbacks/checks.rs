@@ -3,7 +3,9 @@
 //! round trip. Turns the typed answers into the request body.
 
 use leptos::prelude::*;
-use shared::api::callbacks::{CallbackReason, CallbackWindow, NewCallbackRequest};
+use shared::api::callbacks::{
+    CallbackReason, CallbackWindow, NewCallbackRequest, MAX_DETAILS_CHARS, MIN_WINDOW_MINUTES,
+};
 use shared::contact::PhoneNumber;
 
 use crate::components::check_time;
@@ -11,7 +13,7 @@ use crate::error_text::parse_error;
 use crate::form_errors::FormErrors;
 use crate::i18n::*;
 
-use super::choices::{target_id, DETAILS_MAX};
+use super::choices::target_id;
 use super::form_state::CallbackFields;
 
 impl CallbackFields {
@@ -36,7 +38,7 @@ impl CallbackFields {
             );
         }
         let details_value = details.get_untracked().trim().to_owned();
-        if details_value.chars().count() > DETAILS_MAX {
+        if details_value.chars().count() > MAX_DETAILS_CHARS {
             found.push("details", td_string!(locale, errors.details_too_long));
         } else if details_value.is_empty() && reason_value == Some(CallbackReason::SomethingElse) {
             found.push("details", td_string!(locale, callbacks.error_details));
@@ -60,7 +62,7 @@ impl CallbackFields {
                 found.push(format!("windows-{index}-end"), problem);
             }
             if let (Ok(start), Ok(end)) = (start, end) {
-                if end.minutes() < start.minutes() + 60 {
+                if end.minutes() < start.minutes() + MIN_WINDOW_MINUTES {
                     found.push(
                         format!("windows-{index}-end"),
                         td_string!(locale, errors.window_too_short),

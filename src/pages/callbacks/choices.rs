@@ -3,14 +3,9 @@
 
 use std::sync::OnceLock;
 
-use shared::api::callbacks::{CallbackReason, Urgency};
+use shared::api::callbacks::{CallbackReason, Urgency, MAX_WINDOWS};
 
 use crate::i18n::*;
-
-/// The most characters "Tell us more" takes (the server's limit too).
-pub(super) const DETAILS_MAX: usize = 1000;
-/// How many requested times the error summary maps field errors for.
-const MAX_WINDOWS: usize = 10;
 
 /// The reasons in the order shown, with their id suffixes.
 const REASON_IDS: [(CallbackReason, &str); 5] = [

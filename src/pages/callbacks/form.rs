@@ -10,7 +10,9 @@ use crate::components::{Button, RadioGroup, Textarea};
 use crate::form_errors::{field_message, FormErrors};
 use crate::i18n::*;
 
-use super::choices::{reasons, urgencies, DETAILS_MAX};
+use shared::api::callbacks::MAX_DETAILS_CHARS;
+
+use super::choices::{reasons, urgencies};
 use super::form_state::CallbackFields;
 use super::sections::{UnsafeNowWarning, WhenWeCanCall, WhichNumber};
 use super::PageData;
@@ -78,7 +80,7 @@ pub(super) fn CallbackForm(
                 hint=t_string!(i18n, callbacks.details_hint)
                 value=fields.details
                 error=field_message(errors_signal, "details")
-                max_chars=DETAILS_MAX
+                max_chars=MAX_DETAILS_CHARS
             />
             <RadioGroup
                 id_prefix="urgency"

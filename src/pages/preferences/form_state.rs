@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 use shared::api::preferences::{
-    CommunicationNeed, ContactMethod, ContactPreferences, Day, LanguageChoice, SafeTimeWindow,
+    CommunicationNeed, ContactMethod, ContactPreferences, LanguageChoice, SafeTimeWindow,
     UpdateFrequency,
 };
+use shared::DayOfWeek;
 
 /// One safe-time window being edited.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct WindowFields {
-    pub days: RwSignal<Vec<Day>>,
+    pub days: RwSignal<Vec<DayOfWeek>>,
     pub start: RwSignal<String>,
     pub end: RwSignal<String>,
 }

@@ -16,7 +16,7 @@ use reqwest::{Client, StatusCode};
 use shared::api::callbacks::{
     CallbackReason, CallbackView, CallbackWindow, CallbacksView, NewCallbackRequest, Urgency,
 };
-use shared::api::preferences::Day;
+use shared::{CalendarDate, DayOfWeek};
 
 #[derive(Debug, Parser)]
 #[command(about = "Callback write load: N victims creating and cancelling callback requests")]
@@ -178,28 +178,11 @@ fn minutes(clock: &str) -> Option<u32> {
     Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
 }
 
-/// Day of the week of a `YYYY-MM-DD` date (days since 1970-01-01, a Thursday).
-fn weekday(date: &str) -> Option<Day> {
-    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    const FROM_THURSDAY: [Day; 7] = [
-        Day::Thursday,
-        Day::Friday,
-        Day::Saturday,
-        Day::Sunday,
-        Day::Monday,
-        Day::Tuesday,
-        Day::Wednesday,
-    ];
-    Some(FROM_THURSDAY[days.rem_euclid(7) as usize])
+/// Day of the week of a `YYYY-MM-DD` date.
+fn weekday(date: &str) -> Option<DayOfWeek> {
+    CalendarDate::parse(date)
+        .ok()
+        .map(CalendarDate::day_of_week)
 }
 
 /// Percent-encodes a path segment (`CR/100001/25` → `CR%2F100001%2F25`).
@@ -326,10 +309,10 @@ mod tests {
 
     #[test]
     fn weekdays() {
-        assert_eq!(weekday("1970-01-01"), Some(Day::Thursday));
-        assert_eq!(weekday("2025-12-25"), Some(Day::Thursday));
-        assert_eq!(weekday("2024-02-29"), Some(Day::Thursday));
-        assert_eq!(weekday("2026-03-02"), Some(Day::Monday));
+        assert_eq!(weekday("1970-01-01"), Some(DayOfWeek::Thursday));
+        assert_eq!(weekday("2025-12-25"), Some(DayOfWeek::Thursday));
+        assert_eq!(weekday("2024-02-29"), Some(DayOfWeek::Thursday));
+        assert_eq!(weekday("2026-03-02"), Some(DayOfWeek::Monday));
     }
 
     #[test]

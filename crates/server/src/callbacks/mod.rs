@@ -25,6 +25,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::callbacks;
+use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
@@ -57,9 +58,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn list_callbacks(
     State(state): State<AppState>,
     caller: Caller,
-    Path(crime_reference): Path<String>,
+    CasePath(reference): CasePath,
 ) -> Result<Json<CallbacksView>, AppError> {
-    let case = caller.case(&state.db, &crime_reference).await?;
+    let case = caller.case(&state.db, &reference).await?;
     let now = state.clock.unix();
     let prefs = preferences::current_or_initial(&state.db, &case.victim_id, now).await?;
     let mut conn = state.db.acquire().await?;
@@ -101,10 +102,10 @@ async fn list_callbacks(
 async fn request_callback(
     State(state): State<AppState>,
     caller: Caller,
-    Path(crime_reference): Path<String>,
+    CasePath(reference): CasePath,
     Json(request): Json<NewCallbackRequest>,
 ) -> Result<(StatusCode, Json<CallbackView>), AppError> {
-    let case = caller.case(&state.db, &crime_reference).await?;
+    let case = caller.case(&state.db, &reference).await?;
     let new = callbacks::NewRequest {
         case_id: case.case_id.clone(),
         victim_id: case.victim_id,
@@ -145,9 +146,10 @@ async fn request_callback(
 async fn cancel_callback(
     State(state): State<AppState>,
     caller: Caller,
-    Path((crime_reference, callback_id)): Path<(String, String)>,
+    CasePath(reference): CasePath,
+    Path((_, callback_id)): Path<(String, String)>,
 ) -> Result<Json<CallbackView>, AppError> {
-    let case = caller.case(&state.db, &crime_reference).await?;
+    let case = caller.case(&state.db, &reference).await?;
     let now = state.clock.unix();
     let (case_id, id) = (case.case_id.clone(), callback_id.clone());
     let view = state

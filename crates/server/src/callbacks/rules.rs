@@ -6,12 +6,8 @@ use shared::CalendarDate;
 
 /// Open (requested or scheduled) requests a case may have at once.
 pub const MAX_OPEN: u32 = 3;
-pub const MAX_WINDOWS: usize = 5;
-pub const MAX_DETAILS_CHARS: usize = 1_000;
 /// Windows may be on this many working days from today (today counts if it is one).
 pub const BOOKABLE_WORKING_DAYS: usize = 10;
-/// Shortest window, in minutes.
-pub const MIN_WINDOW_MINUTES: u16 = 60;
 
 /// `errors.json` keys of the 409s.
 pub const TOO_MANY_OPEN: &str = "callbacks_too_many_open";

@@ -2,27 +2,17 @@
 //! the clock, and normalises what passes.
 
 use shared::api::callbacks::{CallbackReason, CallbackWindow, NewCallbackRequest, Urgency};
-use shared::api::preferences::{Day, SafeTimeWindow};
+use shared::api::preferences::SafeTimeWindow;
 use shared::contact::{ClockTime, PhoneNumber};
-use shared::{CalendarDate, DayOfWeek};
+use shared::CalendarDate;
 
-use super::{bookable_dates, MAX_DETAILS_CHARS, MAX_WINDOWS, MIN_WINDOW_MINUTES};
+use shared::api::callbacks::{MAX_DETAILS_CHARS, MAX_WINDOWS, MIN_WINDOW_MINUTES};
+
+use super::bookable_dates;
 use crate::platform::error::FieldErrors;
 use crate::platform::i18n::Message;
 use crate::platform::uk_time::UkLocal;
 use crate::preferences::summary::windows_phrase;
-
-fn day_of(date: CalendarDate) -> Day {
-    match date.day_of_week() {
-        DayOfWeek::Monday => Day::Monday,
-        DayOfWeek::Tuesday => Day::Tuesday,
-        DayOfWeek::Wednesday => Day::Wednesday,
-        DayOfWeek::Thursday => Day::Thursday,
-        DayOfWeek::Friday => Day::Friday,
-        DayOfWeek::Saturday => Day::Saturday,
-        DayOfWeek::Sunday => Day::Sunday,
-    }
-}
 
 /// True when `start`–`end` on `date` lies inside one of `safe_times`.
 fn inside_safe_times(
@@ -31,7 +21,7 @@ fn inside_safe_times(
     start: ClockTime,
     end: ClockTime,
 ) -> bool {
-    let day = day_of(date);
+    let day = date.day_of_week();
     safe_times.iter().any(|window| {
         let bounds = (
             ClockTime::parse(&window.start),

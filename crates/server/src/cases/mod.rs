@@ -4,13 +4,13 @@ pub mod due_list;
 pub mod stages;
 pub mod vcop;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use shared::api::{CaseUpdateView, CaseView, ErrorBody, OfficerContact};
-use shared::CrimeReference;
 use sqlx::Row;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::i18n::RequestLang;
 use crate::platform::json::Json;
@@ -75,12 +75,9 @@ async fn case(
     RequestLang(lang): RequestLang,
     conn: CallerConnection,
     caller: Caller,
-    Path(crime_reference): Path<String>,
+    CasePath(reference): CasePath,
 ) -> Result<Json<CaseView>, AppError> {
-    let reference = CrimeReference::parse(&crime_reference).map_err(|_| AppError::NotFound)?;
-    let scope = caller
-        .scope_for(reference.as_str())
-        .ok_or(AppError::NotFound)?;
+    let scope = caller.scope_for(&reference).ok_or(AppError::NotFound)?;
 
     let mut conn = conn.take(&state.db).await?;
     let row = sqlx::query(CASE_SQL)

@@ -2,6 +2,7 @@
 //! HTTP plumbing (middleware, security headers, static files, request logging) and the
 //! shared write path. Nothing here knows about a feature.
 
+pub mod case_path;
 pub mod clock;
 pub mod config;
 pub(crate) mod csp;

@@ -11,12 +11,13 @@ mod validate;
 
 pub use validate::*;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
 use shared::api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::i18n::RequestLang;
 use crate::platform::json::Json;
@@ -50,9 +51,9 @@ async fn get_preferences(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     caller: Caller,
-    Path(crime_reference): Path<String>,
+    CasePath(reference): CasePath,
 ) -> Result<Json<PreferencesView>, AppError> {
-    let case = caller.case(&state.db, &crime_reference).await?;
+    let case = caller.case(&state.db, &reference).await?;
     let current = store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
     Ok(Json(current.view(lang)?))
 }
@@ -80,10 +81,10 @@ async fn put_preferences(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     caller: Caller,
-    Path(crime_reference): Path<String>,
+    CasePath(reference): CasePath,
     Json(request): Json<ContactPreferences>,
 ) -> Result<Json<PreferencesView>, AppError> {
-    let case = caller.case(&state.db, &crime_reference).await?;
+    let case = caller.case(&state.db, &reference).await?;
     let valid = validate(request).map_err(AppError::Validation)?;
     let now = state.clock.unix();
     // Through the group-commit writer, like callback writes: one fsync for many saves.
@@ -124,9 +125,9 @@ async fn preferences_history(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     caller: Caller,
-    Path(crime_reference): Path<String>,
+    CasePath(reference): CasePath,
 ) -> Result<Json<PreferencesHistory>, AppError> {
-    let case = caller.case(&state.db, &crime_reference).await?;
+    let case = caller.case(&state.db, &reference).await?;
     // Makes version 1 first if there is none, so history is never empty.
     store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
     let mut conn = state.db.acquire().await?;

@@ -1,17 +1,18 @@
 //! The safe times that apply when a victim has given none: working days, 9am to 5pm. Both
 //! callbacks (which windows can be booked) and the plain-language summary use them.
 
-use shared::api::preferences::{Day, SafeTimeWindow};
+use shared::api::preferences::SafeTimeWindow;
+use shared::DayOfWeek;
 
 /// The safe times used when a victim has given none: working days, 9am to 5pm.
 pub fn office_hours() -> Vec<SafeTimeWindow> {
     vec![SafeTimeWindow {
         days: vec![
-            Day::Monday,
-            Day::Tuesday,
-            Day::Wednesday,
-            Day::Thursday,
-            Day::Friday,
+            DayOfWeek::Monday,
+            DayOfWeek::Tuesday,
+            DayOfWeek::Wednesday,
+            DayOfWeek::Thursday,
+            DayOfWeek::Friday,
         ],
         start: "09:00".into(),
         end: "17:00".into(),

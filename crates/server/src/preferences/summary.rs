@@ -4,11 +4,11 @@
 //! reader's language from `locales/{lang}/server.json` (`summary.*`, `time.*`).
 
 use shared::api::preferences::{
-    CommunicationNeed, ContactMethod, ContactPreferences, Day, LanguageChoice, SafeTimeWindow,
+    CommunicationNeed, ContactMethod, ContactPreferences, LanguageChoice, SafeTimeWindow,
     UpdateFrequency,
 };
 use shared::contact::{ClockTime, PhoneNumber};
-use shared::Lang;
+use shared::{DayOfWeek, Lang};
 
 use crate::platform::i18n::{format, text};
 use crate::platform::stored::enum_text;
@@ -167,11 +167,11 @@ fn spoken_time(lang: Lang, time: ClockTime) -> String {
 }
 
 /// "weekdays", "weekends", "any day", or "Mondays, Wednesdays and Fridays".
-pub fn days_phrase(lang: Lang, days: &[Day]) -> String {
+pub fn days_phrase(lang: Lang, days: &[DayOfWeek]) -> String {
     let mut sorted = days.to_vec();
     sorted.sort();
     sorted.dedup();
-    use Day::*;
+    use DayOfWeek::*;
     let named = |key: &str| text(lang, &format!("server.time.{key}")).to_owned();
     match sorted.as_slice() {
         [Monday, Tuesday, Wednesday, Thursday, Friday] => named("weekdays"),
@@ -187,15 +187,15 @@ pub fn days_phrase(lang: Lang, days: &[Day]) -> String {
     }
 }
 
-fn day_key(day: Day) -> &'static str {
+fn day_key(day: DayOfWeek) -> &'static str {
     match day {
-        Day::Monday => "monday",
-        Day::Tuesday => "tuesday",
-        Day::Wednesday => "wednesday",
-        Day::Thursday => "thursday",
-        Day::Friday => "friday",
-        Day::Saturday => "saturday",
-        Day::Sunday => "sunday",
+        DayOfWeek::Monday => "monday",
+        DayOfWeek::Tuesday => "tuesday",
+        DayOfWeek::Wednesday => "wednesday",
+        DayOfWeek::Thursday => "thursday",
+        DayOfWeek::Friday => "friday",
+        DayOfWeek::Saturday => "saturday",
+        DayOfWeek::Sunday => "sunday",
     }
 }
 
@@ -238,7 +238,7 @@ pub fn display_phone(e164: &str) -> String {
 mod tests {
     use super::*;
 
-    fn window(days: &[Day], start: &str, end: &str) -> SafeTimeWindow {
+    fn window(days: &[DayOfWeek], start: &str, end: &str) -> SafeTimeWindow {
         SafeTimeWindow {
             days: days.to_vec(),
             start: start.into(),
@@ -246,12 +246,12 @@ mod tests {
         }
     }
 
-    const WEEKDAYS: [Day; 5] = [
-        Day::Monday,
-        Day::Tuesday,
-        Day::Wednesday,
-        Day::Thursday,
-        Day::Friday,
+    const WEEKDAYS: [DayOfWeek; 5] = [
+        DayOfWeek::Monday,
+        DayOfWeek::Tuesday,
+        DayOfWeek::Wednesday,
+        DayOfWeek::Thursday,
+        DayOfWeek::Friday,
     ];
 
     fn base() -> ContactPreferences {
@@ -344,22 +344,29 @@ mod tests {
     fn days_in_words() {
         assert_eq!(days_phrase(Lang::En, &WEEKDAYS), "weekdays");
         assert_eq!(
-            days_phrase(Lang::En, &[Day::Sunday, Day::Saturday]),
+            days_phrase(Lang::En, &[DayOfWeek::Sunday, DayOfWeek::Saturday]),
             "weekends"
         );
-        let all = [WEEKDAYS.as_slice(), &[Day::Saturday, Day::Sunday]].concat();
+        let all = [
+            WEEKDAYS.as_slice(),
+            &[DayOfWeek::Saturday, DayOfWeek::Sunday],
+        ]
+        .concat();
         assert_eq!(days_phrase(Lang::En, &all), "any day");
         assert_eq!(
-            days_phrase(Lang::En, &[Day::Friday, Day::Monday, Day::Wednesday]),
+            days_phrase(
+                Lang::En,
+                &[DayOfWeek::Friday, DayOfWeek::Monday, DayOfWeek::Wednesday]
+            ),
             "Mondays, Wednesdays and Fridays"
         );
-        assert_eq!(days_phrase(Lang::En, &[Day::Tuesday]), "Tuesdays");
+        assert_eq!(days_phrase(Lang::En, &[DayOfWeek::Tuesday]), "Tuesdays");
         assert_eq!(
             windows_phrase(
                 Lang::En,
                 &[
                     window(&WEEKDAYS, "09:00", "12:00"),
-                    window(&[Day::Saturday], "10:00", "12:30")
+                    window(&[DayOfWeek::Saturday], "10:00", "12:30")
                 ]
             ),
             "weekdays between 9am and midday and Saturdays between 10am and 12:30pm"
@@ -369,7 +376,7 @@ mod tests {
                 Lang::Cy,
                 &[
                     window(&WEEKDAYS, "09:00", "12:00"),
-                    window(&[Day::Saturday, Day::Monday], "00:00", "08:30")
+                    window(&[DayOfWeek::Saturday, DayOfWeek::Monday], "00:00", "08:30")
                 ]
             ),
             "dydd Llun i ddydd Gwener o 9am tan hanner dydd a \

@@ -53,13 +53,9 @@ impl Caller {
     pub async fn case(
         &self,
         db: &sqlx::SqlitePool,
-        crime_reference: &str,
+        reference: &shared::CrimeReference,
     ) -> Result<ScopedCase, AppError> {
-        let reference =
-            shared::CrimeReference::parse(crime_reference).map_err(|_| AppError::NotFound)?;
-        let scope = self
-            .scope_for(reference.as_str())
-            .ok_or(AppError::NotFound)?;
+        let scope = self.scope_for(reference).ok_or(AppError::NotFound)?;
         let row: Option<(String,)> = sqlx::query_as(CASE_VICTIM_SQL)
             .bind(&scope.case_id)
             .fetch_optional(db)
@@ -80,10 +76,10 @@ impl Caller {
     }
 
     /// The scope for `crime_reference`, if the caller may read that case.
-    pub fn scope_for(&self, crime_reference: &str) -> Option<&CaseScope> {
+    pub fn scope_for(&self, reference: &shared::CrimeReference) -> Option<&CaseScope> {
         self.scopes
             .iter()
-            .find(|scope| scope.crime_reference == crime_reference)
+            .find(|scope| scope.crime_reference == reference.as_str())
     }
 }
 

@@ -3,6 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The most characters "Tell us more" (`details`) may have: the form counts down to it and
+/// the server refuses more.
+pub const MAX_DETAILS_CHARS: usize = 1_000;
+/// The most windows one request may offer.
+pub const MAX_WINDOWS: usize = 5;
+/// The shortest window, in minutes: an officer needs room to call.
+pub const MIN_WINDOW_MINUTES: u16 = 60;
+
 use super::preferences::SafeTimeWindow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

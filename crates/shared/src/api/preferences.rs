@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::DayOfWeek;
+
 /// Ways we may contact a victim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -16,25 +18,12 @@ pub enum ContactMethod {
     Visit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Day {
-    Monday,
-    Tuesday,
-    Wednesday,
-    Thursday,
-    Friday,
-    Saturday,
-    Sunday,
-}
-
 /// Days and a time window in UK time when it is safe to call, e.g. weekdays 09:00–12:00.
 /// `start` and `end` are `HH:MM` (24-hour), parsed by the server with `ClockTime::parse`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SafeTimeWindow {
-    pub days: Vec<Day>,
+    pub days: Vec<DayOfWeek>,
     pub start: String,
     pub end: String,
 }
