@@ -113,7 +113,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .local_addr()
         .context("could not read the listening address")?;
     tracing::info!(%addr, demo = config.demo, "listening");
-    serve(listener, AppState::new(db, config, clock))
+    let state = AppState::new(db, config, clock)?;
+    serve(listener, state)
         .await
         .context("the server stopped with an error")
 }

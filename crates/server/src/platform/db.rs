@@ -40,8 +40,31 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
 ];
 
+/// The forms of `--database-url` the server accepts, for error messages.
+const ACCEPTED_URLS: &str =
+    "sqlite://PATH (e.g. sqlite://data/portal.db, created if missing) or sqlite::memory:";
+
+/// Refuses a URL that is not a SQLite URL. sqlx reads anything without a `sqlite:` prefix
+/// as a file name, so `postgres://user@host/portal` would otherwise quietly become a
+/// SQLite file at `./postgres:/user@host/portal`, and data would go where nobody expects.
+fn check_engine(database_url: &str) -> anyhow::Result<()> {
+    if database_url.starts_with("sqlite:") {
+        return Ok(());
+    }
+    let scheme = database_url
+        .split_once("://")
+        .map_or("(none)", |(scheme, _)| scheme);
+    if matches!(scheme, "postgres" | "postgresql") {
+        anyhow::bail!(
+            "--database-url: PostgreSQL is not supported by this build yet; use {ACCEPTED_URLS}"
+        );
+    }
+    anyhow::bail!("--database-url: unknown kind of database {scheme:?}; use {ACCEPTED_URLS}")
+}
+
 /// Opens (creating if needed) the database and brings its schema up to date.
 pub async fn connect(database_url: &str) -> anyhow::Result<SqlitePool> {
+    check_engine(database_url)?;
     let options = SqliteConnectOptions::from_str(database_url)
         .with_context(|| "DATABASE_URL is not a valid SQLite URL (e.g. sqlite://data/portal.db)")?
         .create_if_missing(true)
@@ -119,6 +142,30 @@ mod tests {
             let on_disk = std::fs::read_to_string(format!("{folder}/{name}")).unwrap();
             assert_eq!(&on_disk, sql, "{name} differs from the embedded copy");
         }
+    }
+
+    #[test]
+    fn only_sqlite_urls_are_accepted_and_the_error_names_the_accepted_forms() {
+        assert!(check_engine("sqlite://data/portal.db").is_ok());
+        assert!(check_engine("sqlite::memory:").is_ok());
+        for url in [
+            "postgres://user@host:5432/portal",
+            "postgresql://host/portal",
+            "mysql://host/portal",
+            "data/portal.db",
+        ] {
+            let message = format!("{:#}", check_engine(url).unwrap_err());
+            assert!(message.contains("sqlite://PATH"), "{url}: {message}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_postgres_url_creates_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("postgres://user@host:5432/{}/portal", dir.path().display());
+        assert!(connect(&url).await.is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        assert!(!std::path::Path::new("postgres:").exists());
     }
 
     #[tokio::test]

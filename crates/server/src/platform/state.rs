@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use anyhow::Context;
 use sqlx::SqlitePool;
 
 use crate::platform::clock::Clock;
@@ -20,12 +21,15 @@ pub struct AppState {
 
 impl AppState {
     /// Starts the write batcher on `db`'s database, so call it inside the tokio runtime.
-    pub fn new(db: SqlitePool, config: Config, clock: Clock) -> Self {
-        Self {
-            writes: WriteBatcher::start(&db),
+    /// Fails when the batcher's thread cannot start.
+    pub fn new(db: SqlitePool, config: Config, clock: Clock) -> anyhow::Result<Self> {
+        let writes =
+            WriteBatcher::start(&db).context("could not start the database writer thread")?;
+        Ok(Self {
+            writes,
             db,
             config: Arc::new(config),
             clock,
-        }
+        })
     }
 }

@@ -86,20 +86,18 @@ impl WriteBatcher {
     /// another; on the shared runtime the writer would queue behind request handling
     /// after every one of them, and that wait, not SQLite, would cap the writes a second.
     ///
-    /// # Panics
-    /// If the operating system cannot start a thread, as `std::thread::spawn` does.
-    pub fn start(db: &SqlitePool) -> Self {
+    /// Fails, rather than panicking, when the operating system cannot start the thread or
+    /// its runtime: the server then stops at start-up with that message.
+    pub fn start(db: &SqlitePool) -> std::io::Result<Self> {
         let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
         let options = db.connect_options();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
-            .build()
-            .expect("could not start the SQLite writer's runtime");
+            .build()?;
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || runtime.block_on(write_batches(options, jobs)))
-            .expect("could not start the SQLite writer's thread");
-        Self { queue }
+            .spawn(move || runtime.block_on(write_batches(options, jobs)))?;
+        Ok(Self { queue })
     }
 
     /// Runs `job` in the next batch and returns its result once the batch has committed.

@@ -33,7 +33,7 @@ async fn the_router_can_be_driven_in_process() {
     let url = format!("sqlite://{}/t.db", dir.path().display());
     let db = server::platform::db::connect(&url).await.unwrap();
     let config = server::Config::for_tests(url, dir.path().join("dist"), false);
-    let app = server::app(server::AppState::new(db, config, server::Clock::system()));
+    let app = server::app(server::AppState::new(db, config, server::Clock::system()).unwrap());
     let request = Request::get("/api/health").body(Body::empty()).unwrap();
     let response = app.oneshot(request).await.unwrap();
     assert_eq!(response.status(), 200);

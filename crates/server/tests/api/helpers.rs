@@ -71,7 +71,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if let Some(exit_url) = options.exit_url {
         config.exit_url = exit_url;
     }
-    let state = AppState::new(db.clone(), config, clock.clone());
+    let state = AppState::new(db.clone(), config, clock.clone()).expect("app state");
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

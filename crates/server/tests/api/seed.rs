@@ -128,7 +128,7 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
 
     // A running server on the seeded database accepts each cookie for its own case only.
     let config = Config::for_tests(database_url, dir.path().join("no-dist"), false);
-    let state = AppState::new(db.clone(), config, Clock::system());
+    let state = AppState::new(db.clone(), config, Clock::system()).expect("app state");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

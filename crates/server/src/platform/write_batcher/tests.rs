@@ -28,7 +28,7 @@ async fn fixture() -> Fixture {
         sqlx::query(sql).execute(&db).await.unwrap();
     }
     Fixture {
-        writes: WriteBatcher::start(&db),
+        writes: WriteBatcher::start(&db).unwrap(),
         db,
         _dir: dir,
     }
