@@ -68,8 +68,14 @@ pub fn app(state: AppState) -> Router {
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let request_id = HeaderName::from_static("x-request-id");
 
+    let pages = if state.config.demo {
+        outbox::demo_page::router()
+    } else {
+        Router::new()
+    };
     Router::new()
         .merge(api)
+        .merge(pages)
         .fallback_service(platform::static_files::service(&state.config.static_dir))
         .method_not_allowed_fallback(platform::middleware::method_not_allowed)
         .layer(axum_middleware::from_fn_with_state(

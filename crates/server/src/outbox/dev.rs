@@ -12,8 +12,6 @@ use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
 
-const LIMIT: i64 = 50;
-
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list))
 }
@@ -25,7 +23,7 @@ struct OutboxQuery {
     recipient: Option<String>,
 }
 
-/// Messages queued for sending, newest first (at most 50). Demo mode only.
+/// Messages queued for sending, newest first (at most `DEMO_LIMIT`). Demo mode only.
 #[utoipa::path(
     get,
     path = "/api/dev/outbox",
@@ -38,6 +36,7 @@ async fn list(
     State(state): State<AppState>,
     Query(query): Query<OutboxQuery>,
 ) -> Result<Json<OutboxResponse>, AppError> {
-    let messages = outbox::latest(&state.db, query.recipient.as_deref(), LIMIT).await?;
+    let messages =
+        outbox::latest(&state.db, query.recipient.as_deref(), outbox::DEMO_LIMIT).await?;
     Ok(Json(OutboxResponse { messages }))
 }

@@ -1,7 +1,11 @@
 //! The outbox: text messages and emails queued for sending. No provider is connected yet,
 //! so messages wait here; demo mode lists them at `GET /api/dev/outbox`.
 
+pub mod demo_page;
 pub mod dev;
+
+/// How many messages demo mode shows, newest first.
+pub const DEMO_LIMIT: i64 = 50;
 
 use serde::{Deserialize, Serialize};
 use shared::api::OutboxMessage;

@@ -36,7 +36,10 @@ pub async fn security_headers(
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::clone(&csp));
+    // A page that brings its own policy (the demo outbox) keeps it.
+    if !headers.contains_key(CONTENT_SECURITY_POLICY) {
+        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::clone(&csp));
+    }
     if api {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

@@ -199,3 +199,45 @@ async fn the_dev_outbox_does_not_exist_outside_demo_mode() {
     let body: ErrorBody = response.json().await.unwrap();
     assert_eq!(body.message, "Not found");
 }
+
+#[tokio::test]
+async fn the_demo_outbox_page_is_plain_html_with_its_own_policy_in_demo_mode() {
+    let app = spawn_app().await;
+    app.start_sign_in(TEXT_VICTIM.0).await;
+    let code = app.latest_code_for(TEXT_VICTIM.1).await.unwrap();
+
+    let response = app.get("/demo/outbox").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/html; charset=utf-8"
+    );
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.contains("'sha256-") && !policy.contains("unsafe-inline"));
+    assert!(!policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+    let html = response.text().await.unwrap();
+    assert!(html.contains("<title>Demo messages – Safe Updates</title>"));
+    assert!(html.contains("<h1>Demo messages</h1>"));
+    assert!(html.contains(TEXT_VICTIM.1) && html.contains(&code));
+    assert!(!html.contains("<script"));
+}
+
+#[tokio::test]
+async fn the_demo_outbox_page_does_not_exist_outside_demo_mode() {
+    let app = spawn_app_with(Options {
+        demo: false,
+        ..Options::default()
+    })
+    .await;
+    let html = app
+        .get("/demo/outbox")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(!html.contains("Demo messages"));
+}

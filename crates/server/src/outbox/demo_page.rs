@@ -1,0 +1,148 @@
+//! `GET /demo/outbox` (demo mode only): "Demo messages", a plain HTML page the server
+//! renders itself, listing what the portal would have sent so testers can read sign-in
+//! codes. It is not part of either web app, so no production bundle carries it. It has no
+//! script; its one inline style is allowed by hash in its own Content-Security-Policy, and
+//! it is never cached (it shows live codes).
+
+use axum::extract::State;
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use axum::http::HeaderValue;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use shared::api::OutboxMessage;
+
+use super::{latest, DEMO_LIMIT};
+use crate::platform::csp;
+use crate::platform::error::AppError;
+use crate::platform::state::AppState;
+
+/// Mounted only in demo mode (`crate::app`).
+pub fn router() -> Router<AppState> {
+    Router::new().route("/demo/outbox", get(page))
+}
+
+async fn page(State(state): State<AppState>) -> Result<Response, AppError> {
+    let messages = latest(&state.db, None, DEMO_LIMIT).await?;
+    let html = render(&messages);
+    let policy = HeaderValue::from_str(&csp::policy(&html))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            (CONTENT_SECURITY_POLICY, policy),
+        ],
+        html,
+    )
+        .into_response())
+}
+
+/// Large text, 44 px targets, a yellow focus style with a dark underline as GOV.UK's, and
+/// a table that scrolls inside its own focusable region on a narrow screen.
+const STYLE: &str = "body{margin:0;font-family:arial,sans-serif;font-size:1.1875rem;\
+line-height:1.4;color:#0b0c0c;background:#fff}\
+main{max-width:60rem;margin:0 auto;padding:1rem}\
+h1{font-size:2rem;margin:1.5rem 0 1rem}\
+a{color:#1d70b8;display:inline-block;min-height:44px;padding:.5rem 0;box-sizing:border-box}\
+a:focus,.app-table-region:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;\
+box-shadow:0 -2px #fd0,0 4px #0b0c0c;text-decoration:none}\
+.app-table-region{overflow-x:auto}\
+table{border-collapse:collapse;width:100%}\
+caption{text-align:left;font-weight:bold;margin-bottom:.5rem}\
+th,td{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;border-bottom:1px solid #b1b4b6}\
+td{overflow-wrap:anywhere}";
+
+/// The whole page for `messages`, newest first.
+fn render(messages: &[OutboxMessage]) -> String {
+    let body = if messages.is_empty() {
+        "<p>There are no messages yet. Ask for a sign-in code, then refresh this page.</p>"
+            .to_owned()
+    } else {
+        let rows: String = messages.iter().map(row).collect();
+        format!(
+            "<div class=\"app-table-region\" role=\"region\" aria-labelledby=\"outbox-caption\" \
+             tabindex=\"0\"><table><caption id=\"outbox-caption\">Messages the portal would \
+             have sent, newest first</caption><thead><tr><th scope=\"col\">Time (UTC)</th>\
+             <th scope=\"col\">Channel</th><th scope=\"col\">Recipient</th>\
+             <th scope=\"col\">Message</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        )
+    };
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Demo messages – Safe Updates</title><style>{STYLE}</style></head><body>\
+         <main id=\"main-content\"><h1>Demo messages</h1>\
+         <p>This page is only in the demo of Safe Updates. It shows the text messages and \
+         emails the portal would have sent, so testers can read sign-in codes. Nothing here \
+         was really sent.</p><p><a href=\"/demo/outbox\">Refresh the messages</a></p>\
+         {body}</main></body></html>"
+    )
+}
+
+fn row(message: &OutboxMessage) -> String {
+    let channel = match message.channel.as_str() {
+        "sms" => "Text message",
+        "email" => "Email",
+        other => other,
+    };
+    format!(
+        "<tr><td><time datetime=\"{time}\">{shown}</time></td><td>{channel}</td>\
+         <td>{recipient}</td><td>{body}</td></tr>",
+        time = escape(&message.created_at),
+        shown = escape(&message.created_at.replace('T', " ").replace('Z', "")),
+        channel = escape(channel),
+        recipient = escape(&message.recipient),
+        body = escape(&message.body),
+    )
+}
+
+/// Text made safe to place in HTML text or a quoted attribute.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(body: &str) -> OutboxMessage {
+        OutboxMessage {
+            id: "1".into(),
+            channel: "sms".into(),
+            recipient: "+447700900001".into(),
+            body: body.into(),
+            created_at: "2026-11-30T10:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn message_text_is_escaped() {
+        let html = render(&[message("<script>alert('x')</script> & more")]);
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
+    }
+
+    #[test]
+    fn the_policy_allows_exactly_the_page_style() {
+        let html = render(&[]);
+        let policy = csp::policy(&html);
+        assert!(policy.contains("style-src 'self' 'sha256-"), "{policy}");
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(html.contains("<h1>Demo messages</h1>"));
+    }
+}
