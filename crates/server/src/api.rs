@@ -9,10 +9,12 @@ use crate::platform::state::AppState;
 
 use crate::outbox::dev as dev_outbox;
 use crate::service::{client_config, health, openapi};
-use crate::{callbacks, cases, preferences, sessions, sign_in};
+use crate::{callbacks, cases, preferences, sessions, sign_in, staff};
 
 /// Name of the cookie security scheme in the OpenAPI document.
 pub const SESSION_COOKIE_SCHEME: &str = "session_cookie";
+/// Name of the staff cookie security scheme.
+pub const STAFF_SESSION_COOKIE_SCHEME: &str = "staff_session_cookie";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,6 +30,7 @@ pub const SESSION_COOKIE_SCHEME: &str = "session_cookie";
         (name = "cases", description = "A victim's case"),
         (name = "preferences", description = "How and when a victim may be contacted safely"),
         (name = "callbacks", description = "Asking an officer to call back"),
+        (name = "staff", description = "The staff app: officers and supervisors"),
         (name = "dev", description = "Demo mode only"),
         (name = "meta", description = "This document"),
     )
@@ -49,6 +52,13 @@ impl Modify for SessionCookie {
                 "Set by POST /api/sign-in/verify. HttpOnly; ends after 30 idle minutes.",
             ))),
         );
+        components.add_security_scheme(
+            STAFF_SESSION_COOKIE_SCHEME,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::sessions::cookies::STAFF_COOKIE,
+                "Set by POST /api/staff/sign-in. HttpOnly; ends after 15 idle minutes.",
+            ))),
+        );
     }
 }
 
@@ -62,6 +72,7 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(cases::router())
         .merge(preferences::router())
         .merge(callbacks::router())
+        .merge(staff::router())
         .merge(openapi::router());
     if demo {
         router.merge(dev_outbox::router())

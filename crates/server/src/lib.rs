@@ -16,6 +16,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
+pub mod access;
 pub mod api;
 pub mod callbacks;
 pub mod cases;
@@ -29,6 +30,7 @@ pub mod seed;
 pub mod service;
 pub mod sessions;
 pub mod sign_in;
+pub mod staff;
 
 pub use platform::clock::Clock;
 pub use platform::config::Config;

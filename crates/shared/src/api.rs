@@ -195,3 +195,4 @@ pub struct OutboxResponse {
 pub mod callbacks;
 pub mod content;
 pub mod preferences;
+pub mod staff;

@@ -24,6 +24,7 @@ use shared::api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::access::{self, Actor, Capability};
 use crate::callbacks;
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
@@ -32,7 +33,6 @@ use crate::platform::state::AppState;
 use crate::platform::uk_time;
 use crate::preferences::safe_times::safe_times_or_office_hours;
 use crate::preferences::store as preferences;
-use crate::sessions::caller::Caller;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -57,10 +57,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn list_callbacks(
     State(state): State<AppState>,
-    caller: Caller,
+    actor: Actor,
     CasePath(reference): CasePath,
 ) -> Result<Json<CallbacksView>, AppError> {
-    let case = caller.case(&state.db, &reference).await?;
+    let case = access::require_case(&state, &actor, Capability::ReadCallbacks, &reference).await?;
     let now = state.clock.unix();
     let prefs = preferences::current_or_initial(&state.db, &case.victim_id, now).await?;
     let mut conn = state.db.acquire().await?;
@@ -101,17 +101,18 @@ async fn list_callbacks(
 )]
 async fn request_callback(
     State(state): State<AppState>,
-    caller: Caller,
+    actor: Actor,
     CasePath(reference): CasePath,
     Json(request): Json<NewCallbackRequest>,
 ) -> Result<(StatusCode, Json<CallbackView>), AppError> {
-    let case = caller.case(&state.db, &reference).await?;
+    let case =
+        access::require_case(&state, &actor, Capability::RequestCallback, &reference).await?;
     let new = callbacks::NewRequest {
         case_id: case.case_id.clone(),
         victim_id: case.victim_id,
         request,
-        requested_by: caller.changed_by(),
-        requested_by_id: caller.subject_id,
+        requested_by: actor.changed_by(),
+        requested_by_id: actor.id,
         now: state.clock.unix(),
     };
     let view = state
@@ -145,11 +146,11 @@ async fn request_callback(
 )]
 async fn cancel_callback(
     State(state): State<AppState>,
-    caller: Caller,
+    actor: Actor,
     CasePath(reference): CasePath,
     Path((_, callback_id)): Path<(String, String)>,
 ) -> Result<Json<CallbackView>, AppError> {
-    let case = caller.case(&state.db, &reference).await?;
+    let case = access::require_case(&state, &actor, Capability::CancelCallback, &reference).await?;
     let now = state.clock.unix();
     let (case_id, id) = (case.case_id.clone(), callback_id.clone());
     let view = state

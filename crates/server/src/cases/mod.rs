@@ -2,50 +2,24 @@
 
 pub mod due_list;
 pub mod stages;
+pub mod store;
 pub mod vcop;
 
 use axum::extract::State;
 use shared::api::{CaseUpdateView, CaseView, ErrorBody, OfficerContact};
 use sqlx::Row;
+
+use self::store::UpdateRow;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::access::{self, Actor, Capability};
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::i18n::RequestLang;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
-use crate::sessions::caller::Caller;
 use crate::sessions::caller::CallerConnection;
-
-/// The case, its officer and its timeline as ONE row: the timeline is a JSON array of
-/// `[id, date, title, what_happened, what_happens_next, vcop_event, event_date]`, newest
-/// first, from one range of `case_updates_case_timeline`. One row rather than one per
-/// update because sqlx hands each row across from SQLite's worker thread separately, each
-/// hand-over waking a thread, which profiles showed costs more than reading the rows.
-/// (PostgreSQL: `json_agg(json_build_array(..) ORDER BY ..)`.)
-pub(crate) const CASE_SQL: &str =
-    "SELECT c.crime_reference, c.crime_type, c.crime_category, c.stage, c.enhanced_rights,
-            c.reported_on, o.name, o.role, o.phone, o.phone_link, o.email, o.hours,
-            (SELECT json_group_array(
-                        json_array(u.id, u.update_date, u.title, u.what_happened,
-                                   u.what_happens_next, u.vcop_event, u.event_date)
-                        ORDER BY u.update_date DESC, u.created_at DESC, u.id DESC)
-             FROM case_updates u WHERE u.case_id = c.id)
-     FROM cases c
-     JOIN officers o ON o.id = c.officer_id
-     WHERE c.id = $1";
-
-/// One element of `CASE_SQL`'s timeline array.
-type UpdateRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(case))
@@ -74,16 +48,13 @@ async fn case(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     conn: CallerConnection,
-    caller: Caller,
+    actor: Actor,
     CasePath(reference): CasePath,
 ) -> Result<Json<CaseView>, AppError> {
-    let scope = caller.scope_for(&reference).ok_or(AppError::NotFound)?;
-
     let mut conn = conn.take(&state.db).await?;
-    let row = sqlx::query(CASE_SQL)
-        .bind(&scope.case_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let now = state.clock.unix();
+    let case = access::require(&mut conn, &actor, Capability::ReadCase, &reference, now).await?;
+    let row = store::case_row(&mut conn, &case.case_id).await?;
     // Back to the pool now rather than after the response is built.
     drop(conn);
     let row = row.ok_or(AppError::NotFound)?;

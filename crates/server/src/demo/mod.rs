@@ -2,6 +2,7 @@
 //! (`demo_content.rs`) in one transaction, with dates relative to today.
 
 mod content;
+pub mod staff;
 
 use shared::CalendarDate;
 use sqlx::{SqliteConnection, SqlitePool};
@@ -43,6 +44,7 @@ pub async fn load_if_empty(db: &SqlitePool, clock: &Clock) -> anyhow::Result<Opt
         loaded.updates += insert_case(&mut tx, case, clock).await?;
         loaded.cases += 1;
     }
+    staff::insert(&mut tx, clock.unix()).await?;
     tx.commit().await?;
     tracing::info!(
         cases = loaded.cases,

@@ -13,9 +13,11 @@ use axum::Router;
 use shared::api::OutboxMessage;
 
 use super::{latest, DEMO_LIMIT};
+use crate::demo::staff::{DEMO_PASSWORD, DEMO_STAFF};
 use crate::platform::csp;
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
+use crate::staff::credentials;
 
 /// Mounted only in demo mode (`crate::app`).
 pub fn router() -> Router<AppState> {
@@ -24,7 +26,21 @@ pub fn router() -> Router<AppState> {
 
 async fn page(State(state): State<AppState>) -> Result<Response, AppError> {
     let messages = latest(&state.db, None, DEMO_LIMIT).await?;
-    let html = render(&messages);
+    let now = state.clock.unix();
+    let staff = DEMO_STAFF
+        .iter()
+        .map(|account| {
+            let code =
+                credentials::code_at(account.totp_secret, now).map_err(AppError::internal)?;
+            Ok(StaffLine {
+                email: account.email,
+                name: account.name,
+                secret: account.totp_secret,
+                code,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let html = render(&messages, &staff);
     let policy = HeaderValue::from_str(&csp::policy(&html))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
     Ok((
@@ -54,10 +70,49 @@ box-shadow:0 -2px #fd0,0 4px #0b0c0c;text-decoration:none}\
 table{border-collapse:collapse;width:100%}\
 caption{text-align:left;font-weight:bold;margin-bottom:.5rem}\
 th,td{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;border-bottom:1px solid #b1b4b6}\
-td{overflow-wrap:anywhere}";
+td{overflow-wrap:anywhere}\
+h2{font-size:1.5rem;margin:2rem 0 1rem}\
+.app-code{font-family:monospace;font-size:1.5rem;letter-spacing:.1em}";
 
-/// The whole page for `messages`, newest first.
-fn render(messages: &[OutboxMessage]) -> String {
+/// A demo staff account as the page lists it, with its code for this moment.
+struct StaffLine {
+    email: &'static str,
+    name: &'static str,
+    secret: &'static str,
+    code: String,
+}
+
+/// The demo staff accounts: sign-in details and the current second-factor code.
+fn staff_table(staff: &[StaffLine]) -> String {
+    let rows: String = staff
+        .iter()
+        .map(|line| {
+            format!(
+                "<tr><td>{name}</td><td>{email}</td><td><span class=\"app-code\">{code}</span>\
+                 </td><td>{secret}</td></tr>",
+                name = escape(line.name),
+                email = escape(line.email),
+                code = escape(&line.code),
+                secret = escape(line.secret),
+            )
+        })
+        .collect();
+    format!(
+        "<h2>Demo staff accounts</h2><p>Every account's password is <strong>{password}</strong>. \
+         The code changes every 30 seconds and each code works once: refresh this page for a \
+         new one, or add the secret to an authenticator app.</p>\
+         <div class=\"app-table-region\" role=\"region\" aria-labelledby=\"staff-caption\" \
+         tabindex=\"0\"><table><caption id=\"staff-caption\">Staff accounts and their current \
+         codes</caption><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email</th>\
+         <th scope=\"col\">Code now</th><th scope=\"col\">Secret</th></tr></thead>\
+         <tbody>{rows}</tbody></table></div><h2>Messages</h2>",
+        password = escape(DEMO_PASSWORD),
+    )
+}
+
+/// The whole page for `messages`, newest first, after the demo staff accounts.
+fn render(messages: &[OutboxMessage], staff: &[StaffLine]) -> String {
+    let staff = staff_table(staff);
     let body = if messages.is_empty() {
         "<p>There are no messages yet. Ask for a sign-in code, then refresh this page.</p>"
             .to_owned()
@@ -79,7 +134,7 @@ fn render(messages: &[OutboxMessage]) -> String {
          <p>This page is only in the demo of Safe Updates. It shows the text messages and \
          emails the portal would have sent, so testers can read sign-in codes. Nothing here \
          was really sent.</p><p><a href=\"/demo/outbox\">Refresh the messages</a></p>\
-         {body}</main></body></html>"
+         {staff}{body}</main></body></html>"
     )
 }
 
@@ -132,14 +187,14 @@ mod tests {
 
     #[test]
     fn message_text_is_escaped() {
-        let html = render(&[message("<script>alert('x')</script> & more")]);
+        let html = render(&[message("<script>alert('x')</script> & more")], &[]);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
     }
 
     #[test]
     fn the_policy_allows_exactly_the_page_style() {
-        let html = render(&[]);
+        let html = render(&[], &[]);
         let policy = csp::policy(&html);
         assert!(policy.contains("style-src 'self' 'sha256-"), "{policy}");
         assert!(!policy.contains("unsafe-inline"));

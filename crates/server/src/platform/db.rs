@@ -38,6 +38,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "enums_stored_by_serde_name",
         include_str!("../../migrations/0004_enums_stored_by_serde_name.sql"),
     ),
+    (
+        5,
+        "access_model",
+        include_str!("../../migrations/0005_access_model.sql"),
+    ),
 ];
 
 /// The forms of `--database-url` the server accepts, for error messages.

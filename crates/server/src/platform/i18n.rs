@@ -124,6 +124,15 @@ impl Message {
         }
     }
 
+    /// A message from `server.json`, by its dotted key there (`"staff.sign_in_refused"`):
+    /// for texts only the server shows, which the victim app must not carry.
+    pub fn server(key: &str) -> Self {
+        Self {
+            key: format!("server.{key}"),
+            args: Vec::new(),
+        }
+    }
+
     /// Sets `{{ name }}` to `value` in every language.
     pub fn with(self, name: &'static str, value: impl Into<String>) -> Self {
         let value = value.into();

@@ -17,12 +17,12 @@ use shared::api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::access::{self, Actor, Capability};
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::i18n::RequestLang;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
-use crate::sessions::caller::Caller;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -50,10 +50,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn get_preferences(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    caller: Caller,
+    actor: Actor,
     CasePath(reference): CasePath,
 ) -> Result<Json<PreferencesView>, AppError> {
-    let case = caller.case(&state.db, &reference).await?;
+    let case =
+        access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
     let current = store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
     Ok(Json(current.view(lang)?))
 }
@@ -80,19 +81,17 @@ async fn get_preferences(
 async fn put_preferences(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    caller: Caller,
+    actor: Actor,
     CasePath(reference): CasePath,
     Json(request): Json<ContactPreferences>,
 ) -> Result<Json<PreferencesView>, AppError> {
-    let case = caller.case(&state.db, &reference).await?;
+    let case =
+        access::require_case(&state, &actor, Capability::ChangePreferences, &reference).await?;
     let valid = validate(request).map_err(AppError::Validation)?;
     let now = state.clock.unix();
     // Through the group-commit writer, like callback writes: one fsync for many saves.
-    let (victim_id, changed_by, changed_by_id) = (
-        case.victim_id.clone(),
-        caller.changed_by(),
-        caller.subject_id.clone(),
-    );
+    let (victim_id, changed_by, changed_by_id) =
+        (case.victim_id.clone(), actor.changed_by(), actor.id.clone());
     let saved = state
         .writes
         .run(move |conn| {
@@ -124,10 +123,11 @@ async fn put_preferences(
 async fn preferences_history(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    caller: Caller,
+    actor: Actor,
     CasePath(reference): CasePath,
 ) -> Result<Json<PreferencesHistory>, AppError> {
-    let case = caller.case(&state.db, &reference).await?;
+    let case =
+        access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
     // Makes version 1 first if there is none, so history is never empty.
     store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
     let mut conn = state.db.acquire().await?;

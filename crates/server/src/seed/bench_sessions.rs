@@ -1,5 +1,5 @@
 //! Signed-in sessions for a load generator: made exactly as sign-in makes them
-//! (`sessions::create_for_victim`) and written, with the `Cookie:` header value that
+//! (`sessions::create`) and written, with the `Cookie:` header value that
 //! carries each, to a file only the current user can read.
 
 use std::io::Write;
@@ -10,6 +10,7 @@ use sqlx::SqlitePool;
 
 use super::rng::SeededRng;
 use super::rows::CallbackReady;
+use crate::access::{Actor, ActorKind};
 use crate::platform::db;
 use crate::sessions::{cookies, store as sessions};
 
@@ -58,7 +59,7 @@ pub async fn write(
     let mut tx = db::begin_write(db).await?;
     for case in cases {
         let token =
-            sessions::create_for_victim(&mut tx, &case.victim_id, &case.case_id, now).await?;
+            sessions::create(&mut tx, &victim(&case.victim_id), Some(&case.case_id), now).await?;
         lines.push_str(&case.crime_reference);
         lines.push('\t');
         lines.push_str(&cookies::request_cookie(&token));
@@ -86,4 +87,12 @@ fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     }
     #[cfg(not(unix))]
     options.open(path)
+}
+
+fn victim(id: &str) -> Actor {
+    Actor {
+        kind: ActorKind::Victim,
+        id: id.to_owned(),
+        signed_in_case: None,
+    }
 }

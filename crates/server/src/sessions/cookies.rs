@@ -1,5 +1,6 @@
-//! The `su_session` cookie: reading it, setting and clearing it, and keeping its
-//! `Max-Age` in step with the server's 30-minute idle timeout.
+//! The session cookies, the victim portal's (`su_session`) and the staff app's
+//! (`su_staff_session`): reading, setting and clearing them, and keeping their `Max-Age`
+//! in step with the server's idle timeouts (30 minutes for victims, 15 for staff).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -12,27 +13,82 @@ use axum::response::Response;
 
 use crate::platform::config::Config;
 use crate::platform::state::AppState;
-use crate::sessions::store::IDLE_TIMEOUT_SECS;
+use crate::sessions::store::{IDLE_TIMEOUT_SECS, STAFF_IDLE_TIMEOUT_SECS};
 
 pub const SESSION_COOKIE: &str = "su_session";
+/// The staff app's session cookie: a different name, so signing in on one side never
+/// replaces or reveals the other's session in a shared browser.
+pub const STAFF_COOKIE: &str = "su_staff_session";
 
-/// The session token from the request's cookies, if it has the shape of one (43
-/// base64url characters). Anything else is ignored without touching the database.
+/// Which app's session a request carries: the staff app's under `/api/staff/`, the victim
+/// portal's everywhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionCookie {
+    Victim,
+    Staff,
+}
+
+impl SessionCookie {
+    pub fn for_path(path: &str) -> Self {
+        if path.starts_with("/api/staff/") {
+            Self::Staff
+        } else {
+            Self::Victim
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Victim => SESSION_COOKIE,
+            Self::Staff => STAFF_COOKIE,
+        }
+    }
+
+    fn idle_timeout_secs(self) -> i64 {
+        match self {
+            Self::Victim => IDLE_TIMEOUT_SECS,
+            Self::Staff => STAFF_IDLE_TIMEOUT_SECS,
+        }
+    }
+
+    /// This cookie's session token from the request, if it has the shape of one (43
+    /// base64url characters). Anything else is ignored without touching the database.
+    pub fn token(self, headers: &HeaderMap) -> Option<&str> {
+        headers
+            .get_all(COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == self.name())
+            .map(|(_, value)| value.trim())
+            .filter(|token| {
+                token.len() == 43
+                    && token
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            })
+    }
+
+    /// `Set-Cookie` value that stores `token` for this cookie's idle timeout.
+    pub fn set(self, token: &str, secure: bool) -> HeaderValue {
+        cookie(self.name(), token, self.idle_timeout_secs(), secure)
+    }
+
+    /// `Set-Cookie` value that deletes this cookie.
+    pub fn clear(self, secure: bool) -> HeaderValue {
+        cookie(self.name(), "", 0, secure)
+    }
+}
+
+/// The victim portal's session token from the request's cookies.
 pub fn session_token(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.trim())
-        .filter(|token| {
-            token.len() == 43
-                && token
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
+    SessionCookie::Victim.token(headers)
+}
+
+/// The staff app's session token from the request's cookies.
+pub fn staff_token(headers: &HeaderMap) -> Option<&str> {
+    SessionCookie::Staff.token(headers)
 }
 
 /// The `Cookie:` request header value that carries a session token, as a browser sends
@@ -51,21 +107,30 @@ pub fn secure(config: &Config, headers: &HeaderMap) -> bool {
             .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
 }
 
-/// `Set-Cookie` value that stores a session token for the idle timeout.
+/// `Set-Cookie` value that stores a victim's session token for the idle timeout.
 pub fn set_session(token: &str, secure: bool) -> HeaderValue {
-    cookie(token, IDLE_TIMEOUT_SECS, secure)
+    SessionCookie::Victim.set(token, secure)
 }
 
-/// `Set-Cookie` value that deletes the session cookie.
+/// `Set-Cookie` value that deletes the victim's session cookie.
 pub fn clear_session(secure: bool) -> HeaderValue {
-    cookie("", 0, secure)
+    SessionCookie::Victim.clear(secure)
 }
 
-fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
+/// `Set-Cookie` value that stores a staff session token for the staff idle timeout.
+pub fn set_staff_session(token: &str, secure: bool) -> HeaderValue {
+    SessionCookie::Staff.set(token, secure)
+}
+
+/// `Set-Cookie` value that deletes the staff session cookie.
+pub fn clear_staff_session(secure: bool) -> HeaderValue {
+    SessionCookie::Staff.clear(secure)
+}
+
+fn cookie(name: &str, value: &str, max_age: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
-    let text = format!(
-        "{SESSION_COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}{secure}"
-    );
+    let text =
+        format!("{name}={value}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}{secure}");
     // Tokens are base64url and the rest is ASCII, so this cannot fail; fall back to
     // clearing rather than panic.
     HeaderValue::from_str(&text).unwrap_or_else(|_| {
@@ -89,7 +154,7 @@ impl SessionSeen {
 }
 
 /// Middleware: when a request used a valid session and the handler did not set the cookie
-/// itself, send the cookie again so the browser's 30 minutes restart with the server's.
+/// itself, send the cookie again so the browser's timeout restarts with the server's.
 pub async fn refresh_cookie(
     State(state): State<AppState>,
     mut req: Request,
@@ -97,14 +162,15 @@ pub async fn refresh_cookie(
 ) -> Response {
     let seen = SessionSeen::default();
     req.extensions_mut().insert(seen.clone());
-    let token = session_token(req.headers()).map(str::to_owned);
+    let kind = SessionCookie::for_path(req.uri().path());
+    let token = kind.token(req.headers()).map(str::to_owned);
     let secure = secure(&state.config, req.headers());
     let mut response = next.run(req).await;
     if let Some(token) = token {
         if seen.was_marked() && !response.headers().contains_key(SET_COOKIE) {
             response
                 .headers_mut()
-                .append(SET_COOKIE, set_session(&token, secure));
+                .append(SET_COOKIE, kind.set(&token, secure));
         }
     }
     response

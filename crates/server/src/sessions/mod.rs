@@ -7,14 +7,14 @@ pub mod store;
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
-use shared::api::{ErrorBody, SessionView};
+use shared::api::{ErrorBody, Role, SessionView};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::access::Actor;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
-use crate::sessions::caller::Caller;
 use crate::sessions::store as sessions;
 use crate::sessions::store::IDLE_TIMEOUT_SECS;
 
@@ -36,11 +36,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
     )
 )]
-async fn current(caller: Caller) -> Result<Json<SessionView>, AppError> {
+async fn current(actor: Actor) -> Result<Json<SessionView>, AppError> {
     // A victim's session reads exactly one case; without it there is nothing to show.
-    let scope = caller.scopes.first().ok_or(AppError::Unauthorized)?;
+    let scope = actor
+        .signed_in_case
+        .as_ref()
+        .ok_or(AppError::Unauthorized)?;
     Ok(Json(SessionView {
-        role: caller.role,
+        role: Role::Victim,
         crime_reference: scope.crime_reference.clone(),
         idle_timeout_minutes: idle_timeout_minutes(),
     }))

@@ -3,13 +3,14 @@
 
 use sqlx::{SqliteConnection, SqlitePool};
 
-use shared::api::Role;
-
+use crate::access::{Actor, SignedInCase};
 use crate::platform::secrets;
 use crate::platform::stored::enum_text;
 
-/// A session ends after 30 minutes without a request...
+/// A victim's session ends after 30 minutes without a request...
 pub const IDLE_TIMEOUT_SECS: i64 = 30 * 60;
+/// ...a staff session after 15 (staff screens are shared and left unattended)...
+pub const STAFF_IDLE_TIMEOUT_SECS: i64 = 15 * 60;
 /// ...and 12 hours after sign-in whatever happens.
 pub const ABSOLUTE_LIMIT_SECS: i64 = 12 * 60 * 60;
 /// `last_seen_at` is written only when older than this, so most reads write nothing.
@@ -35,19 +36,20 @@ pub struct SessionRow {
     pub signed_in_case: Option<SignedInCase>,
 }
 
-/// The case a victim's session signed in with: (id, crime reference).
-#[derive(Debug)]
-pub struct SignedInCase {
-    pub case_id: String,
-    pub crime_reference: String,
+/// The idle timeout of a session of `role` (as stored).
+pub fn idle_timeout_secs(role: &str) -> i64 {
+    match role {
+        "officer" | "supervisor" => STAFF_IDLE_TIMEOUT_SECS,
+        _ => IDLE_TIMEOUT_SECS,
+    }
 }
 
-/// Starts a victim's session for the case they signed in with. Returns the token for the
-/// cookie; it is not stored.
-pub async fn create_for_victim(
+/// Starts a session for `actor` (a victim's covers `case_id`, the case they signed in
+/// with; staff sessions cover none). Returns the token for the cookie; it is not stored.
+pub async fn create(
     conn: &mut SqliteConnection,
-    victim_id: &str,
-    case_id: &str,
+    actor: &Actor,
+    case_id: Option<&str>,
     now: i64,
 ) -> anyhow::Result<String> {
     let token = secrets::new_session_token()?;
@@ -58,8 +60,8 @@ pub async fn create_for_victim(
     )
     .bind(&id)
     .bind(secrets::token_hash(&token))
-    .bind(enum_text(&Role::Victim)?)
-    .bind(victim_id)
+    .bind(enum_text(&actor.kind)?)
+    .bind(&actor.id)
     .bind(case_id)
     .bind(now)
     .execute(&mut *conn)
@@ -93,7 +95,7 @@ pub async fn find_live(
     else {
         return Ok(None);
     };
-    if now - last_seen_at >= IDLE_TIMEOUT_SECS || now - created_at >= ABSOLUTE_LIMIT_SECS {
+    if now - last_seen_at >= idle_timeout_secs(&role) || now - created_at >= ABSOLUTE_LIMIT_SECS {
         sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
             .bind(now)
             .bind(&id)

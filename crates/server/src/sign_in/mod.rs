@@ -17,6 +17,7 @@ use shared::{CrimeReference, SignInCode};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::access::{Actor, ActorKind};
 use crate::platform::db;
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::json::Json;
@@ -102,8 +103,17 @@ async fn verify(
     let mut tx = db::begin_write(&state.db).await?;
     let token = match codes::check(&mut tx, &reference, code.as_str(), now).await? {
         Some(signed_in) => Some(
-            sessions::create_for_victim(&mut tx, &signed_in.victim_id, &signed_in.case_id, now)
-                .await?,
+            sessions::create(
+                &mut tx,
+                &Actor {
+                    kind: ActorKind::Victim,
+                    id: signed_in.victim_id,
+                    signed_in_case: None,
+                },
+                Some(&signed_in.case_id),
+                now,
+            )
+            .await?,
         ),
         None => None,
     };

@@ -13,5 +13,6 @@ mod preferences;
 mod seed;
 mod session;
 mod sign_in;
+mod staff;
 mod static_files;
 mod vcop;

@@ -66,6 +66,9 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/health"),
         ("get", "/api/openapi.json"),
         ("get", "/api/session"),
+        ("get", "/api/staff/cases"),
+        ("get", "/api/staff/cases/CR%2F100001%2F25"),
+        ("get", "/api/staff/session"),
         ("post", "/api/cases/CR%2F100001%2F25/callbacks"),
         (
             "post",
@@ -74,6 +77,8 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
+        ("post", "/api/staff/sign-in"),
+        ("post", "/api/staff/sign-out"),
         ("put", "/api/cases/CR%2F100001%2F25/preferences"),
     ];
     let expected: Vec<(String, String)> = expected
@@ -94,15 +99,19 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         "NewCallbackRequest",
         "CallbackView",
         "CallbacksView",
+        "StaffSignInRequest",
+        "StaffSessionView",
+        "StaffCasesView",
+        "StaffCaseView",
     ] {
         assert!(
             doc["components"]["schemas"].get(schema).is_some(),
             "{schema} missing"
         );
     }
-    assert!(doc["components"]["securitySchemes"]
-        .get("session_cookie")
-        .is_some());
+    for scheme in ["session_cookie", "staff_session_cookie"] {
+        assert!(doc["components"]["securitySchemes"].get(scheme).is_some());
+    }
 }
 
 #[tokio::test]

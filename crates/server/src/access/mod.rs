@@ -1,0 +1,144 @@
+//! The one access question every handler asks: may this actor do this capability on this
+//! case? `require` answers it with one indexed query (`store::CASE_ACCESS_SQL`): the
+//! database holds who owns, is allocated, is in the team or unit of, or holds a grant for
+//! each case, and what each kind of actor may do at most (`role_capabilities`).
+//!
+//! Deny by default: an unknown case, a malformed reference and a case the actor may not
+//! touch are the same 404, so nobody learns that a case exists.
+
+pub mod store;
+
+use serde::{Deserialize, Serialize};
+use shared::CrimeReference;
+use sqlx::SqliteConnection;
+
+use crate::platform::error::AppError;
+use crate::platform::state::AppState;
+use crate::platform::stored::enum_text;
+
+/// What kind of user is acting. Stored (sessions, staff, `role_capabilities`) by its serde
+/// name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// Owns their case; a victim's session covers the one case they signed in with.
+    Victim,
+    /// Acts for a victim within the capabilities and time the victim granted.
+    Supporter,
+    /// Works the cases allocated to them or to their team.
+    Officer,
+    /// Sees every case of their unit's teams.
+    Supervisor,
+}
+
+/// Who is acting: the kind and the id (a victim's, supporter's or staff account's). Every
+/// handler gets it from one extractor (`sessions::caller`), from the session cookie of
+/// the app the route belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub kind: ActorKind,
+    pub id: String,
+    /// For a victim: the case their session signed in with, the only one it covers
+    /// (found by the session lookup while the case is still theirs).
+    pub signed_in_case: Option<SignedInCase>,
+}
+
+/// The case a victim's session signed in with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedInCase {
+    pub case_id: String,
+    pub crime_reference: String,
+}
+
+impl ActorKind {
+    /// Staff kinds sign in to the staff app; the others to the victim portal.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Self::Officer | Self::Supervisor)
+    }
+}
+
+/// Something an actor may do on a case. Stored in `role_capabilities` and in supporter
+/// grants by its serde name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capability {
+    ReadCase,
+    ReadPreferences,
+    ChangePreferences,
+    ReadCallbacks,
+    RequestCallback,
+    CancelCallback,
+}
+
+/// A case the actor may act on, with the victim it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseAccess {
+    pub case_id: String,
+    pub victim_id: String,
+}
+
+/// `require` on a connection from the pool, at the state's clock.
+pub async fn require_case(
+    state: &AppState,
+    actor: &Actor,
+    capability: Capability,
+    reference: &CrimeReference,
+) -> Result<CaseAccess, AppError> {
+    let mut conn = state.db.acquire().await?;
+    require(&mut conn, actor, capability, reference, state.clock.unix()).await
+}
+
+/// The case behind `reference` if `actor` may do `capability` on it; 404 otherwise.
+pub async fn require(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    capability: Capability,
+    reference: &CrimeReference,
+    now: i64,
+) -> Result<CaseAccess, AppError> {
+    let kind = enum_text(&actor.kind).map_err(AppError::internal)?;
+    let capability = enum_text(&capability).map_err(AppError::internal)?;
+    let found = store::case_access(
+        conn,
+        store::AccessQuery {
+            reference: reference.as_str(),
+            kind: &kind,
+            actor_id: &actor.id,
+            capability: &capability,
+            signed_in_case_id: actor
+                .signed_in_case
+                .as_ref()
+                .map(|case| case.case_id.as_str()),
+            now,
+        },
+    )
+    .await?;
+    let access = found.ok_or(AppError::NotFound)?;
+    tracing::Span::current().record("case_id", access.case_id.as_str());
+    Ok(access)
+}
+
+/// The cases a staff actor works, soonest untold Victims' Code deadline first (cases with
+/// none last), at most `limit`. Victims and supporters have no caseload.
+pub async fn caseload(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    limit: i64,
+) -> Result<Vec<store::CaseloadRow>, AppError> {
+    if !actor.kind.is_staff() {
+        return Ok(Vec::new());
+    }
+    let kind = enum_text(&actor.kind).map_err(AppError::internal)?;
+    Ok(store::caseload(conn, &kind, &actor.id, limit).await?)
+}
+
+/// One case as a caseload line; call after `require` has allowed it.
+pub async fn caseload_entry(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+) -> Result<Option<store::CaseloadRow>, AppError> {
+    Ok(store::caseload_entry(conn, case_id).await?)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,114 @@
+//! `GET /api/staff/cases` ("My cases": every case the officer works, or the unit's for a
+//! supervisor, soonest Victims' Code deadline first) and `GET /api/staff/cases/{ref}`
+//! (one case, with the victim's safe-contact choices first).
+
+use axum::extract::State;
+use shared::api::staff::{StaffCaseSummary, StaffCaseView, StaffCasesView};
+use shared::api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::access::{self, Actor, Capability};
+use crate::cases::stages;
+use crate::platform::case_path::CasePath;
+use crate::platform::error::AppError;
+use crate::platform::i18n::RequestLang;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
+use crate::preferences::store as preferences;
+
+/// The most cases one page of "My cases" lists.
+pub const PAGE_SIZE: i64 = 200;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(my_cases))
+        .routes(routes!(one_case))
+}
+
+/// The cases this officer works (allocated to them or their team), or, for a supervisor,
+/// every case of their unit's teams; soonest untold Victims' Code deadline first.
+#[utoipa::path(
+    get,
+    path = "/api/staff/cases",
+    operation_id = "list_staff_cases",
+    tag = "staff",
+    security(("staff_session_cookie" = [])),
+    responses(
+        (status = 200, description = "The caseload", body = StaffCasesView),
+        (status = 401, description = "Not signed in as staff", body = ErrorBody),
+    )
+)]
+async fn my_cases(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    actor: Actor,
+) -> Result<Json<StaffCasesView>, AppError> {
+    let mut conn = state.db.acquire().await?;
+    let rows = access::caseload(&mut conn, &actor, PAGE_SIZE).await?;
+    let cases = rows
+        .into_iter()
+        .map(|row| {
+            let stage = stages::find(&row.stage)
+                .map(|stage| stage.view(lang).title)
+                .unwrap_or(row.stage);
+            StaffCaseSummary {
+                crime_reference: row.crime_reference,
+                crime_type: row.crime_type,
+                stage,
+                enhanced_rights: row.enhanced_rights,
+                next_deadline: row.next_deadline,
+            }
+        })
+        .collect();
+    Ok(Json(StaffCasesView { cases }))
+}
+
+/// One case the officer works, with the victim's current contact preferences.
+#[utoipa::path(
+    get,
+    path = "/api/staff/cases/{crime_reference}",
+    operation_id = "get_staff_case",
+    tag = "staff",
+    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    security(("staff_session_cookie" = [])),
+    responses(
+        (status = 200, description = "The case", body = StaffCaseView),
+        (status = 401, description = "Not signed in as staff", body = ErrorBody),
+        (status = 404, description = "No such case, or not one you work", body = ErrorBody),
+    )
+)]
+async fn one_case(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    actor: Actor,
+    CasePath(reference): CasePath,
+) -> Result<Json<StaffCaseView>, AppError> {
+    let now = state.clock.unix();
+    let mut conn = state.db.acquire().await?;
+    let case = access::require(
+        &mut conn,
+        &actor,
+        Capability::ReadPreferences,
+        &reference,
+        now,
+    )
+    .await?;
+    let summary = access::caseload_entry(&mut conn, &case.case_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    drop(conn);
+    let current = preferences::current_or_initial(&state.db, &case.victim_id, now).await?;
+    tracing::info!(case_id = %case.case_id, "staff read a case");
+    let stage = stages::find(&summary.stage)
+        .map(|stage| stage.view(lang).title)
+        .unwrap_or(summary.stage);
+    Ok(Json(StaffCaseView {
+        crime_reference: summary.crime_reference,
+        crime_type: summary.crime_type,
+        stage,
+        enhanced_rights: summary.enhanced_rights,
+        next_deadline: summary.next_deadline,
+        preferences: current.view(lang)?,
+    }))
+}

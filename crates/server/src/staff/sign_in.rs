@@ -1,0 +1,180 @@
+//! `POST /api/staff/sign-in` (email, password and a code from the authenticator app, in
+//! one step), `GET /api/staff/session` and `POST /api/staff/sign-out`.
+//!
+//! Every refusal is the same 422, whatever was wrong (unknown email, wrong password,
+//! wrong or replayed code, locked or disabled account), so the answer tells an attacker
+//! nothing; an unknown email still costs a password check. Five failures lock the
+//! account for 15 minutes, counted in the database so every server sees the lock.
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use shared::api::staff::{StaffRole, StaffSessionView, StaffSignInRequest};
+use shared::api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{credentials, store};
+use crate::access::{Actor, ActorKind};
+use crate::platform::db;
+use crate::platform::error::{AppError, FieldErrors};
+use crate::platform::i18n::Message;
+use crate::platform::json::Json;
+use crate::platform::state::AppState;
+use crate::platform::stored::enum_from_text;
+use crate::sessions::{cookies, store as sessions};
+
+/// Failed sign-ins that lock an account...
+pub const MAX_FAILURES: i64 = 5;
+/// ...for this long.
+pub const LOCK_SECONDS: i64 = 15 * 60;
+/// The one `server.json` key for every refused sign-in.
+pub const SIGN_IN_REFUSED: &str = "staff.sign_in_refused";
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(sign_in))
+        .routes(routes!(current))
+        .routes(routes!(sign_out))
+}
+
+/// Sign in as an officer or supervisor.
+#[utoipa::path(
+    post,
+    path = "/api/staff/sign-in",
+    operation_id = "staff_sign_in",
+    tag = "staff",
+    request_body = StaffSignInRequest,
+    responses(
+        (status = 200, description = "Signed in; the staff session cookie is set", body = StaffSessionView),
+        (status = 422, description = "A field is missing, or the sign-in was refused", body = ErrorBody),
+    )
+)]
+async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(request): Json<StaffSignInRequest>,
+) -> Result<Response, AppError> {
+    let email = request.email.trim().to_lowercase();
+    let code: String = request
+        .code
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut errors = FieldErrors::default();
+    if email.is_empty() {
+        errors.add("email", Message::server("staff.email_missing"));
+    }
+    if request.password.is_empty() {
+        errors.add("password", Message::server("staff.password_missing"));
+    }
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        errors.add("code", Message::server("staff.code_format"));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+
+    let now = state.clock.unix();
+    let mut tx = db::begin_write(&state.db).await?;
+    let Some(account) = store::find_by_email(&mut tx, &email).await? else {
+        credentials::burn_a_password_check(&request.password);
+        return Err(refused());
+    };
+    let usable = account.disabled_at.is_none() && account.locked_until.is_none_or(|t| t <= now);
+    let password_ok = credentials::password_matches(&account.password_hash, &request.password);
+    let step = account
+        .totp_secret
+        .as_deref()
+        .and_then(|secret| credentials::accepted_step(secret, &code, now, account.totp_last_step));
+    let kind: Option<ActorKind> = enum_from_text(&account.role).ok();
+    let signed_in = match (usable, password_ok, step, kind) {
+        (true, true, Some(step), Some(kind)) => {
+            if store::record_success(&mut tx, &account.id, step).await? {
+                Some(kind)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    let Some(kind) = signed_in else {
+        if account.disabled_at.is_none() {
+            store::record_failure(&mut tx, &account.id, MAX_FAILURES, now + LOCK_SECONDS).await?;
+        }
+        tx.commit().await?;
+        tracing::warn!(staff_id = %account.id, "staff sign-in refused");
+        return Err(refused());
+    };
+    let actor = Actor {
+        kind,
+        id: account.id.clone(),
+        signed_in_case: None,
+    };
+    let token = sessions::create(&mut tx, &actor, None, now).await?;
+    tx.commit().await?;
+    tracing::info!(staff_id = %account.id, "staff signed in");
+    let view = session_view(kind, account.display_name)?;
+    let cookie = cookies::set_staff_session(&token, cookies::secure(&state.config, &headers));
+    Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
+}
+
+fn refused() -> AppError {
+    AppError::Validation(FieldErrors::single(
+        "email",
+        Message::server(SIGN_IN_REFUSED),
+    ))
+}
+
+fn session_view(kind: ActorKind, display_name: String) -> Result<StaffSessionView, AppError> {
+    let role = match kind {
+        ActorKind::Officer => StaffRole::Officer,
+        ActorKind::Supervisor => StaffRole::Supervisor,
+        ActorKind::Victim | ActorKind::Supporter => return Err(AppError::Unauthorized),
+    };
+    Ok(StaffSessionView {
+        role,
+        display_name,
+        idle_timeout_minutes: u32::try_from(sessions::STAFF_IDLE_TIMEOUT_SECS / 60).unwrap_or(15),
+    })
+}
+
+/// Who is signed in on the staff side.
+#[utoipa::path(
+    get,
+    path = "/api/staff/session",
+    operation_id = "get_staff_session",
+    tag = "staff",
+    security(("staff_session_cookie" = [])),
+    responses(
+        (status = 200, description = "Signed in", body = StaffSessionView),
+        (status = 401, description = "Not signed in as staff, or the session has ended", body = ErrorBody),
+    )
+)]
+async fn current(
+    State(state): State<AppState>,
+    actor: Actor,
+) -> Result<Json<StaffSessionView>, AppError> {
+    let mut conn = state.db.acquire().await?;
+    let name = store::display_name(&mut conn, &actor.id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    Ok(Json(session_view(actor.kind, name)?))
+}
+
+/// Sign out of the staff app: ends the session and deletes its cookie. 204 either way.
+#[utoipa::path(
+    post,
+    path = "/api/staff/sign-out",
+    operation_id = "staff_sign_out",
+    tag = "staff",
+    responses((status = 204, description = "Signed out; the cookie is cleared"))
+)]
+async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    if let Some(token) = cookies::staff_token(&headers) {
+        sessions::end(&state.db, token, state.clock.unix()).await?;
+    }
+    let cookie = cookies::clear_staff_session(cookies::secure(&state.config, &headers));
+    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
+}
