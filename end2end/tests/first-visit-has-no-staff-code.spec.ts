@@ -1,0 +1,63 @@
+// A victim's download never carries the staff side: the first-visit files (index.html and
+// everything it references, as the server sends them) and the service worker with the
+// files it keeps offline hold no staff route, cookie, type or demo staff text.
+import { expect, test } from "@playwright/test";
+
+const STAFF_MARKERS = [
+  "/api/staff",
+  "su_staff_session",
+  "StaffSignIn",
+  "StaffCase",
+  "staff_session",
+  "Demo staff",
+  "Sergeant Morgan Lewis",
+];
+
+/** Same-origin paths an HTML page or the app's loader references. */
+function references(html: string): string[] {
+  const patterns = [
+    /<(?:link|script|img|source)\b[^>]*?\s(?:href|src)=["']([^"']+)["']/gi,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+    /\bmodule_or_path:\s*["']([^"']+)["']/g,
+    /url\(\s*["']?([^"')]+)["']?\s*\)/gi,
+  ];
+  const found: string[] = [];
+  for (const pattern of patterns) {
+    for (const match of html.matchAll(pattern)) {
+      const url = match[1];
+      if (/^(?:[a-z]+:|\/\/|#)/i.test(url)) continue;
+      found.push(url.split(/[?#]/)[0]);
+    }
+  }
+  return found;
+}
+
+test("the victim's first visit and offline files contain no staff code or text", async ({ request }) => {
+  test.skip(test.info().project.name !== "desktop", "the files are the same for every viewport");
+  const seen = new Map<string, string>();
+  const queue = ["/", "/sw.js"];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    // Latin-1 keeps every byte, so ASCII markers are found in the wasm too.
+    const text = Buffer.from(await response.body()).toString("latin1");
+    seen.set(path, text);
+    if (path === "/") queue.push(...references(text));
+    // The files the service worker keeps for offline use.
+    if (path === "/sw.js") {
+      const list = text.match(/PRECACHE_URLS\s*=\s*\[([^\]]*)\]/)?.[1] ?? "";
+      const urls = [...list.matchAll(/"(\/[^"]*)"/g)].map((match) => match[1]);
+      expect(urls.length, "the offline file list was found").toBeGreaterThan(0);
+      queue.push(...urls);
+    }
+  }
+  expect([...seen.keys()].some((path) => path.endsWith(".wasm")), "the wasm was checked").toBe(true);
+  expect([...seen.keys()].some((path) => path.endsWith(".js")), "the loader was checked").toBe(true);
+  for (const [path, text] of seen) {
+    for (const marker of STAFF_MARKERS) {
+      expect(text.includes(marker), `${path} contains "${marker}"`).toBe(false);
+    }
+  }
+});
