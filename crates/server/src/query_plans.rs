@@ -10,7 +10,7 @@ use crate::cases;
 use crate::cases::due_list;
 use crate::preferences::store;
 use crate::sessions::store as sessions;
-use crate::sign_in::codes;
+use crate::sign_in::store as sign_in_store;
 
 /// (what the query is for, its SQL).
 const HOT_QUERIES: &[(&str, &str)] = &[
@@ -20,7 +20,7 @@ const HOT_QUERIES: &[(&str, &str)] = &[
         access::store::CASE_ACCESS_SQL,
     ),
     ("a staff caseload", access::store::CASELOAD_SQL),
-    ("sign-in target", codes::SIGN_IN_TARGET_SQL),
+    ("sign-in target", sign_in_store::SIGN_IN_TARGET_SQL),
     ("case read with its timeline", cases::store::CASE_SQL),
     ("current preferences", store::CURRENT_SQL),
     ("callbacks list", callbacks::LIST_SQL),

@@ -9,6 +9,8 @@ use crate::outbox::{self, Channel};
 use crate::platform::stored::enum_from_text;
 use crate::platform::{i18n, secrets};
 
+use super::store;
+
 /// Minutes a code stays valid.
 pub const LIFETIME_MINUTES: u32 = 10;
 /// Wrong tries after which a code is dead.
@@ -37,48 +39,27 @@ struct SignInTarget {
     lang: Lang,
 }
 
-/// case id, victim id, contact method, phone, email, language tag.
-type TargetRow = (
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-);
-
-/// The case and victim behind a reference typed at sign-in.
-pub(crate) const SIGN_IN_TARGET_SQL: &str =
-    "SELECT c.id, v.id, v.contact_method, v.phone, v.email, v.language
-     FROM cases c JOIN victims v ON v.id = c.victim_id
-     WHERE c.crime_reference = $1";
-
 async fn find_target(
     conn: &mut SqliteConnection,
     reference: &CrimeReference,
 ) -> sqlx::Result<Option<SignInTarget>> {
-    let row: Option<TargetRow> = sqlx::query_as(SIGN_IN_TARGET_SQL)
-        .bind(reference.as_str())
-        .fetch_optional(conn)
-        .await?;
-    Ok(
-        row.map(|(case_id, victim_id, method, phone, email, language)| {
-            // Only the victim's chosen method, and only if it can carry a code.
-            let method = enum_from_text::<ContactMethod>(&method).ok();
-            let channel = match (method, phone, email) {
-                (Some(ContactMethod::TextMessage), Some(phone), _) => Some((Channel::Sms, phone)),
-                (Some(ContactMethod::Email), _, Some(email)) => Some((Channel::Email, email)),
-                _ => None,
-            };
-            SignInTarget {
-                case_id,
-                victim_id,
-                channel,
-                // Saving preferences keeps `victims.language` to the victim's choice.
-                lang: Lang::from_tag(&language).unwrap_or_default(),
-            }
-        }),
-    )
+    let row = store::find_target(conn, reference.as_str()).await?;
+    Ok(row.map(|row| {
+        // Only the victim's chosen method, and only if it can carry a code.
+        let method = enum_from_text::<ContactMethod>(&row.contact_method).ok();
+        let channel = match (method, row.phone, row.email) {
+            (Some(ContactMethod::TextMessage), Some(phone), _) => Some((Channel::Sms, phone)),
+            (Some(ContactMethod::Email), _, Some(email)) => Some((Channel::Email, email)),
+            _ => None,
+        };
+        SignInTarget {
+            case_id: row.case_id,
+            victim_id: row.victim_id,
+            channel,
+            // Saving preferences keeps `victims.language` to the victim's choice.
+            lang: Lang::from_tag(&row.language).unwrap_or_default(),
+        }
+    }))
 }
 
 /// The message that carries a code, in the victim's language.
@@ -106,36 +87,20 @@ pub async fn issue(
         tracing::info!(case_id = %target.case_id, "no code sent: no text or email contact");
         return Ok(Issued::NoSafeChannel);
     };
-    let (recent,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM sign_in_codes WHERE case_id = $1 AND created_at > $2")
-            .bind(&target.case_id)
-            .bind(now - 3600)
-            .fetch_one(&mut *conn)
-            .await?;
+    let recent = store::count_since(conn, &target.case_id, now - 3600).await?;
     if recent >= MAX_CODES_PER_HOUR {
         tracing::warn!(case_id = %target.case_id, "no code sent: hourly limit reached");
         return Ok(Issued::RateLimited);
     }
-    sqlx::query(
-        "UPDATE sign_in_codes SET invalidated_at = $1
-         WHERE case_id = $2 AND used_at IS NULL AND invalidated_at IS NULL",
+    let expires_at = now + i64::from(LIFETIME_MINUTES) * 60;
+    let code_id = store::replace_live_code(
+        conn,
+        &target.case_id,
+        &hashed.salt,
+        &hashed.hash,
+        now,
+        expires_at,
     )
-    .bind(now)
-    .bind(&target.case_id)
-    .execute(&mut *conn)
-    .await?;
-    let code_id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
-        "INSERT INTO sign_in_codes (id, case_id, salt, code_hash, created_at, expires_at, attempts)
-         VALUES ($1, $2, $3, $4, $5, $6, 0)",
-    )
-    .bind(&code_id)
-    .bind(&target.case_id)
-    .bind(&hashed.salt)
-    .bind(&hashed.hash)
-    .bind(now)
-    .bind(now + i64::from(LIFETIME_MINUTES) * 60)
-    .execute(&mut *conn)
     .await?;
     outbox::queue(
         conn,
@@ -169,30 +134,14 @@ pub async fn check(
         burn_a_hash(code);
         return Ok(None);
     };
-    let live: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT id, salt, code_hash FROM sign_in_codes
-         WHERE case_id = $1 AND used_at IS NULL AND invalidated_at IS NULL
-         ORDER BY created_at DESC LIMIT 1",
-    )
-    .bind(&target.case_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let live = store::live_code(conn, &target.case_id).await?;
     let Some((code_id, salt, hash)) = live else {
         burn_a_hash(code);
         return Ok(None);
     };
-    // Spend a try before comparing, in one conditional update, so parallel guesses cannot
-    // share a try even where the database does not serialise these transactions.
-    let spent = sqlx::query(
-        "UPDATE sign_in_codes SET attempts = attempts + 1
-         WHERE id = $1 AND attempts < $2 AND expires_at > $3",
-    )
-    .bind(&code_id)
-    .bind(MAX_WRONG_TRIES)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    if spent.rows_affected() != 1 {
+    // Spend a try before comparing, so a wrong code always costs one.
+    let spent = store::spend_try(conn, &code_id, MAX_WRONG_TRIES, now).await?;
+    if !spent {
         burn_a_hash(code);
         tracing::info!(case_id = %target.case_id, code_id = %code_id, "code expired or used up");
         return Ok(None);
@@ -201,13 +150,7 @@ pub async fn check(
         tracing::info!(case_id = %target.case_id, code_id = %code_id, "wrong code");
         return Ok(None);
     }
-    let marked =
-        sqlx::query("UPDATE sign_in_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-            .bind(now)
-            .bind(&code_id)
-            .execute(&mut *conn)
-            .await?;
-    if marked.rows_affected() != 1 {
+    if !store::mark_used(conn, &code_id, now).await? {
         return Ok(None);
     }
     tracing::info!(case_id = %target.case_id, code_id = %code_id, "code accepted");

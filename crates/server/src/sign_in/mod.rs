@@ -5,6 +5,7 @@
 //! every failed verify gets the same 422.
 
 pub mod codes;
+pub mod store;
 
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;

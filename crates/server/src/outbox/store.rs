@@ -1,0 +1,73 @@
+//! The outbox table: queueing a message, and the newest ones for demo mode.
+
+use shared::api::OutboxMessage;
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::Channel;
+use crate::platform::stored::{enum_text, rfc3339};
+
+/// Queues a message. Its id is a UUID v7, so ids sort in queueing order.
+pub async fn queue(
+    conn: &mut SqliteConnection,
+    channel: Channel,
+    recipient: &str,
+    body: &str,
+    now: i64,
+) -> anyhow::Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let channel_text = enum_text(&channel)?;
+    sqlx::query(
+        "INSERT INTO outbox (id, channel, recipient, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(&channel_text)
+    .bind(recipient)
+    .bind(body)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    tracing::info!(outbox_id = %id, channel = %channel_text, "message queued");
+    Ok(id)
+}
+
+/// The newest `limit` messages, newest first, optionally for one recipient.
+pub async fn latest(
+    db: &SqlitePool,
+    recipient: Option<&str>,
+    limit: i64,
+) -> anyhow::Result<Vec<OutboxMessage>> {
+    // Two fixed statements rather than `$1 IS NULL OR ...`, which PostgreSQL cannot type.
+    let rows: Vec<(String, String, String, String, i64)> = match recipient {
+        Some(recipient) => {
+            sqlx::query_as(
+                "SELECT id, channel, recipient, body, created_at FROM outbox
+                 WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+            )
+            .bind(recipient)
+            .bind(limit)
+            .fetch_all(db)
+            .await?
+        }
+        None => {
+            sqlx::query_as(
+                "SELECT id, channel, recipient, body, created_at FROM outbox
+                 ORDER BY created_at DESC, id DESC LIMIT $1",
+            )
+            .bind(limit)
+            .fetch_all(db)
+            .await?
+        }
+    };
+    rows.into_iter()
+        .map(|(id, channel, recipient, body, created_at)| {
+            let created_at = rfc3339(created_at)?;
+            Ok(OutboxMessage {
+                id,
+                channel,
+                recipient,
+                body,
+                created_at,
+            })
+        })
+        .collect()
+}
