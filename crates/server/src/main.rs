@@ -1,5 +1,6 @@
 //! The `server` binary: read the settings, then run the server (start logging first) or,
-//! with `seed`, fill a benchmark database.
+//! with `seed`, fill a benchmark database, or with `create-supervisor`, create a
+//! supervisor's account.
 
 use std::process::ExitCode;
 
@@ -7,6 +8,7 @@ use clap::Parser;
 use server::platform::config::{Cli, Command};
 use server::platform::telemetry;
 use server::seed;
+use server::staff::create_supervisor;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -34,5 +36,23 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        // No log subscriber either: stdout is the enrolment alone, and nothing about the
+        // account (least of all its password) is written anywhere else.
+        Some(Command::CreateSupervisor(args)) => {
+            let created = match create_supervisor::read_password() {
+                Ok(password) => create_supervisor::run(&args, &password).await,
+                Err(error) => Err(error),
+            };
+            match created {
+                Ok(enrolment) => {
+                    println!("{enrolment}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("server create-supervisor: {error:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }

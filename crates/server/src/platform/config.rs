@@ -1,6 +1,6 @@
 //! Command-line flags and environment variables. Every server setting has a flag and a
 //! variable; `.env.example` at the repository root documents them for deployers. The
-//! `seed` subcommand (benchmark data) takes flags only.
+//! subcommands `seed` (benchmark data) and `create-supervisor` take flags only.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -37,6 +37,36 @@ pub enum Command {
     /// the highest existing reference. Deterministic for a given database and day. Prints
     /// one summary line.
     Seed(SeedArgs),
+    /// Create a supervisor's account, and their unit if no unit has that name.
+    ///
+    /// Reads the password from standard input (one line; typed at a terminal it is not
+    /// shown), never from a flag. Refuses a weak password and an email address that has
+    /// an account. Prints only what an authenticator app needs: the second-factor secret
+    /// and its otpauth:// link.
+    CreateSupervisor(CreateSupervisorArgs),
+}
+
+/// The flags of `server create-supervisor`. There is no password flag on purpose: flags
+/// show in `ps` and in shell history.
+#[derive(Debug, Clone, Args)]
+pub struct CreateSupervisorArgs {
+    /// SQLite database URL of the server's database, e.g. sqlite://data/portal.db; created
+    /// and migrated if missing. Deliberately no default and no environment variable, so
+    /// the account lands only in the database named here.
+    #[arg(long)]
+    pub database_url: String,
+
+    /// The supervisor's work email address: their sign-in name.
+    #[arg(long)]
+    pub email: String,
+
+    /// The name the staff app shows for them.
+    #[arg(long)]
+    pub name: String,
+
+    /// The unit they supervise, by name; created if no unit has that name.
+    #[arg(long)]
+    pub unit_name: String,
 }
 
 /// The flags of `server seed`.
@@ -154,6 +184,31 @@ mod tests {
             "1"
         ])
         .is_err());
+    }
+
+    #[test]
+    fn create_supervisor_takes_no_password_flag_and_no_default_database() {
+        let args = [
+            "server",
+            "create-supervisor",
+            "--database-url",
+            "sqlite://x.db",
+            "--email",
+            "a@b.example",
+            "--name",
+            "A B",
+            "--unit-name",
+            "North",
+        ];
+        let parsed = Cli::try_parse_from(args).unwrap();
+        let Some(Command::CreateSupervisor(create)) = parsed.command else {
+            panic!("not parsed as create-supervisor");
+        };
+        assert_eq!(create.unit_name, "North");
+        let with_password = [&args[..], &["--password", "secret words here"]].concat();
+        assert!(Cli::try_parse_from(with_password).is_err());
+        let without_database = [&args[..2], &args[4..]].concat();
+        assert!(Cli::try_parse_from(without_database).is_err());
     }
 
     #[test]

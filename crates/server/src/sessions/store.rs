@@ -135,3 +135,23 @@ pub async fn end(db: &SqlitePool, token: &str, now: i64) -> sqlx::Result<bool> {
             .await?;
     Ok(done.rows_affected() > 0)
 }
+
+/// Ends every live session of `actor`'s kind and id (e.g. when a staff account is
+/// disabled, so nobody stays signed in on it). An index lookup on `(role, subject_id)`.
+/// Returns how many were live.
+pub async fn end_all_for(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    now: i64,
+) -> anyhow::Result<u64> {
+    let done = sqlx::query(
+        "UPDATE sessions SET ended_at = $1
+         WHERE role = $2 AND subject_id = $3 AND ended_at IS NULL",
+    )
+    .bind(now)
+    .bind(enum_text(&actor.kind)?)
+    .bind(&actor.id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -40,7 +40,7 @@ const COMMON_PASSWORDS: &[&str] = &[
     "policepolice",
 ];
 
-/// Why a new password was refused (an `errors.json` key).
+/// Why a new password was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasswordProblem {
     TooShort,
@@ -49,11 +49,12 @@ pub enum PasswordProblem {
 }
 
 impl PasswordProblem {
+    /// Its message's `server.json` key (`new_account::password` fills in the limits).
     pub fn key(self) -> &'static str {
         match self {
-            Self::TooShort => "staff_password_too_short",
-            Self::TooLong => "staff_password_too_long",
-            Self::Common => "staff_password_common",
+            Self::TooShort => "staff.password_too_short",
+            Self::TooLong => "staff.password_too_long",
+            Self::Common => "staff.password_common",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Staff accounts in the database: finding one to sign in, counting failures and locking,
-//! recording the accepted second-factor step, and creating and disabling accounts.
+//! recording the accepted second-factor step, creating and disabling accounts, and the
+//! units a supervisor account belongs to.
 
 use sqlx::SqliteConnection;
 
@@ -123,15 +124,19 @@ pub struct NewAccount<'a> {
     pub now: i64,
 }
 
-/// Stores a new account; `false` if the email is taken.
-pub async fn insert(conn: &mut SqliteConnection, new: &NewAccount<'_>) -> sqlx::Result<bool> {
+/// Stores a new account and returns its id; `None` if the email is taken.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    new: &NewAccount<'_>,
+) -> sqlx::Result<Option<String>> {
+    let id = uuid::Uuid::new_v4().to_string();
     let done = sqlx::query(
         "INSERT INTO staff (id, email, display_name, role, officer_id, team_id, unit_id,
              password_hash, totp_secret, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (email) DO NOTHING",
     )
-    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(&id)
     .bind(new.email)
     .bind(new.display_name)
     .bind(new.role)
@@ -143,7 +148,7 @@ pub async fn insert(conn: &mut SqliteConnection, new: &NewAccount<'_>) -> sqlx::
     .bind(new.now)
     .execute(conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok((done.rows_affected() == 1).then_some(id))
 }
 
 /// The name a staff account shows, while it is enabled.
@@ -154,4 +159,115 @@ pub async fn display_name(conn: &mut SqliteConnection, id: &str) -> sqlx::Result
             .fetch_optional(conn)
             .await?;
     Ok(row.map(|(name,)| name))
+}
+
+/// The unit `staff_id` supervises, while the account is a live (enabled) supervisor's:
+/// the one question every account-administration route asks first. A primary-key lookup.
+pub async fn live_supervisor_unit(
+    conn: &mut SqliteConnection,
+    staff_id: &str,
+) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT unit_id FROM staff
+         WHERE id = $1 AND role = 'supervisor' AND disabled_at IS NULL",
+    )
+    .bind(staff_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(unit_id,)| unit_id))
+}
+
+/// Whether `team_id` is one of `unit_id`'s teams.
+pub async fn team_in_unit(
+    conn: &mut SqliteConnection,
+    team_id: &str,
+    unit_id: &str,
+) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM teams WHERE id = $1 AND unit_id = $2")
+        .bind(team_id)
+        .bind(unit_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// An officer as the supervisor's list shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficerRow {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub team_id: Option<String>,
+    pub disabled: bool,
+}
+
+/// Every officer of `unit_id`, enabled or not, by name. (No index on `staff.unit_id`: a
+/// unit's staff table is small, and this list is not on a hot path.)
+pub async fn officers_of_unit(
+    conn: &mut SqliteConnection,
+    unit_id: &str,
+) -> sqlx::Result<Vec<OfficerRow>> {
+    let rows: Vec<(String, String, String, Option<String>, bool)> = sqlx::query_as(
+        "SELECT id, email, display_name, team_id, disabled_at IS NOT NULL FROM staff
+         WHERE unit_id = $1 AND role = 'officer'
+         ORDER BY display_name, id",
+    )
+    .bind(unit_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, email, display_name, team_id, disabled)| OfficerRow {
+            id,
+            email,
+            display_name,
+            team_id,
+            disabled,
+        })
+        .collect())
+}
+
+/// Disables officer `staff_id` of `unit_id` (from `now`; an account already disabled
+/// keeps its first date). `false` if there is no such officer in that unit.
+pub async fn disable_officer(
+    conn: &mut SqliteConnection,
+    staff_id: &str,
+    unit_id: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE staff SET disabled_at = COALESCE(disabled_at, $3)
+         WHERE id = $1 AND unit_id = $2 AND role = 'officer'",
+    )
+    .bind(staff_id)
+    .bind(unit_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The ids of the units called `name` (names are not unique in the schema).
+pub async fn units_named(conn: &mut SqliteConnection, name: &str) -> sqlx::Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT id FROM units WHERE name = $1 ORDER BY id")
+        .bind(name)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Creates a unit and returns its id.
+pub async fn insert_unit(
+    conn: &mut SqliteConnection,
+    name: &str,
+    now: i64,
+) -> sqlx::Result<String> {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query("INSERT INTO units (id, name, created_at) VALUES ($1, $2, $3)")
+        .bind(&id)
+        .bind(name)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(id)
 }

@@ -71,6 +71,21 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if let Some(exit_url) = options.exit_url {
         config.exit_url = exit_url;
     }
+    serve(dir, db, clock, config).await
+}
+
+/// A server on a database that already exists (e.g. one a command-line test filled), not
+/// in demo mode, with the system clock.
+pub async fn spawn_app_on(dir: TempDir, database_url: String) -> TestApp {
+    capture_logs();
+    let db = server::platform::db::connect(&database_url)
+        .await
+        .expect("database");
+    let config = Config::for_tests(database_url, dir.path().join("no-dist"), false);
+    serve(dir, db, Clock::system(), config).await
+}
+
+async fn serve(dir: TempDir, db: SqlitePool, clock: Clock, config: Config) -> TestApp {
     let state = AppState::new(db.clone(), config, clock.clone()).expect("app state");
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -4,6 +4,7 @@
 mod callbacks;
 mod cases;
 mod client_config;
+mod create_supervisor;
 mod errors;
 mod helpers;
 mod languages;
@@ -14,5 +15,6 @@ mod seed;
 mod session;
 mod sign_in;
 mod staff;
+mod staff_admin;
 mod static_files;
 mod vcop;

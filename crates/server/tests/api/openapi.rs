@@ -20,7 +20,8 @@ fn operations(doc: &Value) -> Vec<(String, String)> {
             if item.get(method).is_some() {
                 let concrete = path
                     .replace("{crime_reference}", "CR%2F100001%2F25")
-                    .replace("{callback_id}", "00000000-0000-0000-0000-000000000000");
+                    .replace("{callback_id}", "00000000-0000-0000-0000-000000000000")
+                    .replace("{staff_id}", "00000000-0000-0000-0000-000000000000");
                 assert!(
                     !concrete.contains('{'),
                     "no sample value for a parameter in {path}"
@@ -68,6 +69,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/session"),
         ("get", "/api/staff/cases"),
         ("get", "/api/staff/cases/CR%2F100001%2F25"),
+        ("get", "/api/staff/officers"),
         ("get", "/api/staff/session"),
         ("post", "/api/cases/CR%2F100001%2F25/callbacks"),
         (
@@ -77,6 +79,11 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
+        ("post", "/api/staff/officers"),
+        (
+            "post",
+            "/api/staff/officers/00000000-0000-0000-0000-000000000000/disable",
+        ),
         ("post", "/api/staff/sign-in"),
         ("post", "/api/staff/sign-out"),
         ("put", "/api/cases/CR%2F100001%2F25/preferences"),
@@ -103,6 +110,9 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         "StaffSessionView",
         "StaffCasesView",
         "StaffCaseView",
+        "NewOfficerRequest",
+        "NewOfficerView",
+        "OfficersView",
     ] {
         assert!(
             doc["components"]["schemas"].get(schema).is_some(),

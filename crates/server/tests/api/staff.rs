@@ -11,11 +11,11 @@ use shared::api::ErrorBody;
 
 use crate::helpers::*;
 
-const PASSWORD: &str = "a long test password";
+pub const PASSWORD: &str = "a long test password";
 
-/// A new account in the demo unit: `team` and `card_case` (the case whose officer card
+/// A new account in the demo unit (other tests build on it too): `team` and `card_case` (the case whose officer card
 /// becomes theirs) as given. Returns (email, TOTP secret).
-async fn create_staff(
+pub async fn create_staff(
     app: &TestApp,
     name: &str,
     role: &str,
@@ -51,16 +51,21 @@ async fn create_staff(
     )
     .await
     .unwrap();
-    assert!(created);
+    assert!(created.is_some());
     (email, secret)
 }
 
 impl TestApp {
-    fn totp_now(&self, secret: &str) -> String {
+    pub fn totp_now(&self, secret: &str) -> String {
         credentials::code_at(secret, self.clock.unix()).unwrap()
     }
 
-    async fn staff_sign_in(&self, email: &str, password: &str, code: &str) -> reqwest::Response {
+    pub async fn staff_sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        code: &str,
+    ) -> reqwest::Response {
         self.post_json(
             "/api/staff/sign-in",
             &json!({ "email": email, "password": password, "code": code }),
@@ -69,14 +74,14 @@ impl TestApp {
     }
 
     /// Signs in with the account's current code; the client keeps the staff cookie.
-    async fn staff_signed_in(&self, (email, secret): &(String, String)) {
+    pub async fn staff_signed_in(&self, (email, secret): &(String, String)) {
         let response = self
             .staff_sign_in(email, PASSWORD, &self.totp_now(secret))
             .await;
         assert_eq!(response.status(), 200);
     }
 
-    async fn refused(&self, email: &str, password: &str, code: &str) -> bool {
+    pub async fn refused(&self, email: &str, password: &str, code: &str) -> bool {
         let response = self.staff_sign_in(email, password, code).await;
         if response.status() != 422 {
             return false;

@@ -69,3 +69,51 @@ pub struct StaffCaseView {
     pub next_deadline: Option<String>,
     pub preferences: PreferencesView,
 }
+
+/// `POST /api/staff/officers`: a supervisor creates an officer account in one of their
+/// unit's teams, with a first password they pass on to the officer. Fields arrive as
+/// typed; the server answers each missing or unfit one with a field error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewOfficerRequest {
+    /// The officer's work email address: their sign-in name.
+    pub email: String,
+    /// The name the staff app shows for them.
+    pub display_name: String,
+    /// One of the supervisor's unit's teams.
+    pub team_id: String,
+    /// At least 12 characters, and not a commonly used password.
+    pub password: String,
+}
+
+/// The answer to `POST /api/staff/officers`: the new account, and what the officer's
+/// authenticator app needs. Shown once: the server never sends the secret again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewOfficerView {
+    pub id: String,
+    /// The second-factor secret, base32, for typing into an authenticator app.
+    pub totp_secret: String,
+    /// The same secret as an `otpauth://` link (for a QR code or a tap on a phone).
+    pub otpauth_link: String,
+}
+
+/// One officer of the supervisor's unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficerSummary {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    /// None for an officer who works only the cases allocated to them.
+    pub team_id: Option<String>,
+    /// A disabled account cannot sign in.
+    pub disabled: bool,
+}
+
+/// `GET /api/staff/officers`: the unit's officers, by name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficersView {
+    pub officers: Vec<OfficerSummary>,
+}
