@@ -31,7 +31,8 @@ CREATE TABLE staff (
     unit_id TEXT NOT NULL REFERENCES units (id),
     -- argon2id, PHC string format. Never logged.
     password_hash TEXT NOT NULL,
-    -- RFC 6238 secret, base32. NULL until enrolled.
+    -- RFC 6238 secret, base32, made when the account is created (the enrolment link is
+    -- shown once, to whoever creates it). NULL: the account cannot sign in.
     totp_secret TEXT,
     -- The last 30-second step a code was accepted for: a code is never accepted twice.
     totp_last_step BIGINT,
@@ -43,6 +44,7 @@ CREATE TABLE staff (
 );
 CREATE INDEX staff_officer_id ON staff (officer_id);
 CREATE INDEX staff_team_id ON staff (team_id);
+CREATE INDEX staff_unit_id ON staff (unit_id);
 
 -- The team a case belongs to (NULL: no team yet; only its own officer sees it).
 ALTER TABLE cases ADD COLUMN team_id TEXT REFERENCES teams (id);

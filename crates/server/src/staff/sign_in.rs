@@ -77,18 +77,33 @@ async fn sign_in(
     }
 
     let now = state.clock.unix();
-    let mut tx = db::begin_write(&state.db).await?;
-    let Some(account) = store::find_by_email(&mut tx, &email).await? else {
-        credentials::burn_a_password_check(&request.password);
+    // The account is read, and the password checked, outside any write transaction: an
+    // argon2 check takes tens of milliseconds and must not hold SQLite's write lock, nor
+    // an async worker (it runs on the blocking pool). Lockout counting and the
+    // second-factor step are each one conditional update below, so racing sign-ins stay
+    // correct without a transaction around the check.
+    let account = store::find_by_email(&mut *state.db.acquire().await?, &email).await?;
+    let stored_hash = account.as_ref().map(|a| a.password_hash.clone());
+    let password = request.password;
+    let password_ok = tokio::task::spawn_blocking(move || match stored_hash {
+        Some(hash) => credentials::password_matches(&hash, &password),
+        None => {
+            credentials::burn_a_password_check(&password);
+            false
+        }
+    })
+    .await
+    .map_err(AppError::internal)?;
+    let Some(account) = account else {
         return Err(refused());
     };
     let usable = account.disabled_at.is_none() && account.locked_until.is_none_or(|t| t <= now);
-    let password_ok = credentials::password_matches(&account.password_hash, &request.password);
     let step = account
         .totp_secret
         .as_deref()
         .and_then(|secret| credentials::accepted_step(secret, &code, now, account.totp_last_step));
     let kind: Option<ActorKind> = enum_from_text(&account.role).ok();
+    let mut tx = db::begin_write(&state.db).await?;
     let signed_in = match (usable, password_ok, step, kind) {
         (true, true, Some(step), Some(kind)) => {
             if store::record_success(&mut tx, &account.id, step).await? {
