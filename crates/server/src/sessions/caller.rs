@@ -64,9 +64,10 @@ impl FromRequestParts<AppState> for Actor {
     }
 }
 
-/// The pooled connection the `Actor` extractor looked the session up on, kept for the handler. Every
-/// checkout from the pool and every return costs a round trip to SQLite's worker thread,
-/// so a read that authenticates and then queries once is far cheaper on one connection.
+/// The pooled connection the `Actor` extractor looked the session up on, kept for the
+/// handler. Every checkout from the pool and every return costs a round trip to SQLite's
+/// worker thread, so a read that authenticates and then queries once is far cheaper on
+/// one connection.
 ///
 /// Opt in by taking it as an argument BEFORE `Actor`, then `take` it for the handler's
 /// queries. While holding it, do not check out another connection (a pool full of

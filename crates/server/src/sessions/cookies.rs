@@ -138,8 +138,8 @@ fn cookie(name: &str, value: &str, max_age: i64, secure: bool) -> HeaderValue {
     })
 }
 
-/// Put in each request's extensions by `refresh_cookie`; `Caller` marks it when the
-/// request's session was valid.
+/// Put in each request's extensions by `refresh_cookie`; the `Actor` extractor marks it
+/// when the request's session was valid.
 #[derive(Clone, Default)]
 pub struct SessionSeen(Arc<AtomicBool>);
 
