@@ -111,9 +111,9 @@ pub struct Config {
     #[arg(long, env = "STATIC_DIR", default_value = "dist")]
     pub static_dir: PathBuf,
 
-    /// Demo mode: load the demo cases when the database has none, and serve
-    /// GET /api/dev/outbox so you can read the sign-in codes the server "sent". Never use it
-    /// with real data.
+    /// Demo mode: load the demo cases and demo staff when the database has none, and serve
+    /// /demo/outbox and GET /api/dev/outbox so you can read the sign-in codes the server
+    /// "sent" and the staff accounts' current codes. Never use it with real data.
     #[arg(long, env = "DEMO")]
     pub demo: bool,
 
