@@ -37,7 +37,7 @@ pub const STAFF_SESSION_COOKIE_SCHEME: &str = "staff_session_cookie";
 )]
 struct ApiDoc;
 
-/// Declares the `su_session` cookie as the API's authentication.
+/// Declares the session cookies as the API's authentication.
 struct SessionCookie;
 
 impl Modify for SessionCookie {

@@ -53,10 +53,7 @@ pub fn app(state: AppState) -> Router {
             platform::middleware::localize_errors,
         ))
         .layer(Extension(Arc::new(openapi)))
-        .layer(axum_middleware::from_fn_with_state(
-            state.clone(),
-            sessions::cookies::refresh_cookie,
-        ))
+        .layer(axum_middleware::from_fn(sessions::cookies::refresh_cookie))
         // Small answers (a case, a list of callbacks: 1–3 KB) go uncompressed: they fit in
         // TCP's first round trip (about 14 KB) either way, so compressing them would cost
         // CPU on every request and save the victim no time. The app's files are

@@ -117,11 +117,6 @@ pub struct Config {
     #[arg(long, env = "DEMO")]
     pub demo: bool,
 
-    /// Mark cookies Secure (HTTPS only). Set this when users reach the server over HTTPS.
-    /// Cookies are also marked Secure when a request arrives with X-Forwarded-Proto: https.
-    #[arg(long, env = "SECURE_COOKIES")]
-    pub secure_cookies: bool,
-
     /// Where "Exit this page" (and pressing Shift three times) sends someone: a neutral,
     /// everyday site. The app reads it from GET /api/config.
     #[arg(long, env = "EXIT_URL", default_value = DEFAULT_EXIT_URL)]
@@ -142,7 +137,6 @@ impl Config {
             database_url,
             static_dir,
             demo,
-            secure_cookies: false,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             log_json: false,
         }

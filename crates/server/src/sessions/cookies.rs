@@ -1,24 +1,26 @@
-//! The session cookies, the victim portal's (`su_session`) and the staff app's
-//! (`su_staff_session`): reading, setting and clearing them, and keeping their `Max-Age`
-//! in step with the server's idle timeouts (30 minutes for victims, 15 for staff).
+//! The session cookies, the victim portal's (`__Host-su_session`) and the staff app's
+//! (`__Host-su_staff_session`): reading, setting and clearing them, and keeping their
+//! `Max-Age` in step with the server's idle timeouts (30 minutes for victims, 15 for staff).
+//!
+//! Both are `__Host-` cookies: always `Secure`, `Path=/` and without `Domain`, so the
+//! browser sends them only over HTTPS (or to loopback, which browsers trust), and no
+//! other site or subdomain can set or overwrite them (no session fixation).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::platform::config::Config;
-use crate::platform::state::AppState;
 use crate::sessions::store::{IDLE_TIMEOUT_SECS, STAFF_IDLE_TIMEOUT_SECS};
 
-pub const SESSION_COOKIE: &str = "su_session";
+pub const SESSION_COOKIE: &str = "__Host-su_session";
 /// The staff app's session cookie: a different name, so signing in on one side never
 /// replaces or reveals the other's session in a shared browser.
-pub const STAFF_COOKIE: &str = "su_staff_session";
+pub const STAFF_COOKIE: &str = "__Host-su_staff_session";
 
 /// Which app's session a request carries: the staff app's under `/api/staff/`, the victim
 /// portal's everywhere else.
@@ -71,13 +73,13 @@ impl SessionCookie {
     }
 
     /// `Set-Cookie` value that stores `token` for this cookie's idle timeout.
-    pub fn set(self, token: &str, secure: bool) -> HeaderValue {
-        cookie(self.name(), token, self.idle_timeout_secs(), secure)
+    pub fn set(self, token: &str) -> HeaderValue {
+        cookie(self.name(), token, self.idle_timeout_secs())
     }
 
     /// `Set-Cookie` value that deletes this cookie.
-    pub fn clear(self, secure: bool) -> HeaderValue {
-        cookie(self.name(), "", 0, secure)
+    pub fn clear(self) -> HeaderValue {
+        cookie(self.name(), "", 0)
     }
 }
 
@@ -97,44 +99,35 @@ pub fn request_cookie(token: &str) -> String {
     format!("{SESSION_COOKIE}={token}")
 }
 
-/// Whether cookies must carry `Secure`: configured, or the request came through an HTTPS
-/// proxy. (The header can only add `Secure`, never remove it.)
-pub fn secure(config: &Config, headers: &HeaderMap) -> bool {
-    config.secure_cookies
-        || headers
-            .get("x-forwarded-proto")
-            .and_then(|value| value.to_str().ok())
-            .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
-}
-
 /// `Set-Cookie` value that stores a victim's session token for the idle timeout.
-pub fn set_session(token: &str, secure: bool) -> HeaderValue {
-    SessionCookie::Victim.set(token, secure)
+pub fn set_session(token: &str) -> HeaderValue {
+    SessionCookie::Victim.set(token)
 }
 
 /// `Set-Cookie` value that deletes the victim's session cookie.
-pub fn clear_session(secure: bool) -> HeaderValue {
-    SessionCookie::Victim.clear(secure)
+pub fn clear_session() -> HeaderValue {
+    SessionCookie::Victim.clear()
 }
 
 /// `Set-Cookie` value that stores a staff session token for the staff idle timeout.
-pub fn set_staff_session(token: &str, secure: bool) -> HeaderValue {
-    SessionCookie::Staff.set(token, secure)
+pub fn set_staff_session(token: &str) -> HeaderValue {
+    SessionCookie::Staff.set(token)
 }
 
 /// `Set-Cookie` value that deletes the staff session cookie.
-pub fn clear_staff_session(secure: bool) -> HeaderValue {
-    SessionCookie::Staff.clear(secure)
+pub fn clear_staff_session() -> HeaderValue {
+    SessionCookie::Staff.clear()
 }
 
-fn cookie(name: &str, value: &str, max_age: i64, secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
+fn cookie(name: &str, value: &str, max_age: i64) -> HeaderValue {
     let text =
-        format!("{name}={value}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}{secure}");
+        format!("{name}={value}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}; Secure");
     // Tokens are base64url and the rest is ASCII, so this cannot fail; fall back to
     // clearing rather than panic.
     HeaderValue::from_str(&text).unwrap_or_else(|_| {
-        HeaderValue::from_static("su_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0")
+        HeaderValue::from_static(
+            "__Host-su_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0; Secure",
+        )
     })
 }
 
@@ -155,22 +148,15 @@ impl SessionSeen {
 
 /// Middleware: when a request used a valid session and the handler did not set the cookie
 /// itself, send the cookie again so the browser's timeout restarts with the server's.
-pub async fn refresh_cookie(
-    State(state): State<AppState>,
-    mut req: Request,
-    next: Next,
-) -> Response {
+pub async fn refresh_cookie(mut req: Request, next: Next) -> Response {
     let seen = SessionSeen::default();
     req.extensions_mut().insert(seen.clone());
     let kind = SessionCookie::for_path(req.uri().path());
     let token = kind.token(req.headers()).map(str::to_owned);
-    let secure = secure(&state.config, req.headers());
     let mut response = next.run(req).await;
     if let Some(token) = token {
         if seen.was_marked() && !response.headers().contains_key(SET_COOKIE) {
-            response
-                .headers_mut()
-                .append(SET_COOKIE, kind.set(&token, secure));
+            response.headers_mut().append(SET_COOKIE, kind.set(&token));
         }
     }
     response
@@ -190,7 +176,9 @@ mod tests {
 
     #[test]
     fn finds_the_session_among_other_cookies() {
-        let headers = headers(&format!("theme=dark; su_session={TOKEN}; other=1"));
+        let headers = headers(&format!(
+            "theme=dark; su_session=x; __Host-su_session={TOKEN}; other=1"
+        ));
         assert_eq!(session_token(&headers), Some(TOKEN));
     }
 
@@ -200,10 +188,15 @@ mod tests {
     }
 
     #[test]
-    fn ignores_malformed_tokens() {
-        assert_eq!(session_token(&headers("su_session=short")), None);
+    fn ignores_malformed_tokens_and_unprefixed_names() {
+        assert_eq!(session_token(&headers("__Host-su_session=short")), None);
         assert_eq!(
-            session_token(&headers(&format!("su_session={TOKEN}!"))),
+            session_token(&headers(&format!("__Host-su_session={TOKEN}!"))),
+            None
+        );
+        // A cookie without the prefix could have been set by another site: never read.
+        assert_eq!(
+            session_token(&headers(&format!("su_session={TOKEN}"))),
             None
         );
         assert_eq!(session_token(&HeaderMap::new()), None);
@@ -211,23 +204,24 @@ mod tests {
 
     #[test]
     fn cookie_attributes() {
-        let value = set_session(TOKEN, false);
+        let value = set_session(TOKEN);
         assert_eq!(
             value.to_str().unwrap(),
-            format!("su_session={TOKEN}; HttpOnly; SameSite=Strict; Path=/; Max-Age=1800")
+            format!(
+                "__Host-su_session={TOKEN}; HttpOnly; SameSite=Strict; Path=/; Max-Age=1800; Secure"
+            )
         );
-        assert!(clear_session(true)
+        assert!(clear_session()
             .to_str()
             .unwrap()
             .ends_with("Max-Age=0; Secure"));
-    }
-
-    #[test]
-    fn https_proxy_adds_secure() {
-        let config = Config::for_tests(String::new(), "dist".into(), false);
-        let mut headers = HeaderMap::new();
-        assert!(!secure(&config, &headers));
-        headers.insert("x-forwarded-proto", HeaderValue::from_static("https"));
-        assert!(secure(&config, &headers));
+        assert!(set_staff_session(TOKEN)
+            .to_str()
+            .unwrap()
+            .starts_with("__Host-su_staff_session="));
+        assert!(set_staff_session(TOKEN)
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=900; Secure"));
     }
 }

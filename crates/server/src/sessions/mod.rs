@@ -73,7 +73,7 @@ async fn sign_out(
             tracing::info!("signed out");
         }
     }
-    let cookie = cookies::clear_session(cookies::secure(&state.config, &headers));
+    let cookie = cookies::clear_session();
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]))
 }
 

@@ -9,7 +9,7 @@ pub mod store;
 
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use shared::api::{
     ErrorBody, Role, SessionView, StartSignInRequest, StartSignInResponse, VerifySignInRequest,
@@ -70,7 +70,8 @@ async fn start(
 
 /// Exchange a code for a session.
 ///
-/// On success sets the `su_session` cookie (HttpOnly, SameSite=Strict, 30 idle minutes).
+/// On success sets the `__Host-su_session` cookie (HttpOnly, Secure, SameSite=Strict, 30
+/// idle minutes).
 /// A wrong, expired, used or unknown code all get the same 422 on the field `code`.
 #[utoipa::path(
     post,
@@ -80,13 +81,12 @@ async fn start(
     request_body = VerifySignInRequest,
     responses(
         (status = 200, description = "Signed in; the session cookie is set", body = SessionView,
-            headers(("set-cookie" = String, description = "su_session=…; HttpOnly; SameSite=Strict; Path=/; Max-Age=1800"))),
+            headers(("set-cookie" = String, description = "__Host-su_session=…; HttpOnly; SameSite=Strict; Path=/; Max-Age=1800; Secure"))),
         (status = 422, description = "A field is in the wrong format, or the code was not accepted", body = ErrorBody),
     )
 )]
 async fn verify(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Json(request): Json<VerifySignInRequest>,
 ) -> Result<Response, AppError> {
     let mut errors = FieldErrors::default();
@@ -132,6 +132,6 @@ async fn verify(
         crime_reference: reference.to_string(),
         idle_timeout_minutes: idle_timeout_minutes(),
     };
-    let cookie = cookies::set_session(&token, cookies::secure(&state.config, &headers));
+    let cookie = cookies::set_session(&token);
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
 }

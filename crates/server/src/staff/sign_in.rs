@@ -53,7 +53,6 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn sign_in(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Json(request): Json<StaffSignInRequest>,
 ) -> Result<Response, AppError> {
     let email = request.email.trim().to_lowercase();
@@ -131,7 +130,7 @@ async fn sign_in(
     tx.commit().await?;
     tracing::info!(staff_id = %account.id, "staff signed in");
     let view = session_view(kind, account.display_name)?;
-    let cookie = cookies::set_staff_session(&token, cookies::secure(&state.config, &headers));
+    let cookie = cookies::set_staff_session(&token);
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
 }
 
@@ -190,6 +189,6 @@ async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<R
     if let Some(token) = cookies::staff_token(&headers) {
         sessions::end(&state.db, token, state.clock.unix()).await?;
     }
-    let cookie = cookies::clear_staff_session(cookies::secure(&state.config, &headers));
+    let cookie = cookies::clear_staff_session();
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
 }

@@ -218,12 +218,12 @@ impl TestApp {
     }
 }
 
-/// The `su_session` value in a response's Set-Cookie, if any.
+/// The `__Host-su_session` value in a response's Set-Cookie, if any.
 pub fn session_token(response: &Response) -> Option<String> {
     set_cookie(response)?
         .split(';')
         .next()?
-        .strip_prefix("su_session=")
+        .strip_prefix("__Host-su_session=")
         .map(str::to_owned)
 }
 

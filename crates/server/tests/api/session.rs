@@ -21,7 +21,7 @@ async fn a_made_up_session_cookie_is_401() {
     let response = app
         .client
         .get(app.url("/api/session"))
-        .header("cookie", format!("su_session={}", "A".repeat(43)))
+        .header("cookie", format!("__Host-su_session={}", "A".repeat(43)))
         .send()
         .await
         .unwrap();
@@ -88,13 +88,13 @@ async fn signing_out_ends_the_session_on_the_server() {
         .unwrap();
     assert_eq!(response.status(), 204);
     let cookie = set_cookie(&response).unwrap();
-    assert!(cookie.starts_with("su_session=;") && cookie.contains("Max-Age=0"));
+    assert!(cookie.starts_with("__Host-su_session=;") && cookie.contains("Max-Age=0"));
     assert_eq!(app.get("/api/session").await.status(), 401);
 
     // Replaying the old cookie value does not work either.
     let replayed = reqwest::Client::new()
         .get(app.url("/api/session"))
-        .header("cookie", format!("su_session={token}"))
+        .header("cookie", format!("__Host-su_session={token}"))
         .send()
         .await
         .unwrap();

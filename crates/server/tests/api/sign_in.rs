@@ -33,15 +33,22 @@ async fn sign_in_sets_a_safe_session_cookie() {
     let response = app.verify(reference, &code).await;
     assert_eq!(response.status(), 200);
     let cookie = set_cookie(&response).expect("cookie set");
-    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=1800"] {
+    assert!(cookie.starts_with("__Host-su_session="), "{cookie}");
+    for attribute in [
+        "HttpOnly",
+        "SameSite=Strict",
+        "Path=/",
+        "Max-Age=1800",
+        "Secure",
+    ] {
         assert!(
             cookie.contains(attribute),
             "{attribute} missing from {cookie}"
         );
     }
     assert!(
-        !cookie.contains("Secure"),
-        "plain HTTP without --secure-cookies: {cookie}"
+        !cookie.contains("Domain"),
+        "__Host- cookies have no Domain: {cookie}"
     );
     let session: SessionView = response.json().await.unwrap();
     assert_eq!(session.crime_reference, reference);
@@ -247,7 +254,7 @@ async fn badly_formed_fields_are_named_in_the_errors() {
 }
 
 #[tokio::test]
-async fn cookies_are_secure_behind_an_https_proxy() {
+async fn cookies_are_secure_behind_an_https_proxy_too() {
     let app = spawn_app().await;
     let (reference, phone) = TEXT_VICTIM;
     app.start_sign_in(reference).await;

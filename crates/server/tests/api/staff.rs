@@ -242,7 +242,7 @@ async fn staff_and_victim_sessions_never_work_on_each_others_routes() {
         .and_then(|c| {
             c.split(';')
                 .next()?
-                .strip_prefix("su_staff_session=")
+                .strip_prefix("__Host-su_staff_session=")
                 .map(str::to_owned)
         })
         .expect("staff cookie");
@@ -263,16 +263,16 @@ async fn staff_and_victim_sessions_never_work_on_each_others_routes() {
     };
     // A staff token is never a victim session, under either cookie name...
     for cookie in [
-        format!("su_session={staff_token}"),
-        format!("su_staff_session={staff_token}"),
+        format!("__Host-su_session={staff_token}"),
+        format!("__Host-su_staff_session={staff_token}"),
     ] {
         assert_eq!(get(case_path(TEXT_VICTIM.0), cookie.clone()).await, 401);
         assert_eq!(get("/api/session".into(), cookie).await, 401);
     }
     // ...and a victim token is never a staff session.
     for cookie in [
-        format!("su_staff_session={victim_token}"),
-        format!("su_session={victim_token}"),
+        format!("__Host-su_staff_session={victim_token}"),
+        format!("__Host-su_session={victim_token}"),
     ] {
         assert_eq!(get("/api/staff/cases".into(), cookie.clone()).await, 401);
         assert_eq!(get("/api/staff/session".into(), cookie).await, 401);
@@ -281,7 +281,7 @@ async fn staff_and_victim_sessions_never_work_on_each_others_routes() {
     assert_eq!(
         get(
             "/api/staff/cases".into(),
-            format!("su_staff_session={staff_token}")
+            format!("__Host-su_staff_session={staff_token}")
         )
         .await,
         200
@@ -289,7 +289,7 @@ async fn staff_and_victim_sessions_never_work_on_each_others_routes() {
     assert_eq!(
         get(
             case_path(TEXT_VICTIM.0),
-            format!("su_session={victim_token}")
+            format!("__Host-su_session={victim_token}")
         )
         .await,
         200
