@@ -8,9 +8,8 @@ use std::process::{Command, Output, Stdio};
 
 use server::staff::credentials;
 use shared::api::staff::{OfficersView, StaffRole, StaffSessionView};
-use sqlx::SqlitePool;
 
-use crate::helpers::spawn_app_on;
+use crate::helpers::{count, spawn_app_on};
 
 const PASSWORD: &str = "a long command line password";
 
@@ -35,14 +34,6 @@ fn create_supervisor(database_url: &str, email: &str, stdin: &str, extra: &[&str
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-async fn count(db: &SqlitePool, table: &str) -> i64 {
-    let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-        .fetch_one(db)
-        .await
-        .expect("count");
-    count
 }
 
 #[tokio::test]

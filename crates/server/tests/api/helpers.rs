@@ -292,3 +292,12 @@ fn capture_logs() {
             .init();
     });
 }
+
+/// The number of rows in `table`.
+pub async fn count(db: &SqlitePool, table: &str) -> i64 {
+    let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(db)
+        .await
+        .expect("count");
+    count
+}

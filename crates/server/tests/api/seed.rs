@@ -7,9 +7,8 @@ use std::process::Command;
 
 use server::{AppState, Clock, Config};
 use shared::CrimeReference;
-use sqlx::SqlitePool;
 
-use crate::helpers::case_path;
+use crate::helpers::{case_path, count};
 
 /// Runs `server seed` and returns its one line of output.
 fn seed(database_url: &str, cases: u64, sessions: Option<(u32, &Path)>) -> String {
@@ -32,14 +31,6 @@ fn seed(database_url: &str, cases: u64, sessions: Option<(u32, &Path)>) -> Strin
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "server seed failed: {stderr}");
     String::from_utf8_lossy(&output.stdout).trim().to_owned()
-}
-
-async fn count(db: &SqlitePool, table: &str) -> i64 {
-    let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-        .fetch_one(db)
-        .await
-        .expect("count");
-    count
 }
 
 #[tokio::test]
