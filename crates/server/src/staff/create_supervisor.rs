@@ -1,8 +1,8 @@
 //! `server create-supervisor`: how a unit's first account comes to exist (its supervisor
-//! then creates the officers in the staff app). The password comes from standard input,
-//! never from a flag, and when a person types it the terminal does not show it. Nothing
-//! is logged; stdout carries only what the authenticator app needs, so it can be handed
-//! on as it is.
+//! then creates the officers through the staff API). The password comes from standard
+//! input, never from a flag, and when a person types it the terminal does not show it.
+//! Nothing is logged; stdout carries only what the authenticator app needs, so it can be
+//! handed on as it is.
 
 use std::io::{BufRead, IsTerminal, Read};
 
@@ -36,8 +36,8 @@ impl std::fmt::Display for Enrolment {
         writeln!(
             f,
             "Add this account to an authenticator app: open the link (or make a QR code of \
-             it), or type the secret in by hand. Then sign in to the staff app with the \
-             email address, the password and the app's 6-digit code."
+             it), or type the secret in by hand. Then sign in with the email address, the \
+             password and the app's 6-digit code."
         )?;
         writeln!(f, "secret: {}", self.totp_secret)?;
         write!(f, "link: {}", self.link)
