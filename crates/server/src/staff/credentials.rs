@@ -108,11 +108,13 @@ pub fn password_matches(stored: &str, password: &str) -> bool {
     hasher().is_ok_and(|argon| argon.verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
-/// A hash of nothing anybody knows, checked when the account does not exist so that an
+/// A well-formed argon2id hash (same parameters as `hasher`) of nothing anybody knows.
+const NOBODY: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c2FmZXVwZGF0ZXNub2JvZHk$3b9Wl3KZ5yb3jc7RZnWqLmm0m6j6f8Xv3Jm2w6bqQ1E";
+
+/// Checks a password against `NOBODY`, when the account does not exist, so that an
 /// unknown email costs the same time as a wrong password.
 pub fn burn_a_password_check(password: &str) {
-    const NOBODY: &str =
-        "$argon2id$v=19$m=19456,t=2,p=1$c2FmZXVwZGF0ZXNub2JvZHk$3b9Wl3KZ5yb3jc7RZnWqLmm0m6j6f8Xv3Jm2w6bqQ1E";
     let _ = password_matches(NOBODY, password);
 }
 
@@ -188,6 +190,17 @@ mod tests {
             Err(PasswordProblem::TooLong)
         );
         assert_eq!(check_new_password("correct horse battery"), Ok(()));
+    }
+
+    #[test]
+    fn the_unknown_account_hash_is_real_work_with_the_same_parameters() {
+        // A hash that failed to parse would return at once and give unknown emails away.
+        let parsed = PasswordHash::new(NOBODY).unwrap();
+        let ours = hash_password("anything at all").unwrap();
+        let ours = PasswordHash::new(&ours).unwrap();
+        assert_eq!(parsed.algorithm, ours.algorithm);
+        assert_eq!(parsed.params, ours.params);
+        assert!(parsed.hash.is_some());
     }
 
     #[test]
