@@ -43,6 +43,18 @@ pub struct Actor {
     pub signed_in_case: Option<SignedInCase>,
 }
 
+impl Actor {
+    /// Who to record as making a change, by kind.
+    pub fn changed_by(&self) -> shared::api::preferences::ChangedBy {
+        use shared::api::preferences::ChangedBy;
+        match self.kind {
+            ActorKind::Victim => ChangedBy::Victim,
+            ActorKind::Supporter => ChangedBy::Supporter,
+            ActorKind::Officer | ActorKind::Supervisor => ChangedBy::Officer,
+        }
+    }
+}
+
 /// The case a victim's session signed in with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedInCase {

@@ -12,11 +12,12 @@ use axum::routing::get;
 use axum::Router;
 use shared::api::OutboxMessage;
 
-use super::{latest, DEMO_LIMIT};
+use super::{latest, Channel, DEMO_LIMIT};
 use crate::demo::staff::{DEMO_PASSWORD, DEMO_STAFF};
 use crate::platform::csp;
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
+use crate::platform::stored::enum_from_text;
 use crate::staff::credentials;
 
 /// Mounted only in demo mode (`crate::app`).
@@ -139,10 +140,10 @@ fn render(messages: &[OutboxMessage], staff: &[StaffLine]) -> String {
 }
 
 fn row(message: &OutboxMessage) -> String {
-    let channel = match message.channel.as_str() {
-        "sms" => "Text message",
-        "email" => "Email",
-        other => other,
+    let channel = match enum_from_text::<Channel>(&message.channel) {
+        Ok(Channel::Sms) => "Text message",
+        Ok(Channel::Email) => "Email",
+        Err(_) => message.channel.as_str(),
     };
     format!(
         "<tr><td><time datetime=\"{time}\">{shown}</time></td><td>{channel}</td>\

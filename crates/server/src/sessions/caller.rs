@@ -19,18 +19,6 @@ use crate::platform::stored::enum_from_text;
 use crate::sessions::cookies::{SessionCookie, SessionSeen};
 use crate::sessions::store::{self as sessions, SessionRow};
 
-impl Actor {
-    /// Who to record as making a change, by kind.
-    pub fn changed_by(&self) -> shared::api::preferences::ChangedBy {
-        use shared::api::preferences::ChangedBy;
-        match self.kind {
-            ActorKind::Victim => ChangedBy::Victim,
-            ActorKind::Supporter => ChangedBy::Supporter,
-            ActorKind::Officer | ActorKind::Supervisor => ChangedBy::Officer,
-        }
-    }
-}
-
 impl FromRequestParts<AppState> for Actor {
     type Rejection = AppError;
 

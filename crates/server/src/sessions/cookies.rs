@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::sessions::store::{IDLE_TIMEOUT_SECS, STAFF_IDLE_TIMEOUT_SECS};
+use crate::sessions::store::idle_timeout_secs;
 
 pub const SESSION_COOKIE: &str = "__Host-su_session";
 /// The staff app's session cookie: a different name, so signing in on one side never
@@ -46,13 +46,6 @@ impl SessionCookie {
         }
     }
 
-    fn idle_timeout_secs(self) -> i64 {
-        match self {
-            Self::Victim => IDLE_TIMEOUT_SECS,
-            Self::Staff => STAFF_IDLE_TIMEOUT_SECS,
-        }
-    }
-
     /// This cookie's session token from the request, if it has the shape of one (43
     /// base64url characters). Anything else is ignored without touching the database.
     pub fn token(self, headers: &HeaderMap) -> Option<&str> {
@@ -74,7 +67,7 @@ impl SessionCookie {
 
     /// `Set-Cookie` value that stores `token` for this cookie's idle timeout.
     pub fn set(self, token: &str) -> HeaderValue {
-        cookie(self.name(), token, self.idle_timeout_secs())
+        cookie(self.name(), token, idle_timeout_secs(self == Self::Staff))
     }
 
     /// `Set-Cookie` value that deletes this cookie.

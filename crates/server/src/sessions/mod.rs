@@ -16,7 +16,7 @@ use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
 use crate::sessions::store as sessions;
-use crate::sessions::store::IDLE_TIMEOUT_SECS;
+use crate::sessions::store::idle_timeout_secs;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -45,7 +45,7 @@ async fn current(actor: Actor) -> Result<Json<SessionView>, AppError> {
     Ok(Json(SessionView {
         role: Role::Victim,
         crime_reference: scope.crime_reference.clone(),
-        idle_timeout_minutes: idle_timeout_minutes(),
+        idle_timeout_minutes: idle_timeout_minutes(false),
     }))
 }
 
@@ -77,7 +77,7 @@ async fn sign_out(
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]))
 }
 
-/// The idle timeout as the API reports it.
-pub fn idle_timeout_minutes() -> u32 {
-    u32::try_from(IDLE_TIMEOUT_SECS / 60).unwrap_or(30)
+/// The idle timeout of a staff session, or of a victim's, as the API reports it.
+pub fn idle_timeout_minutes(staff: bool) -> u32 {
+    u32::try_from(idle_timeout_secs(staff) / 60).unwrap_or(15)
 }

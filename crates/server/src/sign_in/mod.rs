@@ -130,7 +130,7 @@ async fn verify(
     let view = SessionView {
         role: Role::Victim,
         crime_reference: reference.to_string(),
-        idle_timeout_minutes: idle_timeout_minutes(),
+        idle_timeout_minutes: idle_timeout_minutes(false),
     };
     let cookie = cookies::set_session(&token);
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())

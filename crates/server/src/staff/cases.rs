@@ -5,6 +5,7 @@
 use axum::extract::State;
 use shared::api::staff::{StaffCaseSummary, StaffCaseView, StaffCasesView};
 use shared::api::ErrorBody;
+use shared::Lang;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -48,17 +49,12 @@ async fn my_cases(
     let rows = access::caseload(&mut conn, &actor, PAGE_SIZE).await?;
     let cases = rows
         .into_iter()
-        .map(|row| {
-            let stage = stages::find(&row.stage)
-                .map(|stage| stage.view(lang).title)
-                .unwrap_or(row.stage);
-            StaffCaseSummary {
-                crime_reference: row.crime_reference,
-                crime_type: row.crime_type,
-                stage,
-                enhanced_rights: row.enhanced_rights,
-                next_deadline: row.next_deadline,
-            }
+        .map(|row| StaffCaseSummary {
+            stage: stage_title(lang, row.stage),
+            crime_reference: row.crime_reference,
+            crime_type: row.crime_type,
+            enhanced_rights: row.enhanced_rights,
+            next_deadline: row.next_deadline,
         })
         .collect();
     Ok(Json(StaffCasesView { cases }))
@@ -100,15 +96,17 @@ async fn one_case(
     drop(conn);
     let current = preferences::current_or_initial(&state.db, &case.victim_id, now).await?;
     tracing::info!(case_id = %case.case_id, "staff read a case");
-    let stage = stages::find(&summary.stage)
-        .map(|stage| stage.view(lang).title)
-        .unwrap_or(summary.stage);
     Ok(Json(StaffCaseView {
         crime_reference: summary.crime_reference,
         crime_type: summary.crime_type,
-        stage,
+        stage: stage_title(lang, summary.stage),
         enhanced_rights: summary.enhanced_rights,
         next_deadline: summary.next_deadline,
         preferences: current.view(lang)?,
     }))
+}
+
+/// A stage's title in `lang`; the stored code itself if the catalogue lacks it.
+fn stage_title(lang: Lang, code: String) -> String {
+    stages::find(&code).map_or(code, |stage| stage.view(lang).title)
 }

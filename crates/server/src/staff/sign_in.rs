@@ -23,7 +23,7 @@ use crate::platform::i18n::Message;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
 use crate::platform::stored::enum_from_text;
-use crate::sessions::{cookies, store as sessions};
+use crate::sessions::{cookies, idle_timeout_minutes, store as sessions};
 
 /// Failed sign-ins that lock an account...
 pub const MAX_FAILURES: i64 = 5;
@@ -150,7 +150,7 @@ fn session_view(kind: ActorKind, display_name: String) -> Result<StaffSessionVie
     Ok(StaffSessionView {
         role,
         display_name,
-        idle_timeout_minutes: u32::try_from(sessions::STAFF_IDLE_TIMEOUT_SECS / 60).unwrap_or(15),
+        idle_timeout_minutes: idle_timeout_minutes(true),
     })
 }
 
