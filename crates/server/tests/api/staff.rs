@@ -261,21 +261,37 @@ async fn staff_and_victim_sessions_never_work_on_each_others_routes() {
                 .status()
         }
     };
+    let case = case_path(TEXT_VICTIM.0);
+    let victim_routes = [
+        case.clone(),
+        format!("{case}/preferences"),
+        format!("{case}/preferences/history"),
+        format!("{case}/callbacks"),
+        "/api/session".to_owned(),
+    ];
+    let staff_routes = [
+        "/api/staff/cases".to_owned(),
+        staff_case_path(TEXT_VICTIM.0),
+        "/api/staff/session".to_owned(),
+        "/api/staff/officers".to_owned(),
+    ];
     // A staff token is never a victim session, under either cookie name...
     for cookie in [
         format!("__Host-su_session={staff_token}"),
         format!("__Host-su_staff_session={staff_token}"),
     ] {
-        assert_eq!(get(case_path(TEXT_VICTIM.0), cookie.clone()).await, 401);
-        assert_eq!(get("/api/session".into(), cookie).await, 401);
+        for route in &victim_routes {
+            assert_eq!(get(route.clone(), cookie.clone()).await, 401, "{route}");
+        }
     }
     // ...and a victim token is never a staff session.
     for cookie in [
         format!("__Host-su_staff_session={victim_token}"),
         format!("__Host-su_session={victim_token}"),
     ] {
-        assert_eq!(get("/api/staff/cases".into(), cookie.clone()).await, 401);
-        assert_eq!(get("/api/staff/session".into(), cookie).await, 401);
+        for route in &staff_routes {
+            assert_eq!(get(route.clone(), cookie.clone()).await, 401, "{route}");
+        }
     }
     // Each works where it belongs.
     assert_eq!(
