@@ -12,10 +12,9 @@ use axum::http::request::Parts;
 use sqlx::pool::PoolConnection;
 use sqlx::{Sqlite, SqlitePool};
 
-use crate::access::{Actor, ActorKind};
+use crate::access::Actor;
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
-use crate::platform::stored::enum_from_text;
 use crate::sessions::cookies::{SessionCookie, SessionSeen};
 use crate::sessions::store::{self as sessions, SessionRow};
 
@@ -32,11 +31,15 @@ impl FromRequestParts<AppState> for Actor {
         }
         let SessionRow {
             id: session_id,
-            role,
+            kind,
             subject_id,
             signed_in_case,
         } = session.ok_or(AppError::Unauthorized)?;
-        let kind: ActorKind = enum_from_text(&role).map_err(AppError::internal)?;
+        let kind = kind.ok_or_else(|| {
+            AppError::internal(anyhow::anyhow!(
+                "a session has a role this code does not know"
+            ))
+        })?;
         if kind.is_staff() != (cookie == SessionCookie::Staff) {
             return Err(AppError::Unauthorized);
         }

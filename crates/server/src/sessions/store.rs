@@ -30,7 +30,9 @@ pub(crate) const FIND_LIVE_SQL: &str =
 #[derive(Debug)]
 pub struct SessionRow {
     pub id: String,
-    pub role: String,
+    /// The session's kind of actor, read once here; `None` for a role this code does not
+    /// know (the extractor refuses it).
+    pub kind: Option<ActorKind>,
     pub subject_id: String,
     /// The case the session signed in with, if it is still the subject's own case.
     pub signed_in_case: Option<SignedInCase>,
@@ -96,8 +98,9 @@ pub async fn find_live(
     else {
         return Ok(None);
     };
-    // A role the code does not know gets the shorter timeout (the extractor refuses it).
-    let staff = enum_from_text::<ActorKind>(&role).map_or(true, ActorKind::is_staff);
+    let kind = enum_from_text::<ActorKind>(&role).ok();
+    // A role the code does not know gets the shorter timeout.
+    let staff = kind.is_none_or(ActorKind::is_staff);
     if now - last_seen_at >= idle_timeout_secs(staff) || now - created_at >= ABSOLUTE_LIMIT_SECS {
         sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
             .bind(now)
@@ -122,7 +125,7 @@ pub async fn find_live(
         });
     Ok(Some(SessionRow {
         id,
-        role,
+        kind,
         subject_id,
         signed_in_case,
     }))
