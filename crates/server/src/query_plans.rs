@@ -2,7 +2,7 @@
 //! reads stay instant at a million cases. Each query is the code's own SQL constant; the
 //! plan comes from SQLite's `EXPLAIN QUERY PLAN` on a migrated, seeded database.
 
-use sqlx::SqlitePool;
+use crate::platform::db::{query, Db};
 
 use crate::access;
 use crate::callbacks;
@@ -21,7 +21,7 @@ const HOT_QUERIES: &[(&str, &str)] = &[
     ),
     ("a staff caseload", access::store::CASELOAD_SQL),
     ("sign-in target", sign_in_store::SIGN_IN_TARGET_SQL),
-    ("case read with its timeline", cases::store::CASE_SQL),
+    ("case read with its timeline", cases::store::CASE_SQL.sqlite),
     ("current preferences", store::CURRENT_SQL),
     ("callbacks list", callbacks::LIST_SQL),
     ("callback by id", callbacks::FIND_SQL),
@@ -33,9 +33,9 @@ const HOT_QUERIES: &[(&str, &str)] = &[
 ];
 
 /// The `detail` column of each plan step.
-async fn plan(db: &SqlitePool, sql: &str) -> Vec<String> {
-    let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}"))
-        .fetch_all(db)
+async fn plan(db: &Db, sql: &str) -> Vec<String> {
+    let rows: Vec<(i64, i64, i64, String)> = query(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .fetch_all(&mut db.conn())
         .await
         .unwrap_or_else(|error| panic!("could not plan {sql}: {error}"));
     rows.into_iter().map(|(_, _, _, detail)| detail).collect()
@@ -100,7 +100,7 @@ async fn the_timeline_and_due_list_use_their_own_indexes() {
     let url = format!("sqlite://{}/plans.db", dir.path().display());
     let db = crate::platform::db::connect(&url).await.unwrap();
     for (sql, index) in [
-        (cases::store::CASE_SQL, "case_updates_case_timeline"),
+        (cases::store::CASE_SQL.sqlite, "case_updates_case_timeline"),
         (due_list::DUE_LIST_SQL, "case_updates_vcop_due"),
     ] {
         let steps = plan(&db, sql).await;

@@ -10,8 +10,8 @@ pub mod store;
 
 use serde::{Deserialize, Serialize};
 use shared::CrimeReference;
-use sqlx::SqliteConnection;
 
+use crate::platform::db::Conn;
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
 use crate::platform::stored::enum_text;
@@ -97,12 +97,19 @@ pub async fn require_case(
     reference: &CrimeReference,
 ) -> Result<CaseAccess, AppError> {
     let mut conn = state.db.acquire().await?;
-    require(&mut conn, actor, capability, reference, state.clock.unix()).await
+    require(
+        &mut conn.conn(),
+        actor,
+        capability,
+        reference,
+        state.clock.unix(),
+    )
+    .await
 }
 
 /// The case behind `reference` if `actor` may do `capability` on it; 404 otherwise.
 pub async fn require(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     actor: &Actor,
     capability: Capability,
     reference: &CrimeReference,
@@ -133,7 +140,7 @@ pub async fn require(
 /// The cases a staff actor works, soonest untold Victims' Code deadline first (cases with
 /// none last), at most `limit`. Victims and supporters have no caseload.
 pub async fn caseload(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     actor: &Actor,
     limit: i64,
 ) -> Result<Vec<store::CaseloadRow>, AppError> {
@@ -146,7 +153,7 @@ pub async fn caseload(
 
 /// One case as a caseload line; call after `require` has allowed it.
 pub async fn caseload_entry(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     case_id: &str,
 ) -> Result<Option<store::CaseloadRow>, AppError> {
     Ok(store::caseload_entry(conn, case_id).await?)

@@ -1,9 +1,8 @@
 //! The access query. One statement for every kind of actor, so there is one place to read
 //! (and review) who may see what; each branch is an indexed lookup.
 
-use sqlx::SqliteConnection;
-
 use super::CaseAccess;
+use crate::platform::db::{query, Conn};
 
 /// `$1` reference, `$2` actor kind, `$3` actor id, `$4` capability, `$5` the victim's
 /// signed-in case (NULL for others), `$6` now (Unix seconds).
@@ -44,16 +43,16 @@ pub(super) struct AccessQuery<'a> {
 }
 
 pub(super) async fn case_access(
-    conn: &mut SqliteConnection,
-    query: AccessQuery<'_>,
+    conn: &mut Conn<'_>,
+    params: AccessQuery<'_>,
 ) -> sqlx::Result<Option<CaseAccess>> {
-    let row: Option<(String, String)> = sqlx::query_as(CASE_ACCESS_SQL)
-        .bind(query.reference)
-        .bind(query.kind)
-        .bind(query.actor_id)
-        .bind(query.capability)
-        .bind(query.signed_in_case_id)
-        .bind(query.now)
+    let row: Option<(String, String)> = query(CASE_ACCESS_SQL)
+        .bind(params.reference)
+        .bind(params.kind)
+        .bind(params.actor_id)
+        .bind(params.capability)
+        .bind(params.signed_in_case_id)
+        .bind(params.now)
         .fetch_optional(conn)
         .await?;
     Ok(row.map(|(case_id, victim_id)| CaseAccess { case_id, victim_id }))
@@ -123,12 +122,12 @@ fn caseload_row(
 }
 
 pub(super) async fn caseload(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     kind: &str,
     staff_id: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<CaseloadRow>> {
-    let rows: Vec<CaseloadTuple> = sqlx::query_as(CASELOAD_SQL)
+    let rows: Vec<CaseloadTuple> = query(CASELOAD_SQL)
         .bind(kind)
         .bind(staff_id)
         .bind(limit)
@@ -138,10 +137,10 @@ pub(super) async fn caseload(
 }
 
 pub(super) async fn caseload_entry(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     case_id: &str,
 ) -> sqlx::Result<Option<CaseloadRow>> {
-    let row: Option<CaseloadTuple> = sqlx::query_as(CASELOAD_ENTRY_SQL)
+    let row: Option<CaseloadTuple> = query(CASELOAD_ENTRY_SQL)
         .bind(case_id)
         .fetch_optional(conn)
         .await?;

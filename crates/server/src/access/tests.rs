@@ -2,20 +2,19 @@
 //! second unit, each case allocated to an officer's contact card and a team.
 
 use shared::CrimeReference;
-use sqlx::SqlitePool;
 
 use super::*;
-use crate::platform::db;
+use crate::platform::db::{self, query, Db};
 
 const NOW: i64 = 1_800_000_000;
 
 struct World {
-    db: SqlitePool,
+    db: Db,
     _dir: tempfile::TempDir,
 }
 
-async fn exec(db: &SqlitePool, sql: &str) {
-    sqlx::query(sql).execute(db).await.unwrap();
+async fn exec(db: &Db, sql: &str) {
+    query(sql).execute(&mut db.conn()).await.unwrap();
 }
 
 /// Unit U1 (teams T1, T2), unit U2 (team T3). Cases: CR/1/25 (officer card O1, team T1),
@@ -71,7 +70,7 @@ impl World {
     async fn may(&self, actor: &Actor, capability: Capability, reference: &str) -> bool {
         let mut conn = self.db.acquire().await.unwrap();
         let reference = CrimeReference::parse(reference).unwrap();
-        match require(&mut conn, actor, capability, &reference, NOW).await {
+        match require(&mut conn.conn(), actor, capability, &reference, NOW).await {
             Ok(_) => true,
             Err(AppError::NotFound) => false,
             Err(other) => panic!("unexpected {other:?}"),
@@ -223,7 +222,7 @@ async fn a_supporter_acts_only_within_a_live_grant() {
     .await;
     let mut conn = w.db.acquire().await.unwrap();
     let found = store::case_access(
-        &mut conn,
+        &mut conn.conn(),
         store::AccessQuery {
             reference: "CR/1/25",
             kind: "supporter",

@@ -64,7 +64,7 @@ async fn list_callbacks(
     let now = state.clock.unix();
     let prefs = preferences::current_or_initial(&state.db, &case.victim_id, now).await?;
     let mut conn = state.db.acquire().await?;
-    let list = callbacks::list(&mut conn, &case.case_id).await?;
+    let list = callbacks::list(&mut conn.conn(), &case.case_id).await?;
     let today = uk_time::local(now).date;
     Ok(Json(CallbacksView {
         callbacks: list,

@@ -3,11 +3,11 @@
 
 use shared::api::callbacks::{CallbackStatus, CallbackView, CallbackWindow};
 use shared::api::preferences::ChangedBy;
-use sqlx::SqliteConnection;
 
 use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
 use super::{ValidRequest, ALREADY_CANCELLED, ALREADY_DONE};
+use crate::platform::db::{query, Conn};
 
 /// Open requests for a case: a range of `callback_requests_case_id_status`.
 pub(crate) const COUNT_OPEN_SQL: &str = "SELECT COUNT(*) FROM callback_requests
@@ -24,18 +24,15 @@ pub(crate) const INSERT_WINDOW_SQL: &str =
 
 /// Open requests for a case. Call inside the write transaction that inserts, so the count
 /// cannot go stale before the insert.
-pub async fn count_open(conn: &mut SqliteConnection, case_id: &str) -> anyhow::Result<u32> {
-    let (open,): (i64,) = sqlx::query_as(COUNT_OPEN_SQL)
-        .bind(case_id)
-        .fetch_one(conn)
-        .await?;
+pub async fn count_open(conn: &mut Conn<'_>, case_id: &str) -> anyhow::Result<u32> {
+    let (open,): (i64,) = query(COUNT_OPEN_SQL).bind(case_id).fetch_one(conn).await?;
     Ok(u32::try_from(open).unwrap_or(u32::MAX))
 }
 
 /// Stores a request and its windows; returns it as the victim sees it, without reading
 /// it back. Its id is a UUID v7, so ids sort by age.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     case_id: &str,
     request: &ValidRequest,
     requested_by: ChangedBy,
@@ -43,7 +40,7 @@ pub async fn insert(
     now: i64,
 ) -> anyhow::Result<CallbackView> {
     let id = uuid::Uuid::now_v7().to_string();
-    sqlx::query(INSERT_REQUEST_SQL)
+    query(INSERT_REQUEST_SQL)
         .bind(&id)
         .bind(case_id)
         .bind(enum_text(&request.reason)?)
@@ -54,16 +51,16 @@ pub async fn insert(
         .bind(now)
         .bind(enum_text(&requested_by)?)
         .bind(requested_by_id)
-        .execute(&mut *conn)
+        .execute(conn)
         .await?;
     for (position, window) in request.windows.iter().enumerate() {
-        sqlx::query(INSERT_WINDOW_SQL)
+        query(INSERT_WINDOW_SQL)
             .bind(&id)
             .bind(i64::try_from(position)?)
             .bind(&window.date)
             .bind(&window.start)
             .bind(&window.end)
-            .execute(&mut *conn)
+            .execute(conn)
             .await?;
     }
     Ok(CallbackView {
@@ -117,16 +114,11 @@ pub(crate) const WINDOWS_SQL: &str =
     "SELECT window_date, start_time, end_time FROM callback_windows
      WHERE callback_id = $1 ORDER BY position";
 
-async fn to_views(
-    conn: &mut SqliteConnection,
-    rows: Vec<RequestRow>,
-) -> anyhow::Result<Vec<CallbackView>> {
+async fn to_views(conn: &mut Conn<'_>, rows: Vec<RequestRow>) -> anyhow::Result<Vec<CallbackView>> {
     let mut views = Vec::with_capacity(rows.len());
     for (id, reason, details, urgency, phone, status, scheduled_for, requested_at) in rows {
-        let windows: Vec<(String, String, String)> = sqlx::query_as(WINDOWS_SQL)
-            .bind(&id)
-            .fetch_all(&mut *conn)
-            .await?;
+        let windows: Vec<(String, String, String)> =
+            query(WINDOWS_SQL).bind(&id).fetch_all(conn).await?;
         views.push(CallbackView {
             id,
             reason: enum_from_text(&reason)?,
@@ -146,24 +138,21 @@ async fn to_views(
 }
 
 /// A case's requests, newest first.
-pub async fn list(conn: &mut SqliteConnection, case_id: &str) -> anyhow::Result<Vec<CallbackView>> {
-    let rows: Vec<RequestRow> = sqlx::query_as(LIST_SQL)
-        .bind(case_id)
-        .fetch_all(&mut *conn)
-        .await?;
+pub async fn list(conn: &mut Conn<'_>, case_id: &str) -> anyhow::Result<Vec<CallbackView>> {
+    let rows: Vec<RequestRow> = query(LIST_SQL).bind(case_id).fetch_all(conn).await?;
     to_views(conn, rows).await
 }
 
 /// One request, if it belongs to `case_id`.
 pub async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     case_id: &str,
     id: &str,
 ) -> anyhow::Result<Option<CallbackView>> {
-    let rows: Vec<RequestRow> = sqlx::query_as(FIND_SQL)
+    let rows: Vec<RequestRow> = query(FIND_SQL)
         .bind(id)
         .bind(case_id)
-        .fetch_all(&mut *conn)
+        .fetch_all(conn)
         .await?;
     Ok(to_views(conn, rows).await?.pop())
 }
@@ -171,12 +160,12 @@ pub async fn find(
 /// Marks an open request cancelled. Returns false if it was not open (another cancel
 /// got there first).
 pub async fn cancel(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     case_id: &str,
     id: &str,
     now: i64,
 ) -> anyhow::Result<bool> {
-    let done = sqlx::query(
+    let done = query(
         "UPDATE callback_requests SET status = 'cancelled', cancelled_at = $1
          WHERE id = $2 AND case_id = $3 AND status IN ('requested', 'scheduled')",
     )
@@ -185,7 +174,7 @@ pub async fn cancel(
     .bind(case_id)
     .execute(conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(done == 1)
 }
 
 /// Why an existing request cannot be cancelled, if it cannot.

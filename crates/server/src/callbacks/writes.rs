@@ -4,12 +4,12 @@
 
 use shared::api::callbacks::{CallbackStatus, CallbackView, NewCallbackRequest};
 use shared::api::preferences::ChangedBy;
-use sqlx::SqliteConnection;
 
 use super::{
     cannot_cancel, count_open, find, insert, store, validate, Context, ALREADY_CANCELLED, MAX_OPEN,
     TOO_MANY_OPEN,
 };
+use crate::platform::db::Conn;
 use crate::platform::error::AppError;
 use crate::platform::uk_time;
 use crate::preferences::safe_times::safe_times_or_office_hours;
@@ -35,10 +35,7 @@ pub struct NewRequest {
 /// SQLite the write lock serialises them; on PostgreSQL, lock the case row first with
 /// `SELECT id FROM cases WHERE id = $1 FOR UPDATE` for the same effect under READ
 /// COMMITTED).
-pub async fn request(
-    conn: &mut SqliteConnection,
-    new: NewRequest,
-) -> Result<CallbackView, AppError> {
+pub async fn request(conn: &mut Conn<'_>, new: NewRequest) -> Result<CallbackView, AppError> {
     let current = match preferences::current(conn, &new.victim_id).await? {
         Some(current) => current,
         None => {
@@ -75,7 +72,7 @@ pub async fn request(
 /// Cancels an open request of `case_id`; returns it as the victim will now see it.
 /// 404 if the case has no such request, 409 if it is already cancelled or done.
 pub async fn cancel_open(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     case_id: &str,
     callback_id: &str,
     now: i64,

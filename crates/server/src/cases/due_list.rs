@@ -2,8 +2,8 @@
 //! been told about yet, soonest deadline first (`case_updates.vcop_deadline`, stored when
 //! the event is recorded because SQL cannot count working days).
 
+use crate::platform::db::{query, Db};
 use shared::CalendarDate;
-use sqlx::SqlitePool;
 
 /// An officer's due list: events on their cases that the victim has not been told about
 /// yet (`vcop_told_on` NULL) with a deadline on or before `$2`, soonest first. Pass a date
@@ -32,16 +32,16 @@ pub struct DueEvent {
 
 /// The first `limit` untold events on `officer_id`'s cases due by `due_by`.
 pub async fn due_for_officer(
-    db: &SqlitePool,
+    db: &Db,
     officer_id: &str,
     due_by: CalendarDate,
     limit: u32,
 ) -> sqlx::Result<Vec<DueEvent>> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(DUE_LIST_SQL)
+    let rows: Vec<(String, String, String, String, String)> = query(DUE_LIST_SQL)
         .bind(officer_id)
         .bind(due_by.to_string())
         .bind(i64::from(limit))
-        .fetch_all(db)
+        .fetch_all(&mut db.conn())
         .await?;
     Ok(rows
         .into_iter()
@@ -71,12 +71,12 @@ mod tests {
             .unwrap();
         // The robbery case's officer, and its charge: recorded but not told, as if the
         // officer had logged it and not yet written to the victim.
-        let (update_id, officer_id, deadline): (String, String, String) = sqlx::query_as(
+        let (update_id, officer_id, deadline): (String, String, String) = query(
             "SELECT u.id, c.officer_id, u.vcop_deadline FROM case_updates u
              JOIN cases c ON c.id = u.case_id
              WHERE c.crime_reference = 'CR/100003/25' AND u.vcop_event = 'charged'",
         )
-        .fetch_one(&db)
+        .fetch_one(&mut db.conn())
         .await
         .unwrap();
         let due_by = |text: &str| CalendarDate::parse(text).unwrap();
@@ -84,9 +84,9 @@ mod tests {
             .await
             .unwrap()
             .is_empty());
-        sqlx::query("UPDATE case_updates SET vcop_told_on = NULL WHERE id = $1")
+        query("UPDATE case_updates SET vcop_told_on = NULL WHERE id = $1")
             .bind(&update_id)
-            .execute(&db)
+            .execute(&mut db.conn())
             .await
             .unwrap();
         let due = due_for_officer(&db, &officer_id, due_by(&deadline), 10)

@@ -7,7 +7,6 @@ pub mod vcop;
 
 use axum::extract::State;
 use shared::api::{CaseUpdateView, CaseView, ErrorBody, OfficerContact};
-use sqlx::Row;
 
 use self::store::UpdateRow;
 use utoipa_axum::router::OpenApiRouter;
@@ -51,19 +50,32 @@ async fn case(
     actor: Actor,
     CasePath(reference): CasePath,
 ) -> Result<Json<CaseView>, AppError> {
-    let mut conn = conn.take(&state.db).await?;
+    let mut pooled = conn.take(&state.db).await?;
+    let mut conn = pooled.conn();
     let now = state.clock.unix();
     let case = access::require(&mut conn, &actor, Capability::ReadCase, &reference, now).await?;
     let row = store::case_row(&mut conn, &case.case_id).await?;
     // Back to the pool now rather than after the response is built.
-    drop(conn);
-    let row = row.ok_or(AppError::NotFound)?;
-    let stage: String = row.try_get(3)?;
+    drop(pooled);
+    let (
+        crime_reference,
+        crime_type,
+        crime_category,
+        stage,
+        enhanced_rights,
+        reported_on,
+        name,
+        role,
+        phone,
+        phone_link,
+        email,
+        hours,
+        timeline,
+    ) = row.ok_or(AppError::NotFound)?;
     let stage = stages::find(&stage)
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("case has unknown stage {stage:?}")))?
         .view(lang);
-    let enhanced_rights: bool = row.try_get(4)?;
-    let timeline: Vec<UpdateRow> = serde_json::from_str(row.try_get(12)?).map_err(|error| {
+    let timeline: Vec<UpdateRow> = serde_json::from_str(&timeline).map_err(|error| {
         // Not `error` itself: its message can quote the text it choked on.
         AppError::internal(anyhow::anyhow!(
             "the case timeline is not the JSON CASE_SQL makes ({:?} error at column {})",
@@ -76,19 +88,19 @@ async fn case(
         .map(|update| update_view(update, enhanced_rights))
         .collect();
     Ok(Json(CaseView {
-        crime_reference: row.try_get(0)?,
-        crime_type: row.try_get(1)?,
-        crime_category: row.try_get(2)?,
+        crime_reference,
+        crime_type,
+        crime_category,
         stage,
         enhanced_rights,
-        reported_on: row.try_get(5)?,
+        reported_on,
         officer: OfficerContact {
-            name: row.try_get(6)?,
-            role: row.try_get(7)?,
-            phone: row.try_get(8)?,
-            phone_link: row.try_get(9)?,
-            email: row.try_get(10)?,
-            hours: row.try_get(11)?,
+            name,
+            role,
+            phone,
+            phone_link,
+            email,
+            hours,
         },
         updates,
     }))

@@ -5,13 +5,12 @@ mod content;
 pub mod staff;
 
 use shared::CalendarDate;
-use sqlx::{SqliteConnection, SqlitePool};
 use time::{Date, Duration, Weekday};
 
 use crate::cases::vcop;
 use crate::demo::content::{DemoCase, DemoVcop, CASES};
 use crate::platform::clock::Clock;
-use crate::platform::db;
+use crate::platform::db::{query, Conn, Db};
 use crate::platform::stored::enum_text;
 use crate::preferences;
 
@@ -23,10 +22,10 @@ pub struct Loaded {
 }
 
 /// Loads the demo cases if the database has no cases. `None` when it already had some.
-pub async fn load_if_empty(db: &SqlitePool, clock: &Clock) -> anyhow::Result<Option<Loaded>> {
-    let mut tx = db::begin_write(db).await?;
-    let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases")
-        .fetch_one(&mut *tx)
+pub async fn load_if_empty(db: &Db, clock: &Clock) -> anyhow::Result<Option<Loaded>> {
+    let mut tx = db.begin_write().await?;
+    let (existing,): (i64,) = query("SELECT COUNT(*) FROM cases")
+        .fetch_one(&mut tx.conn())
         .await?;
     if existing > 0 {
         tx.commit().await?;
@@ -41,10 +40,10 @@ pub async fn load_if_empty(db: &SqlitePool, clock: &Clock) -> anyhow::Result<Opt
         updates: 0,
     };
     for case in CASES {
-        loaded.updates += insert_case(&mut tx, case, clock).await?;
+        loaded.updates += insert_case(&mut tx.conn(), case, clock).await?;
         loaded.cases += 1;
     }
-    staff::insert(&mut tx, clock.unix()).await?;
+    staff::insert(&mut tx.conn(), clock.unix()).await?;
     tx.commit().await?;
     tracing::info!(
         cases = loaded.cases,
@@ -54,15 +53,11 @@ pub async fn load_if_empty(db: &SqlitePool, clock: &Clock) -> anyhow::Result<Opt
     Ok(Some(loaded))
 }
 
-async fn insert_case(
-    conn: &mut SqliteConnection,
-    case: &DemoCase,
-    clock: &Clock,
-) -> anyhow::Result<usize> {
+async fn insert_case(conn: &mut Conn<'_>, case: &DemoCase, clock: &Clock) -> anyhow::Result<usize> {
     let now = clock.unix();
     let today = clock.today();
     let victim_id = new_id();
-    sqlx::query(
+    query(
         "INSERT INTO victims (id, full_name, contact_method, phone, email, created_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -72,12 +67,12 @@ async fn insert_case(
     .bind(case.victim.phone)
     .bind(case.victim.email)
     .bind(now)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
 
     let officer = &case.officer;
     let officer_id = new_id();
-    sqlx::query(
+    query(
         "INSERT INTO officers (id, name, role, phone, phone_link, email, hours, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
@@ -89,11 +84,11 @@ async fn insert_case(
     .bind(officer.email)
     .bind(officer.hours)
     .bind(now)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
 
     let case_id = new_id();
-    sqlx::query(
+    query(
         "INSERT INTO cases (id, crime_reference, victim_id, officer_id, crime_type, crime_category,
                             stage, enhanced_rights, reported_on, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -108,7 +103,7 @@ async fn insert_case(
     .bind(case.enhanced_rights)
     .bind((today - Duration::days(case.reported_days_ago)).to_string())
     .bind(now)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
 
     for (order, update) in case.updates.iter().enumerate() {
@@ -117,7 +112,7 @@ async fn insert_case(
             Some(vcop) => Some(stored_vcop(vcop, case.enhanced_rights, told_on)?),
             None => None,
         };
-        sqlx::query(
+        query(
             "INSERT INTO case_updates (id, case_id, update_date, title, what_happened,
                                        what_happens_next, vcop_event, event_date,
                                        vcop_deadline, vcop_told_on, created_at)
@@ -134,7 +129,7 @@ async fn insert_case(
         .bind(vcop.as_ref().map(|stored| stored.deadline.clone()))
         // Later entries on the same day sort as newer.
         .bind(now - 86_400 * update.days_ago + i64::try_from(order).unwrap_or(0))
-        .execute(&mut *conn)
+        .execute(conn)
         .await?;
     }
     preferences::store::ensure_initial(conn, &victim_id, now).await?;

@@ -3,8 +3,7 @@
 //! README lists them, the demo outbox page shows each account's current code): demo
 //! mode only, never on a database with real cases.
 
-use sqlx::SqliteConnection;
-
+use crate::platform::db::{query, Conn};
 use crate::staff::{credentials, store};
 
 /// Every demo account's password.
@@ -68,26 +67,26 @@ const UNIT: &str = "demo-unit";
 
 /// Creates the unit, its teams (with their cases) and the accounts. Runs in the demo
 /// load's transaction, after the cases.
-pub async fn insert(conn: &mut SqliteConnection, now: i64) -> anyhow::Result<()> {
-    sqlx::query("INSERT INTO units (id, name, created_at) VALUES ($1, $2, $3)")
+pub async fn insert(conn: &mut Conn<'_>, now: i64) -> anyhow::Result<()> {
+    query("INSERT INTO units (id, name, created_at) VALUES ($1, $2, $3)")
         .bind(UNIT)
         .bind("Demo victim care unit")
         .bind(now)
-        .execute(&mut *conn)
+        .execute(conn)
         .await?;
     for (team_id, name, references) in TEAMS {
-        sqlx::query("INSERT INTO teams (id, unit_id, name, created_at) VALUES ($1, $2, $3, $4)")
+        query("INSERT INTO teams (id, unit_id, name, created_at) VALUES ($1, $2, $3, $4)")
             .bind(team_id)
             .bind(UNIT)
             .bind(name)
             .bind(now)
-            .execute(&mut *conn)
+            .execute(conn)
             .await?;
         for reference in references {
-            sqlx::query("UPDATE cases SET team_id = $1 WHERE crime_reference = $2")
+            query("UPDATE cases SET team_id = $1 WHERE crime_reference = $2")
                 .bind(team_id)
-                .bind(reference)
-                .execute(&mut *conn)
+                .bind(*reference)
+                .execute(conn)
                 .await?;
         }
     }
@@ -95,9 +94,9 @@ pub async fn insert(conn: &mut SqliteConnection, now: i64) -> anyhow::Result<()>
     for account in &DEMO_STAFF {
         let officer_id: Option<(String,)> = match account.card_case {
             Some(reference) => {
-                sqlx::query_as("SELECT officer_id FROM cases WHERE crime_reference = $1")
+                query("SELECT officer_id FROM cases WHERE crime_reference = $1")
                     .bind(reference)
-                    .fetch_optional(&mut *conn)
+                    .fetch_optional(conn)
                     .await?
             }
             None => None,

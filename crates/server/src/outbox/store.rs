@@ -1,14 +1,14 @@
 //! The outbox table: queueing a message, and the newest ones for demo mode.
 
 use shared::api::OutboxMessage;
-use sqlx::{SqliteConnection, SqlitePool};
 
 use super::Channel;
+use crate::platform::db::{query, Conn, Db};
 use crate::platform::stored::{enum_text, rfc3339};
 
 /// Queues a message. Its id is a UUID v7, so ids sort in queueing order.
 pub async fn queue(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     channel: Channel,
     recipient: &str,
     body: &str,
@@ -16,7 +16,7 @@ pub async fn queue(
 ) -> anyhow::Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
     let channel_text = enum_text(&channel)?;
-    sqlx::query(
+    query(
         "INSERT INTO outbox (id, channel, recipient, body, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(&id)
@@ -32,29 +32,29 @@ pub async fn queue(
 
 /// The newest `limit` messages, newest first, optionally for one recipient.
 pub async fn latest(
-    db: &SqlitePool,
+    db: &Db,
     recipient: Option<&str>,
     limit: i64,
 ) -> anyhow::Result<Vec<OutboxMessage>> {
     // Two fixed statements rather than `$1 IS NULL OR ...`, which PostgreSQL cannot type.
     let rows: Vec<(String, String, String, String, i64)> = match recipient {
         Some(recipient) => {
-            sqlx::query_as(
+            query(
                 "SELECT id, channel, recipient, body, created_at FROM outbox
                  WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
             )
             .bind(recipient)
             .bind(limit)
-            .fetch_all(db)
+            .fetch_all(&mut db.conn())
             .await?
         }
         None => {
-            sqlx::query_as(
+            query(
                 "SELECT id, channel, recipient, body, created_at FROM outbox
                  ORDER BY created_at DESC, id DESC LIMIT $1",
             )
             .bind(limit)
-            .fetch_all(db)
+            .fetch_all(&mut db.conn())
             .await?
         }
     };

@@ -131,7 +131,7 @@ async fn preferences_history(
     // Makes version 1 first if there is none, so history is never empty.
     store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
     let mut conn = state.db.acquire().await?;
-    let versions = store::history(&mut conn, &case.victim_id)
+    let versions = store::history(&mut conn.conn(), &case.victim_id)
         .await?
         .iter()
         .map(|version| version.history_entry(lang))

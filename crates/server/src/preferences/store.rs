@@ -9,10 +9,10 @@ use shared::api::preferences::{
     PreferencesView, UpdateFrequency,
 };
 use shared::Lang;
-use sqlx::SqliteConnection;
 
 use super::initial::{initial_preferences, RecordedContact};
 use super::summary::summary;
+use crate::platform::db::{self, query, Conn, Db};
 use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
 /// One saved version.
@@ -63,11 +63,8 @@ pub(crate) const CURRENT_SQL: &str =
      WHERE victim_id = $1 ORDER BY version DESC LIMIT 1";
 
 /// The current (highest) version, if the victim has one.
-pub async fn current(
-    conn: &mut SqliteConnection,
-    victim_id: &str,
-) -> anyhow::Result<Option<Version>> {
-    let row: Option<VersionRow> = sqlx::query_as(CURRENT_SQL)
+pub async fn current(conn: &mut Conn<'_>, victim_id: &str) -> anyhow::Result<Option<Version>> {
+    let row: Option<VersionRow> = query(CURRENT_SQL)
         .bind(victim_id)
         .fetch_optional(conn)
         .await?;
@@ -75,8 +72,8 @@ pub async fn current(
 }
 
 /// Every version, newest first.
-pub async fn history(conn: &mut SqliteConnection, victim_id: &str) -> anyhow::Result<Vec<Version>> {
-    let rows: Vec<VersionRow> = sqlx::query_as(
+pub async fn history(conn: &mut Conn<'_>, victim_id: &str) -> anyhow::Result<Vec<Version>> {
+    let rows: Vec<VersionRow> = query(
         "SELECT version, changed_at, changed_by, body FROM contact_preferences
          WHERE victim_id = $1 ORDER BY version DESC",
     )
@@ -103,18 +100,14 @@ type VictimRow = (
 /// Version 1 for a victim who has none, from what the officer recorded in `victims`
 /// (demo data, and victims created before preferences were versioned). Does nothing if
 /// a version exists; safe to race (the unique key keeps one version 1).
-pub async fn ensure_initial(
-    conn: &mut SqliteConnection,
-    victim_id: &str,
-    now: i64,
-) -> anyhow::Result<()> {
-    let row: Option<VictimRow> = sqlx::query_as(
+pub async fn ensure_initial(conn: &mut Conn<'_>, victim_id: &str, now: i64) -> anyhow::Result<()> {
+    let row: Option<VictimRow> = query(
         "SELECT contact_method, phone, email, voicemail_safe, letter_to_home_safe,
                 caller_id_may_show_police, language, interpreter_needed, update_frequency
          FROM victims WHERE id = $1",
     )
     .bind(victim_id)
-    .fetch_optional(&mut *conn)
+    .fetch_optional(conn)
     .await?;
     let Some((
         method,
@@ -142,7 +135,7 @@ pub async fn ensure_initial(
         interpreter_needed: interpreter,
         update_frequency: enum_from_text(&frequency).unwrap_or(UpdateFrequency::EveryUpdate),
     });
-    sqlx::query(
+    query(
         "INSERT INTO contact_preferences (id, victim_id, version, body, changed_at, changed_by, changed_by_id)
          VALUES ($1, $2, 1, $3, $4, 'officer', NULL)
          ON CONFLICT (victim_id, version) DO NOTHING",
@@ -157,19 +150,14 @@ pub async fn ensure_initial(
 }
 
 /// The current version, creating version 1 first if the victim has none.
-pub async fn current_or_initial(
-    db: &sqlx::SqlitePool,
-    victim_id: &str,
-    now: i64,
-) -> anyhow::Result<Version> {
-    let mut conn = db.acquire().await?;
-    if let Some(found) = current(&mut conn, victim_id).await? {
+pub async fn current_or_initial(db: &Db, victim_id: &str, now: i64) -> anyhow::Result<Version> {
+    if let Some(found) = current(&mut db.conn(), victim_id).await? {
         return Ok(found);
     }
-    drop(conn);
-    let mut tx = crate::platform::db::begin_write(db).await?;
-    ensure_initial(&mut tx, victim_id, now).await?;
-    let found = current(&mut tx, victim_id)
+    let mut tx = db.begin_write().await?;
+    let mut conn = tx.conn();
+    ensure_initial(&mut conn, victim_id, now).await?;
+    let found = current(&mut conn, victim_id)
         .await?
         .context("version 1 was not created")?;
     tx.commit().await?;
@@ -178,28 +166,28 @@ pub async fn current_or_initial(
 
 /// Saves `preferences` (already validated) as the next version and copies the contact
 /// details sign-in depends on to `victims`. Run it inside a write transaction (a
-/// `WriteBatcher` job) so two saves cannot take the same version number; on PostgreSQL
-/// the unique key (victim_id, version) makes the loser fail instead of duplicating.
+/// `WriteBatcher` job): saves for one victim take turns (`db::serialise`), so two cannot
+/// take the same version number.
 ///
 /// Every save makes a version, even when nothing changed: the history then shows each
 /// time someone confirmed the preferences.
 pub async fn save(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     victim_id: &str,
     preferences: &ContactPreferences,
     changed_by: ChangedBy,
     changed_by_id: &str,
     now: i64,
 ) -> anyhow::Result<Version> {
+    db::serialise(conn, victim_id).await?;
     ensure_initial(conn, victim_id, now).await?;
-    let (latest,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(MAX(version), 0) FROM contact_preferences WHERE victim_id = $1",
-    )
-    .bind(victim_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let (latest,): (i64,) =
+        query("SELECT COALESCE(MAX(version), 0) FROM contact_preferences WHERE victim_id = $1")
+            .bind(victim_id)
+            .fetch_one(conn)
+            .await?;
     let version = latest + 1;
-    sqlx::query(
+    query(
         "INSERT INTO contact_preferences (id, victim_id, version, body, changed_at, changed_by, changed_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -210,9 +198,9 @@ pub async fn save(
     .bind(now)
     .bind(enum_text(&changed_by)?)
     .bind(changed_by_id)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
-    sqlx::query(
+    query(
         "UPDATE victims SET contact_method = $1, phone = $2, email = $3, voicemail_safe = $4,
                 letter_to_home_safe = $5, caller_id_may_show_police = $6,
                 interpreter_needed = $7, preferences_updated_at = $8, language = $9
@@ -228,7 +216,7 @@ pub async fn save(
     .bind(now)
     .bind(message_lang(preferences.language).tag())
     .bind(victim_id)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
     Ok(Version {
         version: u32::try_from(version).context("version out of range")?,

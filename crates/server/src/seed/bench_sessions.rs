@@ -6,12 +6,11 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use sqlx::SqlitePool;
 
 use super::rng::SeededRng;
 use super::rows::CallbackReady;
 use crate::access::{Actor, ActorKind};
-use crate::platform::db;
+use crate::platform::db::Db;
 use crate::sessions::{cookies, store as sessions};
 
 /// Keeps a uniform sample of `wanted` cases out of all those offered (reservoir sampling),
@@ -47,19 +46,19 @@ impl Sample {
 
 /// Signs in one victim per case in `cases` and writes `crime_reference<TAB>cookie` lines
 /// to `out` (mode 0600). The file is opened first so a bad path creates no sessions.
-pub async fn write(
-    db: &SqlitePool,
-    cases: &[CallbackReady],
-    now: i64,
-    out: &Path,
-) -> anyhow::Result<()> {
+pub async fn write(db: &Db, cases: &[CallbackReady], now: i64, out: &Path) -> anyhow::Result<()> {
     let mut file = create_private(out)
         .with_context(|| format!("could not create the sessions file {}", out.display()))?;
     let mut lines = String::with_capacity(cases.len() * 80);
-    let mut tx = db::begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     for case in cases {
-        let token =
-            sessions::create(&mut tx, &victim(&case.victim_id), Some(&case.case_id), now).await?;
+        let token = sessions::create(
+            &mut tx.conn(),
+            &victim(&case.victim_id),
+            Some(&case.case_id),
+            now,
+        )
+        .await?;
         lines.push_str(&case.crime_reference);
         lines.push('\t');
         lines.push_str(&cookies::request_cookie(&token));

@@ -15,12 +15,10 @@ mod write;
 
 use std::time::Instant;
 
-use anyhow::Context;
-use sqlx::{Connection, SqliteConnection, SqlitePool};
-
 use crate::platform::clock::Clock;
 use crate::platform::config::SeedArgs;
-use crate::platform::db;
+use crate::platform::db::{self, query, query_per_engine, Conn, Db, Engine, PerEngine, Pooled};
+use anyhow::Context;
 use generate::Run;
 use rng::SeededRng;
 use rows::Batch;
@@ -84,7 +82,7 @@ pub async fn run(args: &SeedArgs) -> anyhow::Result<Seeded> {
 
 /// Adds `args.cases` cases after the highest existing reference, then the sessions asked
 /// for.
-pub async fn seed(db: &SqlitePool, args: &SeedArgs, clock: &Clock) -> anyhow::Result<Seeded> {
+pub async fn seed(db: &Db, args: &SeedArgs, clock: &Clock) -> anyhow::Result<Seeded> {
     let started = Instant::now();
     let now = clock.unix();
     let wanted_sessions = usize::try_from(args.sessions)?;
@@ -95,7 +93,7 @@ pub async fn seed(db: &SqlitePool, args: &SeedArgs, clock: &Clock) -> anyhow::Re
     };
 
     let mut conn = db.acquire().await?;
-    let first_number = highest_number(&mut conn).await? + 1;
+    let first_number = highest_number(&mut conn.conn()).await? + 1;
     let last_number = first_number + args.cases.saturating_sub(1);
     if args.cases > 0 && last_number > references::LAST_NUMBER {
         anyhow::bail!(
@@ -111,14 +109,7 @@ pub async fn seed(db: &SqlitePool, args: &SeedArgs, clock: &Clock) -> anyhow::Re
     let mut run = Run::new(&mut rng, now, officer_count);
     let mut sample = bench_sessions::Sample::new(wanted_sessions, SEED ^ !first_number);
 
-    let (synchronous,): (i64,) = sqlx::query_as("PRAGMA synchronous")
-        .fetch_one(&mut *conn)
-        .await?;
-    let (cache_size,): (i64,) = sqlx::query_as("PRAGMA cache_size")
-        .fetch_one(&mut *conn)
-        .await?;
-    // Benchmark data only: skip the fsyncs. Restored below whatever happens.
-    set_pragmas(&mut conn, 0, -SEED_CACHE_KIB).await?;
+    let durable = Durability::turn_off(&mut conn.conn()).await?;
     let written = write_cases(
         &mut conn,
         &mut rng,
@@ -128,13 +119,9 @@ pub async fn seed(db: &SqlitePool, args: &SeedArgs, clock: &Clock) -> anyhow::Re
         &mut sample,
     )
     .await;
-    let restored = set_pragmas(&mut conn, synchronous, cache_size).await;
+    let restored = durable.restore(&mut conn.conn()).await;
     let (updates, callbacks) = written?;
     restored?;
-    // Fold the WAL back into the database so the file left behind is the whole data set.
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(&mut *conn)
-        .await?;
     drop(conn);
 
     if let Some(out) = out {
@@ -162,13 +149,19 @@ pub async fn seed(db: &SqlitePool, args: &SeedArgs, clock: &Clock) -> anyhow::Re
     })
 }
 
+/// The seeded references. On SQLite, GLOB on the prefix is a range of the unique
+/// `crime_reference` index; PostgreSQL's LIKE is one only in the C locale, otherwise a
+/// scan, which is acceptable once per seed run.
+const SEEDED_REFERENCES_SQL: PerEngine = PerEngine {
+    sqlite: "SELECT crime_reference FROM cases WHERE crime_reference GLOB 'CR/*'",
+    postgres: "SELECT crime_reference FROM cases WHERE crime_reference LIKE 'CR/%'",
+};
+
 /// The number of the highest existing reference in the seeded pattern; 0 if none.
-async fn highest_number(conn: &mut SqliteConnection) -> sqlx::Result<u64> {
-    // GLOB on the prefix is an index range on the unique crime_reference index.
-    let references: Vec<(String,)> =
-        sqlx::query_as("SELECT crime_reference FROM cases WHERE crime_reference GLOB 'CR/*'")
-            .fetch_all(&mut *conn)
-            .await?;
+async fn highest_number(conn: &mut Conn<'_>) -> sqlx::Result<u64> {
+    let references: Vec<(String,)> = query_per_engine(SEEDED_REFERENCES_SQL)
+        .fetch_all(conn)
+        .await?;
     Ok(references
         .iter()
         .filter_map(|(reference,)| references::number(reference))
@@ -176,17 +169,58 @@ async fn highest_number(conn: &mut SqliteConnection) -> sqlx::Result<u64> {
         .unwrap_or(0))
 }
 
-async fn set_pragmas(
-    conn: &mut SqliteConnection,
-    synchronous: i64,
-    cache_size: i64,
-) -> sqlx::Result<()> {
+/// Benchmark data only: the seeding connection skips waiting for the disk, and puts back
+/// what it found afterwards (`restore`), whatever happened in between.
+enum Durability {
+    /// SQLite's `synchronous` and `cache_size` as they were.
+    Sqlite { synchronous: i64, cache_size: i64 },
+    /// PostgreSQL: `synchronous_commit` is reset to the server's setting.
+    Postgres,
+}
+
+impl Durability {
+    async fn turn_off(conn: &mut Conn<'_>) -> sqlx::Result<Self> {
+        if conn.engine() == Engine::Postgres {
+            query("SET synchronous_commit = off").execute(conn).await?;
+            return Ok(Self::Postgres);
+        }
+        let (synchronous,): (i64,) = query("PRAGMA synchronous").fetch_one(conn).await?;
+        let (cache_size,): (i64,) = query("PRAGMA cache_size").fetch_one(conn).await?;
+        set_pragmas(conn, 0, -SEED_CACHE_KIB).await?;
+        Ok(Self::Sqlite {
+            synchronous,
+            cache_size,
+        })
+    }
+
+    async fn restore(self, conn: &mut Conn<'_>) -> sqlx::Result<()> {
+        match self {
+            Self::Postgres => {
+                query("RESET synchronous_commit").execute(conn).await?;
+            }
+            Self::Sqlite {
+                synchronous,
+                cache_size,
+            } => {
+                set_pragmas(conn, synchronous, cache_size).await?;
+                // Fold the WAL back into the database so the file left behind is the
+                // whole data set.
+                query("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .execute(conn)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+async fn set_pragmas(conn: &mut Conn<'_>, synchronous: i64, cache_size: i64) -> sqlx::Result<()> {
     // PRAGMA takes no bound parameters; both values are integers.
-    sqlx::query(&format!("PRAGMA synchronous = {synchronous}"))
-        .execute(&mut *conn)
+    query(&format!("PRAGMA synchronous = {synchronous}"))
+        .execute(conn)
         .await?;
-    sqlx::query(&format!("PRAGMA cache_size = {cache_size}"))
-        .execute(&mut *conn)
+    query(&format!("PRAGMA cache_size = {cache_size}"))
+        .execute(conn)
         .await?;
     Ok(())
 }
@@ -194,7 +228,7 @@ async fn set_pragmas(
 /// Writes the run's officers and `count` cases from `first_number` on, a transaction per
 /// `CASES_PER_TRANSACTION`. Returns how many updates and callback requests it wrote.
 async fn write_cases(
-    conn: &mut SqliteConnection,
+    conn: &mut Pooled,
     rng: &mut SeededRng,
     run: &mut Run,
     first_number: u64,
@@ -215,11 +249,11 @@ async fn write_cases(
                 sample.offer(ready);
             }
         }
-        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = conn.begin_write().await?;
         if next == first_number {
-            write::officers(&mut tx, &run.officers, run.now).await?;
+            write::officers(&mut tx.conn(), &run.officers, run.now).await?;
         }
-        write::batch(&mut tx, &batch)
+        write::batch(&mut tx.conn(), &batch)
             .await
             .with_context(|| format!("could not write cases {next} to {}", until - 1))?;
         tx.commit().await?;

@@ -1,25 +1,50 @@
 //! Writes generated rows fast: many rows per INSERT (the SQL text repeats, so sqlx reuses
 //! its prepared statement), tables in foreign-key order, inside the caller's transaction.
 
-use sqlx::query_builder::Separated;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
-
 use shared::api::preferences::ChangedBy;
 
 use super::rows::{Batch, Officer};
+use crate::platform::db::{query, Arg, Conn};
 use crate::platform::stored::enum_text;
 
-/// SQLite allows 32,766 bound values per statement; stay under it.
+/// SQLite allows 32,766 bound values per statement (PostgreSQL 65,535); stay under both.
 const MAX_VALUES_PER_STATEMENT: usize = 32_000;
 /// Past this, longer statements stop paying for themselves.
 const MAX_ROWS_PER_STATEMENT: usize = 1_000;
 
-type Row<'r, 'a> = Separated<'r, 'a, Sqlite, &'static str>;
+/// One row of a multi-row `VALUES` list, as it is written: bound values (`$n`) or SQL
+/// literals, in column order.
+struct Row<'r, 'a> {
+    sql: &'r mut String,
+    args: &'r mut Vec<Arg<'a>>,
+    first: bool,
+}
+
+impl<'a> Row<'_, 'a> {
+    fn separator(&mut self) {
+        if !std::mem::take(&mut self.first) {
+            self.sql.push_str(", ");
+        }
+    }
+
+    fn push_bind(&mut self, value: impl Into<Arg<'a>>) -> &mut Self {
+        self.separator();
+        self.args.push(value.into());
+        self.sql.push_str(&format!("${}", self.args.len()));
+        self
+    }
+
+    fn push(&mut self, literal: &str) -> &mut Self {
+        self.separator();
+        self.sql.push_str(literal);
+        self
+    }
+}
 
 /// Inserts `rows` with `head` (`INSERT INTO table (columns) `), `values_per_row` bound
 /// values each, in as few statements as the limits allow.
 async fn insert_rows<'a, T>(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     head: &str,
     values_per_row: usize,
     rows: &'a [T],
@@ -28,18 +53,29 @@ async fn insert_rows<'a, T>(
     let per_statement =
         (MAX_VALUES_PER_STATEMENT / values_per_row).clamp(1, MAX_ROWS_PER_STATEMENT);
     for chunk in rows.chunks(per_statement) {
-        let mut builder = QueryBuilder::<Sqlite>::new(head);
-        builder.push_values(chunk, |mut row, item| bind(&mut row, item));
-        builder.build().execute(&mut *conn).await?;
+        let mut sql = format!("{head}VALUES ");
+        let mut args = Vec::with_capacity(chunk.len() * values_per_row);
+        for (index, item) in chunk.iter().enumerate() {
+            if index > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            bind(
+                &mut Row {
+                    sql: &mut sql,
+                    args: &mut args,
+                    first: true,
+                },
+                item,
+            );
+            sql.push(')');
+        }
+        query(&sql).bind_all(args).execute(conn).await?;
     }
     Ok(())
 }
 
-pub async fn officers(
-    conn: &mut SqliteConnection,
-    officers: &[Officer],
-    now: i64,
-) -> sqlx::Result<()> {
+pub async fn officers(conn: &mut Conn<'_>, officers: &[Officer], now: i64) -> sqlx::Result<()> {
     insert_rows(
         conn,
         "INSERT INTO officers (id, name, role, phone, phone_link, email, hours, created_at) ",
@@ -60,7 +96,7 @@ pub async fn officers(
 }
 
 /// Every row of `batch`.
-pub async fn batch(conn: &mut SqliteConnection, batch: &Batch) -> sqlx::Result<()> {
+pub async fn batch(conn: &mut Conn<'_>, batch: &Batch) -> sqlx::Result<()> {
     insert_rows(
         conn,
         "INSERT INTO victims (id, full_name, contact_method, phone, email, voicemail_safe,

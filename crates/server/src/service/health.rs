@@ -5,6 +5,7 @@ use shared::api::{ErrorBody, HealthResponse};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::platform::db::query;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
@@ -25,7 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     )
 )]
 async fn health(State(state): State<AppState>) -> Result<Json<HealthResponse>, AppError> {
-    sqlx::query("SELECT 1").execute(&state.db).await?;
+    query("SELECT 1").execute(&mut state.db.conn()).await?;
     Ok(Json(HealthResponse {
         status: "ok".to_owned(),
     }))

@@ -9,10 +9,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use sqlx::pool::PoolConnection;
-use sqlx::{Sqlite, SqlitePool};
 
 use crate::access::Actor;
+use crate::platform::db::{Db, Pooled};
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
 use crate::sessions::cookies::{SessionCookie, SessionSeen};
@@ -25,7 +24,7 @@ impl FromRequestParts<AppState> for Actor {
         let cookie = SessionCookie::for_path(parts.uri.path());
         let token = cookie.token(&parts.headers).ok_or(AppError::Unauthorized)?;
         let mut conn = state.db.acquire().await?;
-        let session = sessions::find_live(&mut conn, token, state.clock.unix()).await?;
+        let session = sessions::find_live(&mut conn.conn(), token, state.clock.unix()).await?;
         if let Some(handover) = parts.extensions.get::<CallerConnection>() {
             handover.keep(conn);
         }
@@ -65,16 +64,16 @@ impl FromRequestParts<AppState> for Actor {
 /// requests each waiting for a second connection would wait for ever); handlers that
 /// write in a transaction use the pool as before.
 #[derive(Clone, Default)]
-pub struct CallerConnection(Arc<Mutex<Option<PoolConnection<Sqlite>>>>);
+pub struct CallerConnection(Arc<Mutex<Option<Pooled>>>);
 
 impl CallerConnection {
-    pub(crate) fn keep(&self, conn: PoolConnection<Sqlite>) {
+    pub(crate) fn keep(&self, conn: Pooled) {
         *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(conn);
     }
 
     /// The connection the extractor used, or a new one from `db` when it did not run
     /// after this was extracted.
-    pub async fn take(self, db: &SqlitePool) -> sqlx::Result<PoolConnection<Sqlite>> {
+    pub async fn take(self, db: &Db) -> sqlx::Result<Pooled> {
         let kept = self.0.lock().unwrap_or_else(PoisonError::into_inner).take();
         match kept {
             Some(conn) => Ok(conn),
@@ -96,21 +95,22 @@ impl<S: Send + Sync> FromRequestParts<S> for CallerConnection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::platform::db::query;
 
     #[tokio::test]
     async fn the_handler_gets_the_connection_caller_kept_or_a_new_one() {
-        let db = SqlitePool::connect("sqlite::memory:").await.unwrap();
+        let db = Db::Sqlite(sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap());
         let handover = CallerConnection::default();
         let mut conn = db.acquire().await.unwrap();
-        sqlx::query("CREATE TEMP TABLE marker (x)")
-            .execute(&mut *conn)
+        query("CREATE TEMP TABLE marker (x)")
+            .execute(&mut conn.conn())
             .await
             .unwrap();
         handover.clone().keep(conn);
         // Temp tables belong to one connection: finding it proves it is the same one.
         let mut kept = handover.take(&db).await.unwrap();
-        sqlx::query("SELECT x FROM temp.marker")
-            .execute(&mut *kept)
+        query("SELECT x FROM temp.marker")
+            .execute(&mut kept.conn())
             .await
             .unwrap();
         drop(kept);

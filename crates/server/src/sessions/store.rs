@@ -1,9 +1,8 @@
 //! Sessions in the database: create, look up (with idle and absolute expiry), end. The
 //! cookie carries a random token; the table keeps only its SHA-256.
 
-use sqlx::{SqliteConnection, SqlitePool};
-
 use crate::access::{Actor, ActorKind, SignedInCase};
+use crate::platform::db::{query, Conn, Db};
 use crate::platform::secrets;
 use crate::platform::stored::{enum_from_text, enum_text};
 
@@ -50,14 +49,14 @@ pub fn idle_timeout_secs(staff: bool) -> i64 {
 /// Starts a session for `actor` (a victim's covers `case_id`, the case they signed in
 /// with; staff sessions cover none). Returns the token for the cookie; it is not stored.
 pub async fn create(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     actor: &Actor,
     case_id: Option<&str>,
     now: i64,
 ) -> anyhow::Result<String> {
     let token = secrets::new_session_token()?;
     let id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
+    query(
         "INSERT INTO sessions (id, token_hash, role, subject_id, case_id, created_at, last_seen_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6)",
     )
@@ -67,7 +66,7 @@ pub async fn create(
     .bind(&actor.id)
     .bind(case_id)
     .bind(now)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
     tracing::info!(session_id = %id, case_id, "session started");
     Ok(token)
@@ -76,7 +75,7 @@ pub async fn create(
 /// The live session for `token`, refreshing its `last_seen_at`; `None` if there is none or
 /// it has expired (an expired session is ended on the way).
 pub async fn find_live(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     token: &str,
     now: i64,
 ) -> sqlx::Result<Option<SessionRow>> {
@@ -90,9 +89,9 @@ pub async fn find_live(
         Option<String>,
         Option<String>,
     );
-    let row: Option<Row> = sqlx::query_as(FIND_LIVE_SQL)
+    let row: Option<Row> = query(FIND_LIVE_SQL)
         .bind(&hash)
-        .fetch_optional(&mut *conn)
+        .fetch_optional(conn)
         .await?;
     let Some((id, role, subject_id, created_at, last_seen_at, case_id, crime_reference)) = row
     else {
@@ -102,19 +101,19 @@ pub async fn find_live(
     // A role the code does not know gets the shorter timeout.
     let staff = kind.is_none_or(ActorKind::is_staff);
     if now - last_seen_at >= idle_timeout_secs(staff) || now - created_at >= ABSOLUTE_LIMIT_SECS {
-        sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
+        query("UPDATE sessions SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
             .bind(now)
             .bind(&id)
-            .execute(&mut *conn)
+            .execute(conn)
             .await?;
         tracing::info!(session_id = %id, "session expired");
         return Ok(None);
     }
     if now - last_seen_at > TOUCH_AFTER_SECS {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+        query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
             .bind(now)
             .bind(&id)
-            .execute(&mut *conn)
+            .execute(conn)
             .await?;
     }
     let signed_in_case = case_id
@@ -132,25 +131,21 @@ pub async fn find_live(
 }
 
 /// Ends the session for `token`, if any. Returns whether one was live.
-pub async fn end(db: &SqlitePool, token: &str, now: i64) -> sqlx::Result<bool> {
+pub async fn end(db: &Db, token: &str, now: i64) -> sqlx::Result<bool> {
     let done =
-        sqlx::query("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL")
+        query("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL")
             .bind(now)
             .bind(secrets::token_hash(token))
-            .execute(db)
+            .execute(&mut db.conn())
             .await?;
-    Ok(done.rows_affected() > 0)
+    Ok(done > 0)
 }
 
 /// Ends every live session of `actor`'s kind and id (e.g. when a staff account is
 /// disabled, so nobody stays signed in on it). An index lookup on `(role, subject_id)`.
 /// Returns how many were live.
-pub async fn end_all_for(
-    conn: &mut SqliteConnection,
-    actor: &Actor,
-    now: i64,
-) -> anyhow::Result<u64> {
-    let done = sqlx::query(
+pub async fn end_all_for(conn: &mut Conn<'_>, actor: &Actor, now: i64) -> anyhow::Result<u64> {
+    let done = query(
         "UPDATE sessions SET ended_at = $1
          WHERE role = $2 AND subject_id = $3 AND ended_at IS NULL",
     )
@@ -159,5 +154,5 @@ pub async fn end_all_for(
     .bind(&actor.id)
     .execute(conn)
     .await?;
-    Ok(done.rows_affected())
+    Ok(done)
 }

@@ -3,13 +3,13 @@
 
 use shared::api::preferences::ContactMethod;
 use shared::{CrimeReference, Lang};
-use sqlx::SqliteConnection;
 
 use crate::outbox::{self, Channel};
 use crate::platform::stored::enum_from_text;
 use crate::platform::{i18n, secrets};
 
 use super::store;
+use crate::platform::db::Conn;
 
 /// Minutes a code stays valid.
 pub const LIFETIME_MINUTES: u32 = 10;
@@ -40,7 +40,7 @@ struct SignInTarget {
 }
 
 async fn find_target(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     reference: &CrimeReference,
 ) -> sqlx::Result<Option<SignInTarget>> {
     let row = store::find_target(conn, reference.as_str()).await?;
@@ -74,7 +74,7 @@ pub fn message_body(lang: Lang, code: &str) -> String {
 /// Issues a code for `reference` if it belongs to a case whose victim can receive one.
 /// The code is generated and hashed either way so both paths do similar work.
 pub async fn issue(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     reference: &CrimeReference,
     now: i64,
 ) -> anyhow::Result<Issued> {
@@ -125,7 +125,7 @@ pub struct SignedIn {
 /// right code within them is marked used. `None` covers every failure alike: unknown reference, no live code,
 /// expired, used up, or wrong.
 pub async fn check(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     reference: &CrimeReference,
     code: &str,
     now: i64,

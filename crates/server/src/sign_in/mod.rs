@@ -19,7 +19,6 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::access::{Actor, ActorKind};
-use crate::platform::db;
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
@@ -56,9 +55,9 @@ async fn start(
 ) -> Result<(StatusCode, Json<StartSignInResponse>), AppError> {
     let reference = CrimeReference::parse(&request.crime_reference)
         .map_err(|e| AppError::Validation(FieldErrors::single("crime_reference", e)))?;
-    let mut tx = db::begin_write(&state.db).await?;
+    let mut tx = state.db.begin_write().await?;
     // What happened is logged (ids only) inside `issue`; the reply does not depend on it.
-    let _issued = codes::issue(&mut tx, &reference, state.clock.unix()).await?;
+    let _issued = codes::issue(&mut tx.conn(), &reference, state.clock.unix()).await?;
     tx.commit().await?;
     Ok((
         StatusCode::ACCEPTED,
@@ -101,11 +100,11 @@ async fn verify(
     };
 
     let now = state.clock.unix();
-    let mut tx = db::begin_write(&state.db).await?;
-    let token = match codes::check(&mut tx, &reference, code.as_str(), now).await? {
+    let mut tx = state.db.begin_write().await?;
+    let token = match codes::check(&mut tx.conn(), &reference, code.as_str(), now).await? {
         Some(signed_in) => Some(
             sessions::create(
-                &mut tx,
+                &mut tx.conn(),
                 &Actor {
                     kind: ActorKind::Victim,
                     id: signed_in.victim_id,

@@ -1,7 +1,7 @@
 //! Sign-in codes in the database: who a reference belongs to, and storing, spending and
 //! using up codes (only ever their salted hashes).
 
-use sqlx::SqliteConnection;
+use crate::platform::db::{query, Conn};
 
 /// The case and victim behind a reference typed at sign-in.
 pub(crate) const SIGN_IN_TARGET_SQL: &str =
@@ -30,11 +30,8 @@ type TargetTuple = (
     String,
 );
 
-pub async fn find_target(
-    conn: &mut SqliteConnection,
-    reference: &str,
-) -> sqlx::Result<Option<TargetRow>> {
-    let row: Option<TargetTuple> = sqlx::query_as(SIGN_IN_TARGET_SQL)
+pub async fn find_target(conn: &mut Conn<'_>, reference: &str) -> sqlx::Result<Option<TargetRow>> {
+    let row: Option<TargetTuple> = query(SIGN_IN_TARGET_SQL)
         .bind(reference)
         .fetch_optional(conn)
         .await?;
@@ -51,13 +48,9 @@ pub async fn find_target(
 }
 
 /// Codes issued for a case since `since`.
-pub async fn count_since(
-    conn: &mut SqliteConnection,
-    case_id: &str,
-    since: i64,
-) -> sqlx::Result<i64> {
+pub async fn count_since(conn: &mut Conn<'_>, case_id: &str, since: i64) -> sqlx::Result<i64> {
     let (count,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM sign_in_codes WHERE case_id = $1 AND created_at > $2")
+        query("SELECT COUNT(*) FROM sign_in_codes WHERE case_id = $1 AND created_at > $2")
             .bind(case_id)
             .bind(since)
             .fetch_one(conn)
@@ -68,23 +61,23 @@ pub async fn count_since(
 /// A new code for a case replaces any live one: the live ones are invalidated, then it is
 /// stored (salt and hash only). Returns its id.
 pub async fn replace_live_code(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     case_id: &str,
     salt: &str,
     hash: &str,
     now: i64,
     expires_at: i64,
 ) -> sqlx::Result<String> {
-    sqlx::query(
+    query(
         "UPDATE sign_in_codes SET invalidated_at = $1
          WHERE case_id = $2 AND used_at IS NULL AND invalidated_at IS NULL",
     )
     .bind(now)
     .bind(case_id)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
     let code_id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
+    query(
         "INSERT INTO sign_in_codes (id, case_id, salt, code_hash, created_at, expires_at, attempts)
          VALUES ($1, $2, $3, $4, $5, $6, 0)",
     )
@@ -101,10 +94,10 @@ pub async fn replace_live_code(
 
 /// The case's newest live code: (id, salt, hash).
 pub async fn live_code(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     case_id: &str,
 ) -> sqlx::Result<Option<(String, String, String)>> {
-    sqlx::query_as(
+    query(
         "SELECT id, salt, code_hash FROM sign_in_codes
          WHERE case_id = $1 AND used_at IS NULL AND invalidated_at IS NULL
          ORDER BY created_at DESC LIMIT 1",
@@ -118,12 +111,12 @@ pub async fn live_code(
 /// try even where the database does not serialise these transactions. `false` when the
 /// code has expired or its tries are used up.
 pub async fn spend_try(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     code_id: &str,
     max_tries: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let spent = sqlx::query(
+    let spent = query(
         "UPDATE sign_in_codes SET attempts = attempts + 1
          WHERE id = $1 AND attempts < $2 AND expires_at > $3",
     )
@@ -132,16 +125,15 @@ pub async fn spend_try(
     .bind(now)
     .execute(conn)
     .await?;
-    Ok(spent.rows_affected() == 1)
+    Ok(spent == 1)
 }
 
 /// Marks a code used; `false` if something else used it first.
-pub async fn mark_used(conn: &mut SqliteConnection, code_id: &str, now: i64) -> sqlx::Result<bool> {
-    let marked =
-        sqlx::query("UPDATE sign_in_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-            .bind(now)
-            .bind(code_id)
-            .execute(conn)
-            .await?;
-    Ok(marked.rows_affected() == 1)
+pub async fn mark_used(conn: &mut Conn<'_>, code_id: &str, now: i64) -> sqlx::Result<bool> {
+    let marked = query("UPDATE sign_in_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(code_id)
+        .execute(conn)
+        .await?;
+    Ok(marked == 1)
 }

@@ -46,7 +46,7 @@ async fn my_cases(
     actor: Actor,
 ) -> Result<Json<StaffCasesView>, AppError> {
     let mut conn = state.db.acquire().await?;
-    let rows = access::caseload(&mut conn, &actor, PAGE_SIZE).await?;
+    let rows = access::caseload(&mut conn.conn(), &actor, PAGE_SIZE).await?;
     let cases = rows
         .into_iter()
         .map(|row| StaffCaseSummary {
@@ -83,14 +83,14 @@ async fn one_case(
     let now = state.clock.unix();
     let mut conn = state.db.acquire().await?;
     let case = access::require(
-        &mut conn,
+        &mut conn.conn(),
         &actor,
         Capability::ReadPreferences,
         &reference,
         now,
     )
     .await?;
-    let summary = access::caseload_entry(&mut conn, &case.case_id)
+    let summary = access::caseload_entry(&mut conn.conn(), &case.case_id)
         .await?
         .ok_or(AppError::NotFound)?;
     drop(conn);

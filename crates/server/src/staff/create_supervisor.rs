@@ -8,14 +8,13 @@ use std::io::{BufRead, IsTerminal, Read};
 
 use anyhow::{bail, Context};
 use shared::Lang;
-use sqlx::SqlitePool;
 
 use super::new_account::{self, Details};
 use super::{credentials, store};
 use crate::access::ActorKind;
 use crate::platform::clock::Clock;
 use crate::platform::config::CreateSupervisorArgs;
-use crate::platform::db;
+use crate::platform::db::Db;
 use crate::platform::stored::enum_text;
 
 /// More than any acceptable password, so one line is read whole but a stream without a
@@ -53,7 +52,7 @@ pub async fn run(args: &CreateSupervisorArgs, password: &str) -> anyhow::Result<
     let password_hash = credentials::hash_password(password)?;
     let totp_secret = credentials::new_totp_secret()?;
     let link = credentials::enrolment_link(&totp_secret, &details.email)?;
-    let db = db::connect(&args.database_url).await?;
+    let db = crate::platform::db::connect(&args.database_url).await?;
     let now = Clock::system().unix();
     let result = insert(&db, &details, unit_name, &password_hash, &totp_secret, now).await;
     db.close().await;
@@ -90,7 +89,7 @@ fn check(args: &CreateSupervisorArgs, password: &str) -> anyhow::Result<Details>
 }
 
 async fn insert(
-    db: &SqlitePool,
+    db: &Db,
     details: &Details,
     unit_name: &str,
     password_hash: &str,
@@ -99,15 +98,18 @@ async fn insert(
 ) -> anyhow::Result<()> {
     let taken =
         "--email: an account with this email address already exists. No account was created.";
-    let mut tx = db::begin_write(db).await?;
-    if store::find_by_email(&mut tx, &details.email)
+    let mut tx = db.begin_write().await?;
+    if store::find_by_email(&mut tx.conn(), &details.email)
         .await?
         .is_some()
     {
         bail!(taken);
     }
-    let unit_id = match store::units_named(&mut tx, unit_name).await?.as_slice() {
-        [] => store::insert_unit(&mut tx, unit_name, now).await?,
+    let unit_id = match store::units_named(&mut tx.conn(), unit_name)
+        .await?
+        .as_slice()
+    {
+        [] => store::insert_unit(&mut tx.conn(), unit_name, now).await?,
         [one] => one.clone(),
         _ => bail!(
             "--unit-name: more than one unit has this name, so it does not say which. \
@@ -116,7 +118,7 @@ async fn insert(
     };
     let role = enum_text(&ActorKind::Supervisor)?;
     let created = store::insert(
-        &mut tx,
+        &mut tx.conn(),
         &store::NewAccount {
             email: &details.email,
             display_name: &details.display_name,

@@ -12,13 +12,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use shared::api::staff::{NewOfficerRequest, NewOfficerView, OfficerSummary, OfficersView};
 use shared::api::ErrorBody;
-use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{credentials, new_account, store};
 use crate::access::{Actor, ActorKind};
-use crate::platform::db;
+use crate::platform::db::Conn;
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::i18n::Message;
 use crate::platform::json::Json;
@@ -33,7 +32,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The unit the actor supervises; 404 for anyone who is not a live supervisor.
-async fn supervised_unit(conn: &mut SqliteConnection, actor: &Actor) -> Result<String, AppError> {
+async fn supervised_unit(conn: &mut Conn<'_>, actor: &Actor) -> Result<String, AppError> {
     if actor.kind != ActorKind::Supervisor {
         return Err(AppError::NotFound);
     }
@@ -60,8 +59,8 @@ async fn list_officers(
     actor: Actor,
 ) -> Result<Json<OfficersView>, AppError> {
     let mut conn = state.db.acquire().await?;
-    let unit_id = supervised_unit(&mut conn, &actor).await?;
-    let officers = store::officers_of_unit(&mut conn, &unit_id)
+    let unit_id = supervised_unit(&mut conn.conn(), &actor).await?;
+    let officers = store::officers_of_unit(&mut conn.conn(), &unit_id)
         .await?
         .into_iter()
         .map(|row| OfficerSummary {
@@ -98,7 +97,7 @@ async fn create_officer(
     Json(request): Json<NewOfficerRequest>,
 ) -> Result<(StatusCode, Json<NewOfficerView>), AppError> {
     let mut conn = state.db.acquire().await?;
-    let unit_id = supervised_unit(&mut conn, &actor).await?;
+    let unit_id = supervised_unit(&mut conn.conn(), &actor).await?;
     let mut errors = FieldErrors::default();
     let details = new_account::check(
         &mut errors,
@@ -109,11 +108,11 @@ async fn create_officer(
     let team_id = request.team_id.trim();
     if team_id.is_empty() {
         errors.add("team_id", Message::server("staff.team_missing"));
-    } else if !store::team_in_unit(&mut conn, team_id, &unit_id).await? {
+    } else if !store::team_in_unit(&mut conn.conn(), team_id, &unit_id).await? {
         errors.add("team_id", Message::server("staff.team_unknown"));
     }
     if let Some(details) = &details {
-        if store::find_by_email(&mut conn, &details.email)
+        if store::find_by_email(&mut conn.conn(), &details.email)
             .await?
             .is_some()
         {
@@ -135,9 +134,9 @@ async fn create_officer(
     let totp_secret = credentials::new_totp_secret()?;
     let otpauth_link = credentials::enrolment_link(&totp_secret, &details.email)?;
     let role = enum_text(&ActorKind::Officer)?;
-    let mut tx = db::begin_write(&state.db).await?;
+    let mut tx = state.db.begin_write().await?;
     let created = store::insert(
-        &mut tx,
+        &mut tx.conn(),
         &store::NewAccount {
             email: &details.email,
             display_name: &details.display_name,
@@ -192,9 +191,9 @@ async fn disable_officer(
 ) -> Result<StatusCode, AppError> {
     let now = state.clock.unix();
     // One transaction: the account is never disabled with a session still live.
-    let mut tx = db::begin_write(&state.db).await?;
-    let unit_id = supervised_unit(&mut tx, &actor).await?;
-    if !store::disable_officer(&mut tx, &staff_id, &unit_id, now).await? {
+    let mut tx = state.db.begin_write().await?;
+    let unit_id = supervised_unit(&mut tx.conn(), &actor).await?;
+    if !store::disable_officer(&mut tx.conn(), &staff_id, &unit_id, now).await? {
         return Err(AppError::NotFound);
     }
     let officer = Actor {
@@ -202,7 +201,7 @@ async fn disable_officer(
         id: staff_id,
         signed_in_case: None,
     };
-    let ended = sessions::end_all_for(&mut tx, &officer, now).await?;
+    let ended = sessions::end_all_for(&mut tx.conn(), &officer, now).await?;
     tx.commit().await?;
     tracing::info!(
         staff_id = %officer.id,

@@ -17,7 +17,6 @@ use utoipa_axum::routes;
 
 use super::{credentials, store};
 use crate::access::{Actor, ActorKind};
-use crate::platform::db;
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::i18n::Message;
 use crate::platform::json::Json;
@@ -81,7 +80,7 @@ async fn sign_in(
     // an async worker (it runs on the blocking pool). Lockout counting and the
     // second-factor step are each one conditional update below, so racing sign-ins stay
     // correct without a transaction around the check.
-    let account = store::find_by_email(&mut *state.db.acquire().await?, &email).await?;
+    let account = store::find_by_email(&mut state.db.conn(), &email).await?;
     let stored_hash = account.as_ref().map(|a| a.password_hash.clone());
     let password = request.password;
     let password_ok = tokio::task::spawn_blocking(move || match stored_hash {
@@ -102,10 +101,10 @@ async fn sign_in(
         .as_deref()
         .and_then(|secret| credentials::accepted_step(secret, &code, now, account.totp_last_step));
     let kind: Option<ActorKind> = enum_from_text(&account.role).ok();
-    let mut tx = db::begin_write(&state.db).await?;
+    let mut tx = state.db.begin_write().await?;
     let signed_in = match (usable, password_ok, step, kind) {
         (true, true, Some(step), Some(kind)) => {
-            if store::record_success(&mut tx, &account.id, step).await? {
+            if store::record_success(&mut tx.conn(), &account.id, step).await? {
                 Some(kind)
             } else {
                 None
@@ -115,7 +114,13 @@ async fn sign_in(
     };
     let Some(kind) = signed_in else {
         if account.disabled_at.is_none() {
-            store::record_failure(&mut tx, &account.id, MAX_FAILURES, now + LOCK_SECONDS).await?;
+            store::record_failure(
+                &mut tx.conn(),
+                &account.id,
+                MAX_FAILURES,
+                now + LOCK_SECONDS,
+            )
+            .await?;
         }
         tx.commit().await?;
         tracing::warn!(staff_id = %account.id, "staff sign-in refused");
@@ -126,7 +131,7 @@ async fn sign_in(
         id: account.id.clone(),
         signed_in_case: None,
     };
-    let token = sessions::create(&mut tx, &actor, None, now).await?;
+    let token = sessions::create(&mut tx.conn(), &actor, None, now).await?;
     tx.commit().await?;
     tracing::info!(staff_id = %account.id, "staff signed in");
     let view = session_view(kind, account.display_name)?;
@@ -171,7 +176,7 @@ async fn current(
     actor: Actor,
 ) -> Result<Json<StaffSessionView>, AppError> {
     let mut conn = state.db.acquire().await?;
-    let name = store::display_name(&mut conn, &actor.id)
+    let name = store::display_name(&mut conn.conn(), &actor.id)
         .await?
         .ok_or(AppError::Unauthorized)?;
     Ok(Json(session_view(actor.kind, name)?))

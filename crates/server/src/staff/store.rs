@@ -2,7 +2,7 @@
 //! recording the accepted second-factor step, creating and disabling accounts, and the
 //! units a supervisor account belongs to.
 
-use sqlx::SqliteConnection;
+use crate::platform::db::{query, Conn};
 
 /// An account as sign-in needs it.
 #[derive(Debug, Clone)]
@@ -31,11 +31,8 @@ type AccountRow = (
 );
 
 /// The account signing in with `email` (already lower case).
-pub async fn find_by_email(
-    conn: &mut SqliteConnection,
-    email: &str,
-) -> sqlx::Result<Option<Account>> {
-    let row: Option<AccountRow> = sqlx::query_as(
+pub async fn find_by_email(conn: &mut Conn<'_>, email: &str) -> sqlx::Result<Option<Account>> {
+    let row: Option<AccountRow> = query(
         "SELECT id, role, display_name, password_hash, totp_secret, totp_last_step,
                 failed_sign_ins, locked_until, disabled_at
          FROM staff WHERE email = $1",
@@ -73,12 +70,12 @@ pub async fn find_by_email(
 /// Counts a failed sign-in; at `limit` failures the account locks until `lock_until` and
 /// the count starts again.
 pub async fn record_failure(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     id: &str,
     limit: i64,
     lock_until: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    query(
         "UPDATE staff SET
              locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END,
              failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0
@@ -95,12 +92,8 @@ pub async fn record_failure(
 
 /// A successful sign-in: failures forgotten, the second-factor step used up. The step
 /// only moves forward, so two sign-ins racing with one code cannot both succeed.
-pub async fn record_success(
-    conn: &mut SqliteConnection,
-    id: &str,
-    step: i64,
-) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+pub async fn record_success(conn: &mut Conn<'_>, id: &str, step: i64) -> sqlx::Result<bool> {
+    let done = query(
         "UPDATE staff SET failed_sign_ins = 0, locked_until = NULL, totp_last_step = $2
          WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
     )
@@ -108,7 +101,7 @@ pub async fn record_success(
     .bind(step)
     .execute(conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(done == 1)
 }
 
 /// A new account's details.
@@ -125,12 +118,9 @@ pub struct NewAccount<'a> {
 }
 
 /// Stores a new account and returns its id; `None` if the email is taken.
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    new: &NewAccount<'_>,
-) -> sqlx::Result<Option<String>> {
+pub async fn insert(conn: &mut Conn<'_>, new: &NewAccount<'_>) -> sqlx::Result<Option<String>> {
     let id = uuid::Uuid::new_v4().to_string();
-    let done = sqlx::query(
+    let done = query(
         "INSERT INTO staff (id, email, display_name, role, officer_id, team_id, unit_id,
              password_hash, totp_secret, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -148,13 +138,13 @@ pub async fn insert(
     .bind(new.now)
     .execute(conn)
     .await?;
-    Ok((done.rows_affected() == 1).then_some(id))
+    Ok((done == 1).then_some(id))
 }
 
 /// The name a staff account shows, while it is enabled.
-pub async fn display_name(conn: &mut SqliteConnection, id: &str) -> sqlx::Result<Option<String>> {
+pub async fn display_name(conn: &mut Conn<'_>, id: &str) -> sqlx::Result<Option<String>> {
     let row: Option<(String,)> =
-        sqlx::query_as("SELECT display_name FROM staff WHERE id = $1 AND disabled_at IS NULL")
+        query("SELECT display_name FROM staff WHERE id = $1 AND disabled_at IS NULL")
             .bind(id)
             .fetch_optional(conn)
             .await?;
@@ -164,10 +154,10 @@ pub async fn display_name(conn: &mut SqliteConnection, id: &str) -> sqlx::Result
 /// The unit `staff_id` supervises, while the account is a live (enabled) supervisor's:
 /// the one question every account-administration route asks first. A primary-key lookup.
 pub async fn live_supervisor_unit(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     staff_id: &str,
 ) -> sqlx::Result<Option<String>> {
-    let row: Option<(String,)> = sqlx::query_as(
+    let row: Option<(String,)> = query(
         "SELECT unit_id FROM staff
          WHERE id = $1 AND role = 'supervisor' AND disabled_at IS NULL",
     )
@@ -178,12 +168,8 @@ pub async fn live_supervisor_unit(
 }
 
 /// Whether `team_id` is one of `unit_id`'s teams.
-pub async fn team_in_unit(
-    conn: &mut SqliteConnection,
-    team_id: &str,
-    unit_id: &str,
-) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM teams WHERE id = $1 AND unit_id = $2")
+pub async fn team_in_unit(conn: &mut Conn<'_>, team_id: &str, unit_id: &str) -> sqlx::Result<bool> {
+    let row: Option<(i64,)> = query("SELECT 1 FROM teams WHERE id = $1 AND unit_id = $2")
         .bind(team_id)
         .bind(unit_id)
         .fetch_optional(conn)
@@ -203,11 +189,8 @@ pub struct OfficerRow {
 
 /// Every officer of `unit_id`, enabled or not, by name. (No index on `staff.unit_id`: a
 /// unit's staff table is small, and this list is not on a hot path.)
-pub async fn officers_of_unit(
-    conn: &mut SqliteConnection,
-    unit_id: &str,
-) -> sqlx::Result<Vec<OfficerRow>> {
-    let rows: Vec<(String, String, String, Option<String>, bool)> = sqlx::query_as(
+pub async fn officers_of_unit(conn: &mut Conn<'_>, unit_id: &str) -> sqlx::Result<Vec<OfficerRow>> {
+    let rows: Vec<(String, String, String, Option<String>, bool)> = query(
         "SELECT id, email, display_name, team_id, disabled_at IS NOT NULL FROM staff
          WHERE unit_id = $1 AND role = 'officer'
          ORDER BY display_name, id",
@@ -230,12 +213,12 @@ pub async fn officers_of_unit(
 /// Disables officer `staff_id` of `unit_id` (from `now`; an account already disabled
 /// keeps its first date). `false` if there is no such officer in that unit.
 pub async fn disable_officer(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     staff_id: &str,
     unit_id: &str,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+    let done = query(
         "UPDATE staff SET disabled_at = COALESCE(disabled_at, $3)
          WHERE id = $1 AND unit_id = $2 AND role = 'officer'",
     )
@@ -244,12 +227,12 @@ pub async fn disable_officer(
     .bind(now)
     .execute(conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(done == 1)
 }
 
 /// The ids of the units called `name` (names are not unique in the schema).
-pub async fn units_named(conn: &mut SqliteConnection, name: &str) -> sqlx::Result<Vec<String>> {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT id FROM units WHERE name = $1 ORDER BY id")
+pub async fn units_named(conn: &mut Conn<'_>, name: &str) -> sqlx::Result<Vec<String>> {
+    let rows: Vec<(String,)> = query("SELECT id FROM units WHERE name = $1 ORDER BY id")
         .bind(name)
         .fetch_all(conn)
         .await?;
@@ -257,13 +240,9 @@ pub async fn units_named(conn: &mut SqliteConnection, name: &str) -> sqlx::Resul
 }
 
 /// Creates a unit and returns its id.
-pub async fn insert_unit(
-    conn: &mut SqliteConnection,
-    name: &str,
-    now: i64,
-) -> sqlx::Result<String> {
+pub async fn insert_unit(conn: &mut Conn<'_>, name: &str, now: i64) -> sqlx::Result<String> {
     let id = uuid::Uuid::new_v4().to_string();
-    sqlx::query("INSERT INTO units (id, name, created_at) VALUES ($1, $2, $3)")
+    query("INSERT INTO units (id, name, created_at) VALUES ($1, $2, $3)")
         .bind(&id)
         .bind(name)
         .bind(now)

@@ -6,6 +6,7 @@ use shared::api::callbacks::{CallbackStatus, CallbackView, CallbacksView};
 use shared::api::ErrorBody;
 
 use crate::helpers::{case_path, logs, spawn_app, TestApp, EMAIL_VICTIM, TEXT_VICTIM, TUESDAY_8AM};
+use server::platform::db::query;
 
 const TOO_MANY: &str =
     "You already have 3 callback requests open. Cancel one or wait for your officer to call.";
@@ -383,9 +384,9 @@ async fn a_fourth_open_request_conflicts_until_one_is_cancelled() {
 async fn a_request_that_has_happened_cannot_be_cancelled() {
     let app = signed_in(TEXT_VICTIM).await;
     let made = created(&app, &valid()).await;
-    sqlx::query("UPDATE callback_requests SET status = 'done' WHERE id = $1")
+    query("UPDATE callback_requests SET status = 'done' WHERE id = $1")
         .bind(&made.id)
-        .execute(&app.db)
+        .execute(&mut app.db.conn())
         .await
         .unwrap();
     let response = app.cancel_callback(TEXT_VICTIM.0, &made.id).await;
@@ -425,9 +426,9 @@ async fn other_victims_and_unknown_ids_get_404() {
         404
     );
 
-    let (status,): (String,) = sqlx::query_as("SELECT status FROM callback_requests WHERE id = $1")
+    let (status,): (String,) = query("SELECT status FROM callback_requests WHERE id = $1")
         .bind(&mine.id)
-        .fetch_one(&app.db)
+        .fetch_one(&mut app.db.conn())
         .await
         .unwrap();
     assert_eq!(status, "requested");

@@ -10,6 +10,7 @@ use server::staff::credentials;
 use shared::api::staff::{OfficersView, StaffRole, StaffSessionView};
 
 use crate::helpers::{count, spawn_app_on};
+use server::platform::db::query;
 
 const PASSWORD: &str = "a long command line password";
 
@@ -64,15 +65,14 @@ async fn a_supervisor_created_on_the_command_line_signs_in() {
     let db = server::platform::db::connect(&database_url)
         .await
         .expect("database");
-    let (role, name, hash, stored_secret, unit): (String, String, String, String, String) =
-        sqlx::query_as(
-            "SELECT s.role, s.display_name, s.password_hash, s.totp_secret, u.name
+    let (role, name, hash, stored_secret, unit): (String, String, String, String, String) = query(
+        "SELECT s.role, s.display_name, s.password_hash, s.totp_secret, u.name
              FROM staff s JOIN units u ON u.id = s.unit_id WHERE s.email = $1",
-        )
-        .bind("rhian.price@example.org")
-        .fetch_one(&db)
-        .await
-        .expect("the account, by its lower-case email");
+    )
+    .bind("rhian.price@example.org")
+    .fetch_one(&mut db.conn())
+    .await
+    .expect("the account, by its lower-case email");
     assert_eq!(
         (role.as_str(), name.as_str(), unit.as_str()),
         ("supervisor", "Sgt Rhian Price", "Cardiff victim care unit")

@@ -1,5 +1,9 @@
 //! `spawn_app()`: a real server on 127.0.0.1:0 with a fresh migrated database (demo data
 //! loaded), a clock the test can move, and a cookie-keeping client.
+//!
+//! The database is a SQLite file, or, when `TEST_POSTGRES_URL` names a PostgreSQL server
+//! (`./x test` runs the suite a second time that way), a new database on it for each
+//! test: the same tests, on both engines.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,8 +11,9 @@ use std::sync::{Arc, Mutex, Once, OnceLock};
 
 use reqwest::{Client, Response};
 use serde_json::{json, Value};
+use server::platform::db::{query, Db};
 use server::{AppState, Clock, Config};
-use sqlx::SqlitePool;
+use sqlx::{Connection, PgConnection};
 use tempfile::TempDir;
 
 /// Demo victims: (crime reference, where their code goes).
@@ -27,7 +32,7 @@ pub struct TestApp {
     pub address: String,
     pub client: Client,
     pub clock: Clock,
-    pub db: SqlitePool,
+    pub db: Db,
     _dir: TempDir,
 }
 
@@ -56,7 +61,7 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(options: Options) -> TestApp {
     capture_logs();
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = format!("sqlite://{}/test.db", dir.path().display());
+    let database_url = fresh_database_url(&dir).await;
     let db = server::platform::db::connect(&database_url)
         .await
         .expect("database");
@@ -85,7 +90,35 @@ pub async fn spawn_app_on(dir: TempDir, database_url: String) -> TestApp {
     serve(dir, db, Clock::system(), config).await
 }
 
-async fn serve(dir: TempDir, db: SqlitePool, clock: Clock, config: Config) -> TestApp {
+/// The PostgreSQL server the suite runs on (`postgres://USER@HOST:PORT`, no database), or
+/// `None` for SQLite.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .map(|url| url.trim_end_matches('/').to_owned())
+}
+
+/// A new, empty database for one test: a SQLite file in `dir`, or a new database on the
+/// PostgreSQL server in `TEST_POSTGRES_URL`.
+pub async fn fresh_database_url(dir: &TempDir) -> String {
+    let Some(server) = postgres_server() else {
+        return format!("sqlite://{}/test.db", dir.path().display());
+    };
+    let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = PgConnection::connect(&format!("{server}/postgres"))
+        .await
+        .expect("the PostgreSQL server in TEST_POSTGRES_URL");
+    // A name made here from hex digits: nothing to escape.
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create a test database");
+    let _ = admin.close().await;
+    format!("{server}/{name}")
+}
+
+async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
     let state = AppState::new(db.clone(), config, clock.clone()).expect("app state");
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -181,11 +214,11 @@ impl TestApp {
 
     /// The code in the newest message to `recipient`, read from the outbox table.
     pub async fn latest_code_for(&self, recipient: &str) -> Option<String> {
-        let row: Option<(String,)> = sqlx::query_as(
+        let row: Option<(String,)> = query(
             "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
         )
         .bind(recipient)
-        .fetch_optional(&self.db)
+        .fetch_optional(&mut self.db.conn())
         .await
         .expect("outbox");
         let (body,) = row?;
@@ -194,8 +227,8 @@ impl TestApp {
     }
 
     pub async fn outbox_count(&self) -> i64 {
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox")
-            .fetch_one(&self.db)
+        let (count,): (i64,) = query("SELECT COUNT(*) FROM outbox")
+            .fetch_one(&mut self.db.conn())
             .await
             .expect("outbox count");
         count
@@ -294,9 +327,9 @@ fn capture_logs() {
 }
 
 /// The number of rows in `table`.
-pub async fn count(db: &SqlitePool, table: &str) -> i64 {
-    let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-        .fetch_one(db)
+pub async fn count(db: &Db, table: &str) -> i64 {
+    let (count,): (i64,) = query(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(&mut db.conn())
         .await
         .expect("count");
     count

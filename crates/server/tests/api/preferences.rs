@@ -5,6 +5,7 @@ use shared::api::preferences::{ChangedBy, PreferencesHistory, PreferencesView};
 use shared::api::ErrorBody;
 
 use crate::helpers::{case_path, spawn_app, EMAIL_VICTIM, TEXT_VICTIM};
+use server::platform::db::query;
 
 fn prefs_path(reference: &str) -> String {
     format!("{}/preferences", case_path(reference))
@@ -314,12 +315,12 @@ async fn another_victims_preferences_look_like_no_case_at_all() {
     );
     assert_eq!(app.put_preferences(other, &valid()).await.status(), 404);
     // Still version 1 for the other victim.
-    let (count,): (i64,) = sqlx::query_as(
+    let (count,): (i64,) = query(
         "SELECT COUNT(*) FROM contact_preferences p JOIN cases c ON c.victim_id = p.victim_id
          WHERE c.crime_reference = $1",
     )
     .bind(other)
-    .fetch_one(&app.db)
+    .fetch_one(&mut app.db.conn())
     .await
     .unwrap();
     assert_eq!(count, 1);
@@ -386,8 +387,8 @@ async fn sign_in_codes_follow_the_latest_preference() {
 #[tokio::test]
 async fn a_victim_with_no_versions_gets_version_1_from_the_victims_record() {
     let app = spawn_app().await;
-    sqlx::query("DELETE FROM contact_preferences")
-        .execute(&app.db)
+    query("DELETE FROM contact_preferences")
+        .execute(&mut app.db.conn())
         .await
         .unwrap();
     app.sign_in(EMAIL_VICTIM).await;

@@ -9,6 +9,7 @@ use server::{AppState, Clock, Config};
 use shared::CrimeReference;
 
 use crate::helpers::{case_path, count};
+use server::platform::db::query;
 
 /// Runs `server seed` and returns its one line of output.
 fn seed(database_url: &str, cases: u64, sessions: Option<(u32, &Path)>) -> String {
@@ -63,38 +64,37 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
     assert_eq!(count(&db, "contact_preferences").await, 1000);
     let updates = count(&db, "case_updates").await;
     assert!((2000..=6000).contains(&updates), "{updates} updates");
-    let (fewest, most): (i64, i64) = sqlx::query_as(
+    let (fewest, most): (i64, i64) = query(
         "SELECT MIN(n), MAX(n) FROM (SELECT COUNT(*) AS n FROM case_updates GROUP BY case_id)",
     )
-    .fetch_one(&db)
+    .fetch_one(&mut db.conn())
     .await
     .expect("updates per case");
     assert!(
         fewest >= 2 && most <= 6,
         "{fewest} to {most} updates a case"
     );
-    let (untimed,): (i64,) = sqlx::query_as(
+    let (untimed,): (i64,) = query(
         "SELECT COUNT(*) FROM case_updates WHERE vcop_event IS NOT NULL
          AND (event_date IS NULL OR vcop_deadline IS NULL OR vcop_told_on IS NULL)",
     )
-    .fetch_one(&db)
+    .fetch_one(&mut db.conn())
     .await
     .expect("vcop columns");
     assert_eq!(untimed, 0);
 
-    let references: Vec<(String,)> = sqlx::query_as("SELECT crime_reference FROM cases")
-        .fetch_all(&db)
+    let references: Vec<(String,)> = query("SELECT crime_reference FROM cases")
+        .fetch_all(&mut db.conn())
         .await
         .expect("references");
     for (reference,) in &references {
         let parsed = CrimeReference::parse(reference).expect("a valid reference");
         assert_eq!(parsed.as_str(), reference);
     }
-    let contacts: Vec<(Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT phone, email FROM victims")
-            .fetch_all(&db)
-            .await
-            .expect("contacts");
+    let contacts: Vec<(Option<String>, Option<String>)> = query("SELECT phone, email FROM victims")
+        .fetch_all(&mut db.conn())
+        .await
+        .expect("contacts");
     for (phone, email) in contacts {
         assert!(phone.is_none_or(|p| p.starts_with("+447700900") || p.starts_with("+441632960")));
         assert!(email.is_none_or(|e| e.ends_with("@example.org")));

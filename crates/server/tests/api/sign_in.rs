@@ -7,6 +7,7 @@ use crate::helpers::{
     other_code, set_cookie, spawn_app, EMAIL_VICTIM, LETTER_ONLY_REFERENCE, TEXT_VICTIM,
     UNKNOWN_REFERENCE,
 };
+use server::platform::db::query;
 
 const CODE_REJECTED: &str = "The code is wrong or has expired. Check the code, or ask for a new \
     one. After 5 wrong tries you need a new code.";
@@ -75,8 +76,8 @@ async fn email_victims_get_their_code_by_email_and_references_are_normalised() {
 async fn the_message_says_how_long_the_code_lasts() {
     let app = spawn_app().await;
     app.start_sign_in(TEXT_VICTIM.0).await;
-    let (body,): (String,) = sqlx::query_as("SELECT body FROM outbox")
-        .fetch_one(&app.db)
+    let (body,): (String,) = query("SELECT body FROM outbox")
+        .fetch_one(&mut app.db.conn())
         .await
         .unwrap();
     assert!(body.starts_with("Your Safe Updates sign-in code is "));
@@ -89,11 +90,10 @@ async fn codes_are_stored_only_as_salted_hashes() {
     let app = spawn_app().await;
     app.start_sign_in(TEXT_VICTIM.0).await;
     let code = app.latest_code_for(TEXT_VICTIM.1).await.unwrap();
-    let (salt, hash): (String, String) =
-        sqlx::query_as("SELECT salt, code_hash FROM sign_in_codes")
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
+    let (salt, hash): (String, String) = query("SELECT salt, code_hash FROM sign_in_codes")
+        .fetch_one(&mut app.db.conn())
+        .await
+        .unwrap();
     assert_eq!(salt.len(), 32);
     assert_eq!(hash.len(), 64);
     assert!(!hash.contains(&code) && !salt.contains(&code));

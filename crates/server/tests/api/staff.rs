@@ -10,6 +10,7 @@ use shared::api::staff::{StaffCaseView, StaffCasesView, StaffRole, StaffSessionV
 use shared::api::ErrorBody;
 
 use crate::helpers::*;
+use server::platform::db::query;
 
 pub const PASSWORD: &str = "a long test password";
 
@@ -25,18 +26,16 @@ pub async fn create_staff(
     let email = format!("{name}@example.org");
     let secret = credentials::new_totp_secret().unwrap();
     let officer: Option<(String,)> = match card_case {
-        Some(reference) => {
-            sqlx::query_as("SELECT officer_id FROM cases WHERE crime_reference = $1")
-                .bind(reference)
-                .fetch_optional(&app.db)
-                .await
-                .unwrap()
-        }
+        Some(reference) => query("SELECT officer_id FROM cases WHERE crime_reference = $1")
+            .bind(reference)
+            .fetch_optional(&mut app.db.conn())
+            .await
+            .unwrap(),
         None => None,
     };
     let mut conn = app.db.acquire().await.unwrap();
     let created = store::insert(
-        &mut conn,
+        &mut conn.conn(),
         &store::NewAccount {
             email: &email,
             display_name: name,
@@ -216,9 +215,9 @@ async fn a_disabled_account_cannot_sign_in_and_its_session_ends() {
     let app = spawn_app().await;
     let account = create_staff(&app, "leaver", "officer", Some("demo-team-north"), None).await;
     app.staff_signed_in(&account).await;
-    sqlx::query("UPDATE staff SET disabled_at = 1 WHERE email = $1")
+    query("UPDATE staff SET disabled_at = 1 WHERE email = $1")
         .bind(&account.0)
-        .execute(&app.db)
+        .execute(&mut app.db.conn())
         .await
         .unwrap();
     assert_eq!(

@@ -10,6 +10,7 @@ use shared::api::ErrorBody;
 
 use crate::helpers::*;
 use crate::staff::{create_staff, PASSWORD};
+use server::platform::db::query;
 
 const FIRST_PASSWORD: &str = "a first officer password";
 const OFFICERS: &str = "/api/staff/officers";
@@ -65,12 +66,12 @@ async fn other_units_supervisor(app: &TestApp) -> Person {
         "INSERT INTO teams (id, unit_id, name, created_at)
          VALUES ('other-team', 'other-unit', 'Other team', 0)",
     ] {
-        sqlx::query(sql).execute(&app.db).await.expect("unit");
+        query(sql).execute(&mut app.db.conn()).await.expect("unit");
     }
     let (email, secret) = create_staff(app, "other.boss", "supervisor", None, None).await;
-    sqlx::query("UPDATE staff SET unit_id = 'other-unit' WHERE email = $1")
+    query("UPDATE staff SET unit_id = 'other-unit' WHERE email = $1")
         .bind(&email)
-        .execute(&app.db)
+        .execute(&mut app.db.conn())
         .await
         .expect("moved");
     let (other, status) = Person::signed_in(app, &email, PASSWORD, &secret).await;
@@ -79,13 +80,22 @@ async fn other_units_supervisor(app: &TestApp) -> Person {
 }
 
 async fn one_number(app: &TestApp, sql: &str, bind: &str) -> i64 {
-    let query = sqlx::query_as::<_, (i64,)>(sql).bind(bind);
-    query.fetch_one(&app.db).await.expect("a number").0
+    let query = query(sql).bind(bind);
+    query
+        .fetch_one::<(i64,)>(&mut app.db.conn())
+        .await
+        .expect("a number")
+        .0
 }
 
 async fn staff_id(app: &TestApp, email: &str) -> String {
-    let query = sqlx::query_as::<_, (String,)>("SELECT id FROM staff WHERE email = $1");
-    query.bind(email).fetch_one(&app.db).await.expect("id").0
+    let query = query("SELECT id FROM staff WHERE email = $1");
+    query
+        .bind(email)
+        .fetch_one::<(String,)>(&mut app.db.conn())
+        .await
+        .expect("id")
+        .0
 }
 
 fn disable_path(id: &str) -> String {

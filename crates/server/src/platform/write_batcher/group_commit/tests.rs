@@ -1,23 +1,29 @@
 //! The batcher's promises, on a real SQLite file: jobs held back behind a "gate" job are
 //! queued together, so they run in one batch without any timing.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqlitePool;
 use tokio::sync::oneshot;
 
-use super::{JobFuture, Pending, WriteBatcher};
+use super::{GroupCommit, Pending};
+use crate::platform::db::{query, Conn, Db};
 use crate::platform::error::AppError;
+use crate::platform::write_batcher::JobFuture;
 
 struct Fixture {
     db: SqlitePool,
-    writes: WriteBatcher,
+    writes: GroupCommit,
     _dir: tempfile::TempDir,
 }
 
 async fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let db = crate::platform::db::connect(&format!("sqlite://{}/test.db", dir.path().display()))
-        .await
-        .unwrap();
+    let Db::Sqlite(db) =
+        crate::platform::db::connect(&format!("sqlite://{}/test.db", dir.path().display()))
+            .await
+            .unwrap()
+    else {
+        unreachable!("a sqlite:// URL opens SQLite")
+    };
     // Children may point at a missing parent until COMMIT: a way to make COMMIT fail.
     for sql in [
         "CREATE TABLE notes (text TEXT NOT NULL)",
@@ -28,7 +34,7 @@ async fn fixture() -> Fixture {
         sqlx::query(sql).execute(&db).await.unwrap();
     }
     Fixture {
-        writes: WriteBatcher::start(&db).unwrap(),
+        writes: GroupCommit::start(&db).unwrap(),
         db,
         _dir: dir,
     }
@@ -42,7 +48,7 @@ impl Fixture {
         let (open, gate) = oneshot::channel::<()>();
         let held = self
             .writes
-            .submit(move |_conn: &mut SqliteConnection| -> JobFuture<'_, ()> {
+            .submit(move |_conn| {
                 Box::pin(async move {
                     let _ = started.send(());
                     let _ = gate.await;
@@ -65,24 +71,22 @@ impl Fixture {
     }
 }
 
-async fn add_note(conn: &mut SqliteConnection, text: &str) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO notes (text) VALUES ($1)")
+async fn add_note(conn: &mut Conn<'_>, text: &str) -> Result<(), AppError> {
+    query("INSERT INTO notes (text) VALUES ($1)")
         .bind(text)
         .execute(conn)
         .await?;
     Ok(())
 }
 
-fn note(
-    text: &'static str,
-) -> impl for<'c> FnOnce(&'c mut SqliteConnection) -> JobFuture<'c, ()> + Send {
+fn note(text: &'static str) -> impl for<'c> FnOnce(&'c mut Conn<'c>) -> JobFuture<'c, ()> + Send {
     move |conn| Box::pin(add_note(conn, text))
 }
 
 /// A note, then a 409: its note must not survive.
 fn note_then_conflict(
     text: &'static str,
-) -> impl for<'c> FnOnce(&'c mut SqliteConnection) -> JobFuture<'c, ()> + Send {
+) -> impl for<'c> FnOnce(&'c mut Conn<'c>) -> JobFuture<'c, ()> + Send {
     move |conn| {
         Box::pin(async move {
             add_note(conn, text).await?;
@@ -116,16 +120,14 @@ async fn a_failing_job_does_not_undo_the_others_in_its_batch() {
     // Runs after `first` in the same transaction: another connection cannot see it yet.
     let last = app
         .writes
-        .submit(
-            move |conn: &mut SqliteConnection| -> JobFuture<'_, Vec<(String,)>> {
-                Box::pin(async move {
-                    add_note(conn, "last").await?;
-                    Ok(sqlx::query_as("SELECT text FROM notes")
-                        .fetch_all(&db)
-                        .await?)
-                })
-            },
-        )
+        .submit(move |conn| {
+            Box::pin(async move {
+                add_note(conn, "last").await?;
+                Ok(sqlx::query_as::<_, (String,)>("SELECT text FROM notes")
+                    .fetch_all(&db)
+                    .await?)
+            })
+        })
         .await
         .unwrap();
     drop(open);
@@ -147,7 +149,7 @@ async fn the_answer_comes_after_the_commit() {
     let db = app.db.clone();
     let seen_before_answer = app
         .writes
-        .run(move |conn: &mut SqliteConnection| -> JobFuture<'_, usize> {
+        .run(move |conn| {
             Box::pin(async move {
                 add_note(conn, "durable").await?;
                 let rows: Vec<(String,)> = sqlx::query_as("SELECT text FROM notes")
@@ -169,7 +171,7 @@ async fn a_panicking_job_fails_alone_and_the_writer_carries_on() {
     let before = app.writes.submit(note("before")).await.unwrap();
     let panicking = app
         .writes
-        .submit(|conn: &mut SqliteConnection| -> JobFuture<'_, ()> {
+        .submit(|conn| -> JobFuture<'_, ()> {
             Box::pin(async move {
                 add_note(conn, "panicked").await?;
                 panic!("a bug in a job");
@@ -196,9 +198,9 @@ async fn when_the_commit_fails_no_job_in_the_batch_is_told_done() {
     // Passes its own statement; breaks the deferred foreign key at COMMIT.
     let orphan = app
         .writes
-        .submit(|conn: &mut SqliteConnection| -> JobFuture<'_, ()> {
+        .submit(|conn| {
             Box::pin(async move {
-                sqlx::query("INSERT INTO children (parent_id) VALUES (42)")
+                query("INSERT INTO children (parent_id) VALUES (42)")
                     .execute(conn)
                     .await?;
                 Ok(())
