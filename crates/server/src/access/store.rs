@@ -101,7 +101,7 @@ pub(crate) const CASELOAD_SQL: &str = concat!(
      ",
     caseload_columns!(),
     " WHERE c.id IN (SELECT id FROM visible)
-     ORDER BY next_deadline IS NULL, next_deadline, c.crime_reference
+     ORDER BY next_deadline NULLS LAST, c.crime_reference
      LIMIT $3"
 );
 

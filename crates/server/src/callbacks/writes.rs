@@ -9,7 +9,7 @@ use super::{
     cannot_cancel, count_open, find, insert, store, validate, Context, ALREADY_CANCELLED, MAX_OPEN,
     TOO_MANY_OPEN,
 };
-use crate::platform::db::Conn;
+use crate::platform::db::{self, Conn};
 use crate::platform::error::AppError;
 use crate::platform::uk_time;
 use crate::preferences::safe_times::safe_times_or_office_hours;
@@ -31,11 +31,10 @@ pub struct NewRequest {
 /// Checks and stores a request; returns it as the victim will see it.
 ///
 /// The safe times, the count of open requests and the insert are all read and written
-/// in the one write transaction, so two requests at once cannot both be the third (on
-/// SQLite the write lock serialises them; on PostgreSQL, lock the case row first with
-/// `SELECT id FROM cases WHERE id = $1 FOR UPDATE` for the same effect under READ
-/// COMMITTED).
+/// in the one write transaction, and writes to one case take turns (`db::serialise`), so
+/// two requests at once cannot both be the third.
 pub async fn request(conn: &mut Conn<'_>, new: NewRequest) -> Result<CallbackView, AppError> {
+    db::serialise(conn, &new.case_id).await?;
     let current = match preferences::current(conn, &new.victim_id).await? {
         Some(current) => current,
         None => {

@@ -50,8 +50,8 @@ pub enum Command {
 /// show in `ps` and in shell history.
 #[derive(Debug, Clone, Args)]
 pub struct CreateSupervisorArgs {
-    /// SQLite database URL of the server's database, e.g. sqlite://data/portal.db; created
-    /// and migrated if missing. Deliberately no default and no environment variable, so
+    /// The server's database: sqlite://PATH (created and migrated if missing) or
+    /// postgres://USER@HOST:PORT/DATABASE (an existing database; migrated). Deliberately no default and no environment variable, so
     /// the account lands only in the database named here.
     #[arg(long)]
     pub database_url: String,
@@ -72,8 +72,8 @@ pub struct CreateSupervisorArgs {
 /// The flags of `server seed`.
 #[derive(Debug, Clone, Args)]
 pub struct SeedArgs {
-    /// SQLite database URL to fill, e.g. sqlite:///tmp/bench.db; created and migrated if
-    /// missing. Deliberately no default and no environment variable, so a seed never lands
+    /// The database to fill: sqlite://PATH (e.g. sqlite:///tmp/bench.db; created and
+    /// migrated if missing) or postgres://USER@HOST:PORT/DATABASE (an existing database). Deliberately no default and no environment variable, so a seed never lands
     /// in the server's real database by accident.
     #[arg(long)]
     pub database_url: String,
@@ -102,7 +102,10 @@ pub struct Config {
     #[arg(long, env = "ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
-    /// SQLite database URL. The parent folder and the file are created if missing.
+    /// The database: sqlite://PATH (SQLite, the embedded default; the folder and the file
+    /// are created if missing) or postgres://USER@HOST:PORT/DATABASE (PostgreSQL, for
+    /// several servers on one database; the database must exist). Both are migrated on
+    /// start-up.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/portal.db")]
     pub database_url: String,
 

@@ -9,7 +9,7 @@ use crate::platform::stored::enum_from_text;
 use crate::platform::{i18n, secrets};
 
 use super::store;
-use crate::platform::db::Conn;
+use crate::platform::db::{self, Conn};
 
 /// Minutes a code stays valid.
 pub const LIFETIME_MINUTES: u32 = 10;
@@ -78,6 +78,9 @@ pub async fn issue(
     reference: &CrimeReference,
     now: i64,
 ) -> anyhow::Result<Issued> {
+    // Codes of one reference are issued and tried one transaction at a time, so the
+    // hourly limit and the tries per code hold under concurrent requests.
+    db::serialise(conn, reference.as_str()).await?;
     let code = secrets::new_code()?;
     let hashed = secrets::hash_new_code(&code)?;
     let Some(target) = find_target(conn, reference).await? else {
@@ -130,6 +133,7 @@ pub async fn check(
     code: &str,
     now: i64,
 ) -> anyhow::Result<Option<SignedIn>> {
+    db::serialise(conn, reference.as_str()).await?;
     let Some(target) = find_target(conn, reference).await? else {
         burn_a_hash(code);
         return Ok(None);

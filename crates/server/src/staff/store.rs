@@ -169,7 +169,7 @@ pub async fn live_supervisor_unit(
 
 /// Whether `team_id` is one of `unit_id`'s teams.
 pub async fn team_in_unit(conn: &mut Conn<'_>, team_id: &str, unit_id: &str) -> sqlx::Result<bool> {
-    let row: Option<(i64,)> = query("SELECT 1 FROM teams WHERE id = $1 AND unit_id = $2")
+    let row: Option<(String,)> = query("SELECT id FROM teams WHERE id = $1 AND unit_id = $2")
         .bind(team_id)
         .bind(unit_id)
         .fetch_optional(conn)

@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 use server::staff::credentials;
 use shared::api::staff::{OfficersView, StaffRole, StaffSessionView};
 
-use crate::helpers::{count, spawn_app_on};
+use crate::helpers::{count, fresh_database_url, spawn_app_on};
 use server::platform::db::query;
 
 const PASSWORD: &str = "a long command line password";
@@ -40,7 +40,7 @@ fn text(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn a_supervisor_created_on_the_command_line_signs_in() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = format!("sqlite://{}/cli.db", dir.path().display());
+    let database_url = fresh_database_url(&dir).await;
     let output = create_supervisor(
         &database_url,
         "Rhian.Price@Example.org",

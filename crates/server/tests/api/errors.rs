@@ -30,7 +30,7 @@ async fn health_checks_the_database() {
 #[tokio::test]
 async fn the_router_can_be_driven_in_process() {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/t.db", dir.path().display());
+    let url = crate::helpers::fresh_database_url(&dir).await;
     let db = server::platform::db::connect(&url).await.unwrap();
     let config = server::Config::for_tests(url, dir.path().join("dist"), false);
     let app = server::app(server::AppState::new(db, config, server::Clock::system()).unwrap());

@@ -8,7 +8,7 @@ use std::process::Command;
 use server::{AppState, Clock, Config};
 use shared::CrimeReference;
 
-use crate::helpers::{case_path, count};
+use crate::helpers::{case_path, count, fresh_database_url};
 use server::platform::db::query;
 
 /// Runs `server seed` and returns its one line of output.
@@ -37,7 +37,7 @@ fn seed(database_url: &str, cases: u64, sessions: Option<(u32, &Path)>) -> Strin
 #[tokio::test]
 async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = format!("sqlite://{}/seeded.db", dir.path().display());
+    let database_url = fresh_database_url(&dir).await;
     let sessions_file = dir.path().join("sessions.tsv");
 
     let summary = seed(&database_url, 500, Some((3, &sessions_file)));
@@ -65,7 +65,7 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
     let updates = count(&db, "case_updates").await;
     assert!((2000..=6000).contains(&updates), "{updates} updates");
     let (fewest, most): (i64, i64) = query(
-        "SELECT MIN(n), MAX(n) FROM (SELECT COUNT(*) AS n FROM case_updates GROUP BY case_id)",
+        "SELECT MIN(n), MAX(n) FROM (SELECT COUNT(*) AS n FROM case_updates GROUP BY case_id) AS per_case",
     )
     .fetch_one(&mut db.conn())
     .await
@@ -160,7 +160,7 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
 #[tokio::test]
 async fn seeding_after_the_demo_cases_carries_on_from_them() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = format!("sqlite://{}/demo.db", dir.path().display());
+    let database_url = fresh_database_url(&dir).await;
     let db = server::platform::db::connect(&database_url)
         .await
         .expect("database");
