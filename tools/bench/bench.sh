@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Speed and size against budgets; called by `./x bench`, which builds everything first.
-# usage: tools/bench/bench.sh [bytes] [api] [pages] [writes]   (default: all four)
+# usage: tools/bench/bench.sh [bytes] [api] [pages] [writes] [postgres]   (default: all five)
 #
 # Needs (set by ./x): SERVER (release server binary), LOADGEN (tools/loadgen binary), DIST
 # (trunk's dist/), NODE_DIR (end2end/, for Lighthouse), CHROME_PATH; oha on PATH.
@@ -33,8 +33,11 @@ WORK="$(mktemp -d /tmp/safe-updates-bench.XXXXXX)"
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
 SERVER_PID=""
+# shellcheck source=tools/throwaway-postgres.sh
+source "$HERE/../throwaway-postgres.sh"
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  stop_throwaway_postgres
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -54,15 +57,15 @@ verdict() { awk -v m="$1" -v l="$2" -v op="${3:-le}" 'BEGIN { ok = (op == "ge") 
 # A free loopback port (the kernel picks it; nothing else binds it in between on loopback).
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
-# start_server DB_FILE [extra flags]: runs the release server on a free port and returns
-# once /api/health answers. Sets BASE (http://127.0.0.1:PORT) and SERVER_PID.
+# start_server DATABASE_URL [extra flags]: runs the release server on a free port and
+# returns once /api/health answers. Sets BASE (http://127.0.0.1:PORT) and SERVER_PID.
 start_server() {
   local db="$1"
   shift
   local port
   port="$(free_port)"
   BASE="http://127.0.0.1:$port"
-  RUST_LOG=warn "$SERVER" --addr "127.0.0.1:$port" --database-url "sqlite://$db" \
+  RUST_LOG=warn "$SERVER" --addr "127.0.0.1:$port" --database-url "$db" \
     --static-dir "$DIST" "$@" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   # Poll until it answers (readiness, not a fixed wait), for at most 60 s.
@@ -127,7 +130,7 @@ bench_api() {
   case_url="/api/cases/$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$REFERENCE")"
 
   say "API: case read p99 at $FIXED_RATE requests/s with 1,000 cases"
-  start_server "$API_DB"
+  start_server "sqlite://$API_DB"
   OUT="$(oha_run growth-1k "$BASE$case_url" -c "$CONCURRENCY" -q "$FIXED_RATE" --latency-correction)"
   read -r rps p50 p99_small bad <<<"$OUT"
   stop_server
@@ -136,7 +139,7 @@ bench_api() {
   say "API: seeding to 100,000 cases"
   SEED_STARTED=$(date +%s)
   seed_to 100000
-  start_server "$API_DB"
+  start_server "sqlite://$API_DB"
   say "API: health, most requests/s at $CONCURRENCY connections for $DURATION"
   OUT="$(oha_run health "$BASE/api/health" -c "$CONCURRENCY")"
   read -r rps_health p50 p99 bad <<<"$OUT"
@@ -161,7 +164,7 @@ bench_api() {
   SEED_STARTED=$(date +%s)
   seed_to 1000000
   local seed_secs=$(($(date +%s) - SEED_STARTED))
-  start_server "$API_DB"
+  start_server "sqlite://$API_DB"
   say "API: case read p99 at $FIXED_RATE requests/s with $SEEDED cases"
   OUT="$(oha_run growth-big "$BASE$case_url" -c "$CONCURRENCY" -q "$FIXED_RATE" --latency-correction)"
   read -r rps p50 p99 bad <<<"$OUT"
@@ -177,40 +180,83 @@ bench_api() {
 # ---------------------------------------------------------------------------------------
 bench_pages() {
   say "Page speed: Lighthouse (mobile), median of 3 runs a page, signed out and signed in"
-  start_server "$WORK/pages.db" --demo
+  start_server "sqlite://$WORK/pages.db" --demo
   CHROME_PATH="$CHROME_PATH" node "$HERE/pages.mjs" "$BASE" "$NODE_DIR" \
     "$PERF_BUDGET" "$LCP_BUDGET_S" "$CLS_BUDGET" >>"$RESULTS"
   stop_server
 }
 
 # ---------------------------------------------------------------------------------------
-bench_writes() {
-  : "${LOADGEN:?set LOADGEN to the tools/loadgen binary}"
-  say "Writes: seeding 10,000 cases and $WRITERS victim sessions for $WRITERS callback writers"
-  "$SERVER" seed --database-url "sqlite://$WORK/writes.db" --cases 10000 --sessions "$WRITERS" \
+# write_load DATABASE_URL LABEL: seeds 10,000 cases and a session per writer, then
+# $WRITERS writers create and cancel callback requests for $WRITE_SECS s. Rows are named
+# "LABEL: ..."; the budgets apply to SQLite only (PostgreSQL is recorded, no budget yet).
+write_load() {
+  local db="$1" label="$2" budgeted="${3:-}"
+  say "$label: seeding 10,000 cases and $WRITERS victim sessions for $WRITERS callback writers"
+  "$SERVER" seed --database-url "$db" --cases 10000 --sessions "$WRITERS" \
     --sessions-out "$WORK/writes-sessions.tsv" >/dev/null
-  start_server "$WORK/writes.db"
-  say "Writes: $WRITERS writers, each creating and cancelling callback requests for ${WRITE_SECS}s"
+  : >"$WORK/server.log"
+  start_server "$db"
+  say "$label: $WRITERS writers, each creating and cancelling callback requests for ${WRITE_SECS}s"
   "$LOADGEN" --base "$BASE" --sessions "$WORK/writes-sessions.tsv" --writers "$WRITERS" \
     --seconds "$WRITE_SECS" --tsv >"$WORK/writes.tsv"
   stop_server
   local per_s p50 p99 errors statuses locked
   read -r per_s p50 p99 errors statuses <"$WORK/writes.tsv"
-  locked="$(grep -c 'database is locked' "$WORK/server.log" || true)"
-  row "Writes: callback writes/s, $WRITERS writers (each a create or a cancel)" "$per_s" ">= $WRITES_BUDGET_PER_S" "$(verdict "$per_s" "$WRITES_BUDGET_PER_S" ge)"
-  row "Writes: p50 / p99" "$p50 / $p99 ms" "-" "-"
-  row "Writes: answers by status" "${statuses//,/, }" "-" "-"
-  row "Writes: 5xx (503 = busy) and unanswered" "$errors" "0" "$(verdict "$errors" 0)"
-  row "Writes: \"database is locked\" in the server log" "$locked" "0" "$(verdict "$locked" 0)"
+  if [ -n "$budgeted" ]; then
+    row "$label: callback writes/s, $WRITERS writers (each a create or a cancel)" "$per_s" ">= $WRITES_BUDGET_PER_S" "$(verdict "$per_s" "$WRITES_BUDGET_PER_S" ge)"
+  else
+    row "$label: callback writes/s, $WRITERS writers (each a create or a cancel)" "$per_s" "-" "-"
+  fi
+  row "$label: p50 / p99" "$p50 / $p99 ms" "-" "-"
+  row "$label: answers by status" "${statuses//,/, }" "-" "-"
+  row "$label: 5xx (503 = busy) and unanswered" "$errors" "0" "$(verdict "$errors" 0)"
+  if [ -n "$budgeted" ]; then
+    locked="$(grep -c 'database is locked' "$WORK/server.log" || true)"
+    row "$label: \"database is locked\" in the server log" "$locked" "0" "$(verdict "$locked" 0)"
+  fi
+}
+
+bench_writes() {
+  : "${LOADGEN:?set LOADGEN to the tools/loadgen binary}"
+  write_load "sqlite://$WORK/writes.db" "Writes" budgeted
+}
+
+# ---------------------------------------------------------------------------------------
+# PostgreSQL (several API servers on one database): the same read and write loads on a
+# throwaway cluster with PostgreSQL's durable defaults, recorded beside the SQLite rows.
+bench_postgres() {
+  : "${LOADGEN:?set LOADGEN to the tools/loadgen binary}"
+  say "PostgreSQL: starting a throwaway cluster"
+  start_throwaway_postgres durable || { echo "bench: could not start PostgreSQL" >&2; exit 1; }
+  local db case_url rps_health rps_case p50 p99 bad
+  db="$(create_database bench_read)"
+  say "PostgreSQL: seeding 100,000 cases and one victim session"
+  "$SERVER" seed --database-url "$db" --cases 100000 --sessions 1 \
+    --sessions-out "$WORK/pg-sessions.tsv" >/dev/null
+  IFS=$'\t' read -r REFERENCE COOKIE <"$WORK/pg-sessions.tsv"
+  case_url="/api/cases/$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$REFERENCE")"
+  start_server "$db"
+  OUT="$(oha_run pg-health "$BASE/api/health" -c "$CONCURRENCY")"
+  read -r rps_health p50 p99 bad <<<"$OUT"
+  row "PostgreSQL: GET /api/health requests/s (c=$CONCURRENCY)" "$(thousands "$rps_health")" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
+  OUT="$(oha_run pg-case "$BASE$case_url" -c "$CONCURRENCY")"
+  read -r rps_case p50 p99 bad <<<"$OUT"
+  stop_server
+  row "PostgreSQL: GET /api/cases/{ref} requests/s (c=$CONCURRENCY, 100,000 cases)" "$(thousands "$rps_case")" "-" "$([ "$bad" = 0 ] && echo - || echo "fail ($bad not 2xx)")"
+  row "PostgreSQL: case read p50 / p99" "$p50 / $p99 ms" "-" "-"
+  row "PostgreSQL: case read / health requests/s" "$(awk -v a="$rps_case" -v b="$rps_health" 'BEGIN { printf "%.0f", 100 * a / b }') %" "-" "-"
+  write_load "$(create_database bench_writes)" "PostgreSQL writes"
+  stop_throwaway_postgres
 }
 
 # ---------------------------------------------------------------------------------------
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(bytes api pages writes)
+[ ${#parts[@]} -gt 0 ] || parts=(bytes api pages writes postgres)
 for part in "${parts[@]}"; do
   case "$part" in
-    bytes | api | pages | writes) "bench_$part" ;;
-    *) echo "bench: unknown part $part (bytes, api, pages, writes)" >&2; exit 2 ;;
+    bytes | api | pages | writes | postgres) "bench_$part" ;;
+    *) echo "bench: unknown part $part (bytes, api, pages, writes, postgres)" >&2; exit 2 ;;
   esac
 done
 

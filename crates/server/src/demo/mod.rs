@@ -10,7 +10,7 @@ use time::{Date, Duration, Weekday};
 use crate::cases::vcop;
 use crate::demo::content::{DemoCase, DemoVcop, CASES};
 use crate::platform::clock::Clock;
-use crate::platform::db::{query, Conn, Db};
+use crate::platform::db::{self, query, Conn, Db};
 use crate::platform::stored::enum_text;
 use crate::preferences;
 
@@ -22,8 +22,10 @@ pub struct Loaded {
 }
 
 /// Loads the demo cases if the database has no cases. `None` when it already had some.
+/// Servers starting together on one database take turns, so only the first loads.
 pub async fn load_if_empty(db: &Db, clock: &Clock) -> anyhow::Result<Option<Loaded>> {
     let mut tx = db.begin_write().await?;
+    db::serialise(&mut tx.conn(), "demo data").await?;
     let (existing,): (i64,) = query("SELECT COUNT(*) FROM cases")
         .fetch_one(&mut tx.conn())
         .await?;
