@@ -65,7 +65,7 @@ impl WriteBatcher {
             Self::OwnTransaction(pool) => {
                 let mut tx = pool.begin().await?;
                 let answer = {
-                    let mut conn = Conn::Postgres(&mut *tx);
+                    let mut conn = Conn::Postgres(&mut tx);
                     job(&mut conn).await
                 };
                 // An `Err` drops `tx`, which rolls it back.

@@ -186,7 +186,7 @@ async fn run_batch(
     let mut answers = Vec::with_capacity(MAX_BATCH);
     for job in jobs {
         sqlx::query(SAVEPOINT).execute(&mut *tx).await?;
-        let mut conn = Conn::Sqlite(&mut *tx);
+        let mut conn = Conn::Sqlite(&mut tx);
         let ran = CatchUnwind(job(&mut conn)).await;
         let keep = matches!(&ran, Some(ran) if ran.keep);
         if !keep {
