@@ -35,7 +35,9 @@ use crate::state::AppState;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(ServiceName(|locale| td_string!(locale, common.service_name)));
+    provide_context(ServiceName(|locale| {
+        td_string!(locale, common.service_name)
+    }));
     provide_context(offline::OFFLINE_NOTICE);
     AppState::provide();
     offline::register_service_worker_after_load();

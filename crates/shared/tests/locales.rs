@@ -13,7 +13,7 @@ use serde_json::Value;
 const LANGUAGES: [&str; 2] = ["en", "cy"];
 
 /// Every locale folder, from the workspace root; each has one folder per language.
-const LOCALE_ROOTS: [&str; 2] = ["locales", "crates/ui/locales"];
+const LOCALE_ROOTS: [&str; 3] = ["locales", "crates/ui/locales", "crates/staff/locales"];
 
 fn locale_roots() -> impl Iterator<Item = PathBuf> {
     LOCALE_ROOTS
