@@ -112,9 +112,11 @@ test("an officer signs in, sees their cases, reads a victim's safe-contact choic
 
 test("when the session ends, the next page says the officer was signed out", async ({ page, context }) => {
   await staffSignIn(page);
+  const link = page.getByRole("link", { name: OFFICER.cases[1] });
+  await expect(link).toBeVisible();
   // As if 15 idle minutes had passed: the server no longer knows the session.
   await context.clearCookies();
-  await page.getByRole("link", { name: OFFICER.cases[1] }).click();
+  await link.click();
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
   const notice = page.locator("#signed-out-notice");
   await expect(notice).toContainText("You were signed out");
