@@ -1,11 +1,13 @@
 //! `CasesTable`: "My cases" as a GOV.UK-style table: crime reference (a link to the case),
 //! crime, stage, enhanced rights, next Victims' Code deadline.
 //!
-//! Markup contract: a `<table>` with a `<caption>` and `<th scope="col">` headers, inside a
-//! `<div role="region" tabindex="0" aria-labelledby=<caption id>>`: on a narrow screen
-//! (320 px) the table scrolls sideways inside that region, which a keyboard user can focus
-//! and scroll, and a screen reader names by the caption. The page itself never scrolls
-//! sideways. "Yes"/"No" are words, not colours or icons.
+//! Markup contract: an `<h2>` names both the table (`aria-labelledby`, in place of a
+//! `<caption>`, which would be as wide as the table and cut off on a phone) and the
+//! `<div role="region" tabindex="0">` around it: on a narrow screen (320 px) the table
+//! scrolls sideways inside that region, which a keyboard user can focus and scroll, and a
+//! screen reader names by the heading. The page itself never scrolls sideways. Headers are
+//! `<th scope="col">`; the crime reference comes first and never wraps. "Yes"/"No" are
+//! words, not colours or icons.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -47,9 +49,9 @@ pub fn CasesTable(cases: Vec<StaffCaseSummary>) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <h2 id=CAPTION_ID class="app-heading-m">{t!(i18n, cases.caption)}</h2>
         <div class="app-table-container" role="region" tabindex="0" aria-labelledby=CAPTION_ID>
-            <table class="app-table app-staff-table">
-                <caption id=CAPTION_ID class="app-table__caption">{t!(i18n, cases.caption)}</caption>
+            <table class="app-table app-staff-table" aria-labelledby=CAPTION_ID>
                 <thead>
                     <tr>
                         <th scope="col" class="app-table__header">{t!(i18n, cases.reference)}</th>
