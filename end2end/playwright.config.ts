@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 8091);
 const baseURL = `http://127.0.0.1:${port}`;
 const chromium = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+// The debug server the Rust tests built; E2E_SERVER for a build elsewhere (CARGO_TARGET_DIR).
+const server = process.env.E2E_SERVER ?? "../target/debug/server";
 
 export default defineConfig({
   testDir: "./tests",
@@ -43,7 +45,7 @@ export default defineConfig({
     // A new database file every run, so the tests always start from the demo data.
     command:
       `rm -f .e2e/portal.db .e2e/portal.db-wal .e2e/portal.db-shm && mkdir -p .e2e && ` +
-      `exec ../target/debug/server --addr 127.0.0.1:${port} ` +
+      `exec ${server} --addr 127.0.0.1:${port} ` +
       `--database-url sqlite://.e2e/portal.db --static-dir ../dist --demo`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,

@@ -9,22 +9,23 @@ pub mod components;
 pub mod content;
 pub mod display_settings;
 pub mod error_text;
-pub mod form_errors;
 pub mod format;
 pub mod i18n;
 pub mod offline;
 pub mod pages;
-pub mod resource;
 pub mod session;
 pub mod state;
+
+pub use ui::{form_errors, resource};
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
+use ui::components::ServiceName;
 
 use crate::components::{ExitIntro, ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
-use crate::i18n::{use_i18n, LanguageProvider};
+use crate::i18n::{td_string, use_i18n, LanguageProvider};
 use crate::pages::{
     CallbacksPage, CasePage, NotFoundPage, PreferencesPage, RightPage, RightsPage, SettingsPage,
     SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage,
@@ -34,6 +35,10 @@ use crate::state::AppState;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(ServiceName(|locale| {
+        td_string!(locale, common.service_name)
+    }));
+    provide_context(offline::OFFLINE_NOTICE);
     AppState::provide();
     offline::register_service_worker_after_load();
 

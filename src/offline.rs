@@ -4,6 +4,10 @@
 //! about being offline.
 
 use leptos::prelude::{document, window};
+use ui::components::OfflineNotice;
+
+use crate::i18n::*;
+use crate::session::is_signed_in_page;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,9 +40,10 @@ fn register() {
     ignore.forget();
 }
 
-/// True when the browser knows it has no connection. (When it thinks it is online a request
-/// can still fail, on poor signal or with the server down: pages then say they could not
-/// load.)
-pub fn is_offline() -> bool {
-    !window().navigator().on_line()
-}
+pub use ui::components::is_offline;
+
+/// Offline, the signed-in pages say just that instead of their "could not load" message;
+/// other pages keep theirs (`ui::components::Loaded` reads this context).
+pub const OFFLINE_NOTICE: OfflineNotice = OfflineNotice(|i18n, path| {
+    is_signed_in_page(path).then(|| t_string!(i18n, common.offline_case))
+});

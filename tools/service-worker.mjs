@@ -1,6 +1,7 @@
 // Writes dist/sw.js, the service worker, from tools/service-worker.template.js: the list of
-// files to keep for offline use (every file of the build: index.html, trunk's hashed CSS,
-// JS and wasm, the favicon, /content/*.json) and a build version, a hash of those files'
+// files to keep for offline use (every file of the victim build: index.html, trunk's hashed
+// CSS, JS and wasm, the favicon, /content/*.json; never the staff app in dist/staff/, which
+// victims never download) and a build version, a hash of those files'
 // names and contents. Any change to the build changes the version, so browsers install the
 // new worker, which replaces the old cache. Run after trunk and before precompress.mjs.
 import { createHash } from "node:crypto";
@@ -10,12 +11,15 @@ import { fileURLToPath } from "node:url";
 
 const WORKER = "sw.js";
 /** What the app loads. Not the precompressed copies, not READMEs, not the worker itself. */
+/** The staff app's folder (served at /staff/): not the victim's, so never listed. */
+const STAFF_DIR = "staff";
 const CACHEABLE = new Set([".html", ".css", ".js", ".wasm", ".svg", ".png", ".ico", ".woff2", ".woff", ".json", ".webmanifest"]);
 
-function* files(dir) {
+function* files(dir, top = true) {
   for (const name of readdirSync(dir).sort()) {
+    if (top && name === STAFF_DIR) continue;
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* files(path);
+    if (statSync(path).isDirectory()) yield* files(path, false);
     else yield path;
   }
 }

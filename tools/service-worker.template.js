@@ -6,6 +6,8 @@
 // What each request gets:
 // - /api/* and anything that is not a same-origin GET: not touched (network only). The
 //   worker never stores an API response: they carry personal data.
+// - /staff and below (the staff app, a separate web app): not touched either; the worker
+//   neither lists nor keeps any of its files.
 // - Page loads (navigations): the network first; the cached app shell (index.html) if the
 //   network fails or takes longer than NAVIGATION_TIMEOUT_MS. The app routes on the
 //   client, so the shell serves every path. The network's answer is not stored: the cached
@@ -61,6 +63,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return;
+  if (url.pathname === "/staff" || url.pathname.startsWith("/staff/")) return;
   if (request.mode === "navigate") {
     event.respondWith(networkFirstShell(request));
   } else if (PRECACHED.has(url.pathname)) {

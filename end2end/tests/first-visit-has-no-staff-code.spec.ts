@@ -1,6 +1,7 @@
 // A victim's download never carries the staff side: the first-visit files (index.html and
 // everything it references, as the server sends them) and the service worker with the
-// files it keeps offline hold no staff route, cookie, type or demo staff text.
+// files it keeps offline hold no staff route, cookie, type, demo staff text or staff app
+// text (crates/staff/locales, English and Welsh), and the worker lists no staff app file.
 import { expect, test } from "@playwright/test";
 
 const STAFF_MARKERS = [
@@ -11,6 +12,15 @@ const STAFF_MARKERS = [
   "staff_session",
   "Demo staff",
   "Sergeant Morgan Lewis",
+  // The staff app's own texts (ASCII, so they are found in the wasm read as Latin-1 too).
+  "How to contact the victim safely",
+  "Work email address",
+  "Code from your authenticator app",
+  "Next Victims' Code deadline",
+  "Do not leave voicemail",
+  "Withhold caller ID",
+  "Cuddiwch rif y galwr",
+  "Cyfeiriad e-bost gwaith",
 ];
 
 /** Same-origin paths an HTML page or the app's loader references. */
@@ -50,6 +60,8 @@ test("the victim's first visit and offline files contain no staff code or text",
       const list = text.match(/PRECACHE_URLS\s*=\s*\[([^\]]*)\]/)?.[1] ?? "";
       const urls = [...list.matchAll(/"(\/[^"]*)"/g)].map((match) => match[1]);
       expect(urls.length, "the offline file list was found").toBeGreaterThan(0);
+      const staffFiles = urls.filter((url) => url === "/staff" || url.startsWith("/staff/"));
+      expect(staffFiles, "staff app files in the victim's offline list").toEqual([]);
       queue.push(...urls);
     }
   }
@@ -60,4 +72,15 @@ test("the victim's first visit and offline files contain no staff code or text",
       expect(text.includes(marker), `${path} contains "${marker}"`).toBe(false);
     }
   }
+});
+
+test("the staff app's own download does carry those texts (the markers above mean something)", async ({ request }) => {
+  test.skip(test.info().project.name !== "desktop", "the files are the same for every viewport");
+  const index = await request.get("/staff/");
+  expect(index.status()).toBe(200);
+  const wasm = references(await index.text()).find((path) => path.endsWith(".wasm"));
+  expect(wasm, "the staff index references its wasm").toBeTruthy();
+  const text = Buffer.from(await (await request.get(wasm!)).body()).toString("latin1");
+  expect(text.includes("Work email address")).toBe(true);
+  expect(text.includes("Cuddiwch rif y galwr")).toBe(true);
 });

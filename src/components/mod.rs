@@ -1,70 +1,46 @@
-//! Reusable pieces of the page. One component per file; each file's doc comment is its
-//! markup contract (what ARIA it sets and why).
+//! Reusable pieces of the victim's pages. One component per file; each file's doc comment
+//! is its markup contract (what ARIA it sets and why). The pieces the staff app uses too
+//! live in `crates/ui` and are re-exported here, so pages import them from one place.
 
-pub mod button;
 pub mod case_nav;
 pub mod checkbox_item;
 pub mod easy_read_toggle;
 pub mod emergency_banner;
-pub mod error_message;
-pub mod error_summary;
 pub mod exit_intro;
 pub mod exit_link;
 pub mod external_link;
 pub mod fieldset;
-pub mod focus_on_navigate;
-pub mod language_switcher;
-pub mod loaded;
-pub mod loading_status;
-pub mod notification_banner;
-pub mod page_title;
 pub mod phone_input;
 pub mod radio_group;
 pub mod radio_item;
 pub mod repeat_list;
-pub mod retryable_error;
 pub mod select;
 pub mod site_footer;
 pub mod site_header;
-pub mod skip_link;
-pub mod summary_list;
-pub mod tag;
-pub mod text_input;
 pub mod textarea;
 pub mod time_range;
 pub mod timeline;
-pub mod warning_text;
 
-pub use button::{Button, ButtonVariant};
 pub use case_nav::CaseNav;
 pub use checkbox_item::CheckboxItem;
 pub use easy_read_toggle::{easy_read_setting, EasyReadToggle};
 pub use emergency_banner::EmergencyBanner;
-pub use error_message::{described_by, ErrorMessage};
-pub use error_summary::ErrorSummary;
 pub use exit_intro::ExitIntro;
 pub use exit_link::{keep_one_history_entry, ExitLink};
 pub use external_link::ContentLinkView;
 pub use fieldset::Fieldset;
-pub use focus_on_navigate::{focus_element, FocusOnNavigate};
-pub use language_switcher::LanguageSwitcher;
-pub use loaded::Loaded;
-pub use loading_status::LoadingStatus;
-pub use notification_banner::NotificationBanner;
-pub use page_title::PageTitle;
 pub use phone_input::PhoneInput;
 pub use radio_group::{first_id, RadioGroup};
 pub use radio_item::RadioItem;
 pub use repeat_list::RepeatList;
-pub use retryable_error::RetryableError;
 pub use select::Select;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
-pub use skip_link::SkipLink;
-pub use summary_list::{SummaryList, SummaryRow};
-pub use tag::Tag;
-pub use text_input::TextInput;
 pub use textarea::Textarea;
 pub use time_range::{check_time, TimeRange};
 pub use timeline::Timeline;
-pub use warning_text::WarningText;
+pub use ui::components::{
+    described_by, focus_element, Button, ButtonVariant, ErrorMessage, ErrorSummary,
+    FocusOnNavigate, LanguageSwitcher, Loaded, LoadingStatus, NotificationBanner, PageTitle,
+    RetryableError, SkipLink, SummaryList, SummaryRow, Tag, TextInput, WarningText,
+};

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::text_input::{TextInput, TextInputProps};
+use ui::components::text_input::{TextInput, TextInputProps};
 
 #[component]
 pub fn PhoneInput(

@@ -1,7 +1,9 @@
 // Bytes a victim's first visit downloads: dist/index.html and every asset it references
 // (stylesheets, scripts, module preloads, the wasm, icons, and fonts or images the CSS
 // points at), brotli-compressed as the server sends them. Uses the .br files
-// tools/precompress.mjs wrote, or compresses at quality 11 when a file has none.
+// tools/precompress.mjs wrote, or compresses at quality 11 when a file has none. The staff
+// app's first visit (dist/staff/index.html and what it references) gets a row of its own,
+// with no budget: victims never download it.
 //
 // usage: node tools/bench/bytes.mjs <dist dir> <budget KB> >> results.tsv
 // Prints rows "metric<TAB>measured<TAB>budget<TAB>pass|fail|-" (1 KB = 1,000 bytes).
@@ -52,25 +54,30 @@ function references(text, kind) {
   return found;
 }
 
-const files = new Map(); // path in dist -> brotli bytes
-const queue = [["index.html", "html"]];
-while (queue.length > 0) {
-  const [rel, kind] = queue.shift();
-  if (files.has(rel)) continue;
-  const path = join(dist, rel);
-  if (!existsSync(path)) {
-    console.error(`bytes: ${rel} is referenced but not in ${dist}`);
-    process.exit(1);
+/** Path in dist -> brotli bytes, for `start` (an index.html) and everything it references. */
+function firstVisit(start) {
+  const files = new Map();
+  const queue = [[start, "html"]];
+  while (queue.length > 0) {
+    const [rel, kind] = queue.shift();
+    if (files.has(rel)) continue;
+    const path = join(dist, rel);
+    if (!existsSync(path)) {
+      console.error(`bytes: ${rel} is referenced but not in ${dist}`);
+      process.exit(1);
+    }
+    files.set(rel, brotliBytes(path));
+    const text = kind === "html" || kind === "css" ? readFileSync(path, "utf8") : "";
+    for (const url of references(text, kind)) {
+      const child = url.replace(/^\//, "");
+      const ext = extname(child);
+      queue.push([child, ext === ".css" ? "css" : ext === ".html" ? "html" : "other"]);
+    }
   }
-  files.set(rel, brotliBytes(path));
-  const text = kind === "html" || kind === "css" ? readFileSync(path, "utf8") : "";
-  for (const url of references(text, kind)) {
-    const child = url.replace(/^\//, "");
-    const ext = extname(child);
-    queue.push([child, ext === ".css" ? "css" : ext === ".html" ? "html" : "other"]);
-  }
+  return files;
 }
 
+const files = firstVisit("index.html");
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 let total = 0;
 for (const [rel, bytes] of files) {
@@ -92,4 +99,12 @@ if (existsSync(worker)) {
   const unique = [...new Set(extra)];
   const bytes = unique.reduce((sum, rel) => sum + brotliBytes(join(dist, rel)), 0);
   console.log(`after load: service worker and its offline copies, ${unique.length} more files (brotli)\t${kb(bytes)} KB\t-\t-`);
+}
+
+// The staff app (dist/staff/, when built): its own first visit, beside the victim's.
+const staffIndex = join("staff", "index.html");
+if (existsSync(join(dist, staffIndex))) {
+  const staff = firstVisit(staffIndex);
+  const staffTotal = [...staff.values()].reduce((sum, bytes) => sum + bytes, 0);
+  console.log(`staff app first visit: total, ${staff.size} files (brotli)\t${kb(staffTotal)} KB\t-\t-`);
 }

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use anyhow::Context;
-use axum::http::{HeaderName, HeaderValue};
+use axum::http::HeaderName;
 use axum::routing::any;
 use axum::{middleware as axum_middleware, Extension, Router};
 use tokio::net::TcpListener;
@@ -63,8 +63,7 @@ pub fn app(state: AppState) -> Router {
                 .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES))),
         );
 
-    let csp = HeaderValue::from_str(&platform::csp::policy_for_dir(&state.config.static_dir))
-        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
+    let csp = platform::csp::header_for_dir(&state.config.static_dir);
     let request_id = HeaderName::from_static("x-request-id");
 
     let pages = if state.config.demo {
@@ -75,6 +74,12 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(pages)
+        // Each app its own files and SPA fallback: /staff and below the staff app's, under
+        // its own CSP; everything else the victim app's.
+        .nest_service(
+            platform::static_files::STAFF_PREFIX,
+            platform::static_files::staff_service(&state.config.static_dir),
+        )
         .fallback_service(platform::static_files::service(&state.config.static_dir))
         .method_not_allowed_fallback(platform::middleware::method_not_allowed)
         .layer(axum_middleware::from_fn_with_state(

@@ -1,5 +1,6 @@
-//! Checks the translation files (`locales/{lang}/{namespace}.json`) that the app and the
-//! API share: every namespace exists in English and Welsh, with the same keys, the same
+//! Checks the translation files (`{lang}/{namespace}.json`) in every locale folder: the
+//! victim app's and the API's (`locales/`), the UI library's (`crates/ui/locales/`) and the
+//! staff app's (`crates/staff/locales/`). In each folder: every namespace exists in English and Welsh, with the same keys, the same
 //! `{{ placeholder }}` names per key, no empty text, and no `<` or `>` (markup belongs in
 //! the views: the app shows texts as plain text). Walks the folders, so new namespaces are checked without listing.
 
@@ -11,13 +12,18 @@ use serde_json::Value;
 
 const LANGUAGES: [&str; 2] = ["en", "cy"];
 
-fn locales_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales")
+/// Every locale folder, from the workspace root; each has one folder per language.
+const LOCALE_ROOTS: [&str; 3] = ["locales", "crates/ui/locales", "crates/staff/locales"];
+
+fn locale_roots() -> impl Iterator<Item = PathBuf> {
+    LOCALE_ROOTS
+        .iter()
+        .map(|root| Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(root))
 }
 
 /// The namespaces (file stems) in one language's folder.
-fn namespaces(lang: &str) -> BTreeSet<String> {
-    let dir = locales_dir().join(lang);
+fn namespaces(root: &Path, lang: &str) -> BTreeSet<String> {
+    let dir = root.join(lang);
     let entries =
         fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     entries
@@ -47,8 +53,13 @@ fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>, bad:
     }
 }
 
-fn load(lang: &str, namespace: &str, problems: &mut Vec<String>) -> BTreeMap<String, String> {
-    let path = locales_dir().join(lang).join(format!("{namespace}.json"));
+fn load(
+    root: &Path,
+    lang: &str,
+    namespace: &str,
+    problems: &mut Vec<String>,
+) -> BTreeMap<String, String> {
+    let path = root.join(lang).join(format!("{namespace}.json"));
     let parsed = fs::read_to_string(&path)
         .map_err(|e| e.to_string())
         .and_then(|text| serde_json::from_str::<Value>(&text).map_err(|e| e.to_string()));
@@ -83,12 +94,17 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 #[test]
 fn every_namespace_is_in_every_language() {
     let mut problems = Vec::new();
-    let all: BTreeSet<String> = LANGUAGES.iter().flat_map(|lang| namespaces(lang)).collect();
-    assert!(!all.is_empty(), "no translation files found");
-    for lang in LANGUAGES {
-        let have = namespaces(lang);
-        for missing in all.difference(&have) {
-            problems.push(format!("{lang}/{missing}.json is missing"));
+    for root in locale_roots() {
+        let all: BTreeSet<String> = LANGUAGES
+            .iter()
+            .flat_map(|lang| namespaces(&root, lang))
+            .collect();
+        assert!(!all.is_empty(), "no translation files in {}", root.display());
+        for lang in LANGUAGES {
+            let have = namespaces(&root, lang);
+            for missing in all.difference(&have) {
+                problems.push(format!("{}/{lang}/{missing}.json is missing", root.display()));
+            }
         }
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
@@ -97,12 +113,24 @@ fn every_namespace_is_in_every_language() {
 #[test]
 fn translations_have_the_same_keys_and_placeholders() {
     let mut problems = Vec::new();
-    let all: BTreeSet<String> = LANGUAGES.iter().flat_map(|lang| namespaces(lang)).collect();
+    for root in locale_roots() {
+        check_keys_and_placeholders(&root, &mut problems);
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+/// Same keys, no empty text or markup, and the same placeholders in every language of
+/// the folder `root`.
+fn check_keys_and_placeholders(root: &Path, problems: &mut Vec<String>) {
+    let all: BTreeSet<String> = LANGUAGES
+        .iter()
+        .flat_map(|lang| namespaces(root, lang))
+        .collect();
     for namespace in &all {
         let files: Vec<(&str, BTreeMap<String, String>)> = LANGUAGES
             .iter()
-            .filter(|lang| namespaces(lang).contains(namespace))
-            .map(|lang| (*lang, load(lang, namespace, &mut problems)))
+            .filter(|lang| namespaces(root, lang).contains(namespace))
+            .map(|lang| (*lang, load(root, lang, namespace, problems)))
             .collect();
         let keys: BTreeSet<&String> = files.iter().flat_map(|(_, flat)| flat.keys()).collect();
         for (lang, flat) in &files {
@@ -141,7 +169,6 @@ fn translations_have_the_same_keys_and_placeholders() {
             }
         }
     }
-    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
 #[test]

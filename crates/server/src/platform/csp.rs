@@ -1,4 +1,5 @@
-//! The Content-Security-Policy header, fitted to the built app.
+//! The Content-Security-Policy header, fitted to each built app (the victim app's
+//! index.html for every response but the staff app's, which get one from its own).
 //!
 //! index.html has inline scripts (trunk's loader, the display-settings script) and, after
 //! `tools/paint-first.mjs`, the stylesheet inline. Rather than allow every inline script or
@@ -8,6 +9,7 @@
 
 use std::path::Path;
 
+use axum::http::HeaderValue;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -31,6 +33,12 @@ pub fn policy(index_html: &str) -> String {
 pub fn policy_for_dir(static_dir: &Path) -> String {
     let index = std::fs::read_to_string(static_dir.join("index.html")).unwrap_or_default();
     policy(&index)
+}
+
+/// [`policy_for_dir`] as a header value (a bare `default-src 'self'` should it not be one).
+pub fn header_for_dir(static_dir: &Path) -> HeaderValue {
+    HeaderValue::from_str(&policy_for_dir(static_dir))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
 }
 
 /// `" 'sha256-…'"` for each text, in order.

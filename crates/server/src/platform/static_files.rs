@@ -1,13 +1,20 @@
-//! The built app from STATIC_DIR: precompressed files (`.br`, `.gz` beside each file), an
-//! SPA fallback to index.html for unknown paths, and caching fitted to trunk's hashed
-//! file names. The service worker (`/sw.js`, written by tools/service-worker.mjs) is
-//! checked on every visit, so a new release replaces it (and its cache) at once.
+//! The two built apps from STATIC_DIR: the victim app (STATIC_DIR itself, at `/`) and the
+//! staff app (STATIC_DIR/staff, at `/staff/`). Each has precompressed files (`.br`, `.gz`
+//! beside each file), its own SPA fallback to its own index.html for unknown paths (so an
+//! unknown path under `/staff/` gets the staff index.html and every other one the
+//! victim's: the staff index is never served for a victim path), and caching fitted to
+//! trunk's hashed file names. The staff app answers under its own Content-Security-Policy
+//! (the hashes of its own inline scripts); the victim's is set for everything else by
+//! `middleware::security_headers`. The service worker (`/sw.js`, written by
+//! tools/service-worker.mjs) is checked on every visit, so a new release replaces it (and
+//! its cache) at once.
 
 use std::convert::Infallible;
 use std::path::Path;
+use std::sync::Arc;
 
-use axum::extract::Request;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::extract::{Request, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -25,7 +32,13 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Anything else (icons, robots.txt).
 const ONE_HOUR: &str = "public, max-age=3600";
 
-/// The service for every path no API route matched.
+use crate::platform::csp;
+
+/// Where the staff app is served, and its folder inside STATIC_DIR.
+pub const STAFF_PREFIX: &str = "/staff";
+const STAFF_DIR: &str = "staff";
+
+/// The victim app: the service for every path no API route, page or the staff app matched.
 pub fn service(static_dir: &Path) -> BoxCloneSyncService<Request, Response, Infallible> {
     if !static_dir.is_dir() {
         tracing::warn!(
@@ -33,6 +46,32 @@ pub fn service(static_dir: &Path) -> BoxCloneSyncService<Request, Response, Infa
             "static folder not found: serving the API only (build the app with trunk)"
         );
     }
+    single_page_app(static_dir)
+}
+
+/// The staff app, nested at [`STAFF_PREFIX`] (so it sees paths with the prefix taken off):
+/// its files and index.html from STATIC_DIR/staff, under its own policy.
+pub fn staff_service(static_dir: &Path) -> BoxCloneSyncService<Request, Response, Infallible> {
+    let dir = static_dir.join(STAFF_DIR);
+    let policy = Arc::new(csp::header_for_dir(&dir));
+    let app = single_page_app(&dir);
+    BoxCloneSyncService::new(middleware::from_fn_with_state(policy, staff_policy).layer(app))
+}
+
+async fn staff_policy(
+    State(policy): State<Arc<HeaderValue>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(req).await;
+    response
+        .headers_mut()
+        .insert(CONTENT_SECURITY_POLICY, HeaderValue::clone(&policy));
+    response
+}
+
+/// One app's folder: its files, and its index.html for any path that is not one.
+fn single_page_app(static_dir: &Path) -> BoxCloneSyncService<Request, Response, Infallible> {
     let index = ServeFile::new(static_dir.join("index.html"))
         .precompressed_br()
         .precompressed_gzip();

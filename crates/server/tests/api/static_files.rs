@@ -1,4 +1,5 @@
-//! The built app: SPA fallback, caching by file name, precompressed files, CSP hashes.
+//! The built apps: SPA fallback (the victim app's, and the staff app's under /staff/),
+//! caching by file name, precompressed files, CSP hashes per app.
 
 use std::path::Path;
 
@@ -6,6 +7,9 @@ use crate::helpers::{spawn_app, spawn_app_with, Options};
 
 const HASHED_JS: &str = "safe-updates-1a2b3c4d5e6f7a8b.js";
 const LOADER: &str = "\nimport init from '/safe-updates-1a2b3c4d5e6f7a8b.js';\nawait init();\n";
+const STAFF_JS: &str = "staff-0f1e2d3c4b5a6978.js";
+const STAFF_LOADER: &str =
+    "\nimport init from '/staff/staff-0f1e2d3c4b5a6978.js';\nawait init();\n";
 
 fn write_dist(dir: &Path) {
     let index = format!(
@@ -22,6 +26,90 @@ fn write_dist(dir: &Path) {
         "self.addEventListener('fetch', () => {});",
     )
     .unwrap();
+    let staff = dir.join("staff");
+    std::fs::create_dir_all(&staff).unwrap();
+    let staff_index = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Safe Updates — staff</title>\
+         <script type=\"module\">{STAFF_LOADER}</script></head><body></body></html>"
+    );
+    std::fs::write(staff.join("index.html"), staff_index).unwrap();
+    std::fs::write(staff.join(STAFF_JS), "export default function init() {}").unwrap();
+}
+
+fn sha256_source(text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text));
+    format!("'sha256-{hash}'")
+}
+
+/// The page's title, its CSP, and its Cache-Control.
+async fn page(app: &crate::helpers::TestApp, path: &str) -> (String, String, String) {
+    let response = app.get(path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    let header = |name: &str| response.headers()[name].to_str().unwrap().to_owned();
+    let (csp, cache) = (header("content-security-policy"), header("cache-control"));
+    let html = response.text().await.unwrap();
+    let title = html
+        .split("<title>")
+        .nth(1)
+        .and_then(|rest| rest.split("</title>").next())
+        .unwrap_or_default()
+        .to_owned();
+    (title, csp, cache)
+}
+
+#[tokio::test]
+async fn paths_under_staff_get_the_staff_index_with_the_staff_policy() {
+    let (app, _dist) = app_with_dist().await;
+    for path in [
+        "/staff",
+        "/staff/",
+        "/staff/sign-in",
+        "/staff/cases/CR/100001/25",
+        "/staff/cases/x",
+    ] {
+        let (title, csp, cache) = page(&app, path).await;
+        assert_eq!(title, "Safe Updates — staff", "{path}");
+        assert!(csp.contains(&sha256_source(STAFF_LOADER)), "{path}: {csp}");
+        assert!(!csp.contains(&sha256_source(LOADER)), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(cache, "no-cache", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn every_other_path_gets_the_victim_index_never_the_staff_one() {
+    let (app, _dist) = app_with_dist().await;
+    for path in [
+        "/",
+        "/anything",
+        "/case",
+        "/staffing",
+        "/sign-in/staff",
+        "/cases/staff/x",
+    ] {
+        let (title, csp, _) = page(&app, path).await;
+        assert_eq!(title, "Safe Updates", "{path}");
+        assert!(csp.contains(&sha256_source(LOADER)), "{path}: {csp}");
+        assert!(!csp.contains(&sha256_source(STAFF_LOADER)), "{path}: {csp}");
+    }
+}
+
+#[tokio::test]
+async fn staff_files_are_served_from_their_own_folder() {
+    let (app, _dist) = app_with_dist().await;
+    let response = app.get(&format!("/staff/{STAFF_JS}")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    // The victim's files are not reachable under /staff/, nor the staff's at the root.
+    let (title, _, _) = page(&app, &format!("/staff/{HASHED_JS}")).await;
+    assert_eq!(title, "Safe Updates — staff");
+    let (title, _, _) = page(&app, &format!("/{STAFF_JS}")).await;
+    assert_eq!(title, "Safe Updates");
 }
 
 async fn app_with_dist() -> (crate::helpers::TestApp, tempfile::TempDir) {

@@ -15,7 +15,7 @@ pub fn RetryableError(message: &'static str, on_retry: Callback<()>) -> impl Int
         <div class="app-retryable-error">
             <p class="app-retryable-error__message" role="alert">{message}</p>
             <Button variant=ButtonVariant::Secondary on:click=move |_| on_retry.run(())>
-                {t!(i18n, common.try_again)}
+                {t!(i18n, ui.try_again)}
             </Button>
         </div>
     }

@@ -51,7 +51,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         }
     };
     view! {
-        <nav class="app-language" aria-label=move || t_string!(i18n, common.language_label)>
+        <nav class="app-language" aria-label=move || t_string!(i18n, ui.language_label)>
             <ul class="app-language__list">
                 {option(Locale::en, "English")} {option(Locale::cy, "Cymraeg")}
             </ul>

@@ -16,7 +16,7 @@ pub fn WarningText(children: Children) -> impl IntoView {
         <div class="app-warning-text">
             <span class="app-warning-text__icon" aria-hidden="true">"!"</span>
             <strong class="app-warning-text__text">
-                <span class="app-visually-hidden">{t!(i18n, common.warning_prefix)}</span>
+                <span class="app-visually-hidden">{t!(i18n, ui.warning_prefix)}</span>
                 {children()}
             </strong>
         </div>

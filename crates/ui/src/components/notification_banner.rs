@@ -38,9 +38,9 @@ pub fn NotificationBanner(
                 <h2 class="app-notification-banner__title" id=title_id>
                     {move || {
                         if success {
-                            t_string!(i18n, common.banner_success)
+                            t_string!(i18n, ui.banner_success)
                         } else {
-                            t_string!(i18n, common.banner_important)
+                            t_string!(i18n, ui.banner_important)
                         }
                     }}
                 </h2>

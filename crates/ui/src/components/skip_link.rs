@@ -20,7 +20,7 @@ pub fn SkipLink() -> impl IntoView {
                 focus_element("main-content");
             }
         >
-            {t!(use_i18n(), common.skip_link)}
+            {t!(use_i18n(), ui.skip_link)}
         </a>
     }
 }

@@ -34,7 +34,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoView {
         <Show when=move || errors.with(|errors| !errors.is_empty())>
             <div class="app-error-summary" tabindex="-1" node_ref=summary>
                 <div role="alert">
-                    <h2 class="app-error-summary__title">{t!(i18n, common.there_is_a_problem)}</h2>
+                    <h2 class="app-error-summary__title">{t!(i18n, ui.there_is_a_problem)}</h2>
                     <div class="app-error-summary__body">
                         {move || {
                             let general = errors.with(|errors| errors.general.clone())?;

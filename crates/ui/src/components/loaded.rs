@@ -4,10 +4,11 @@
 //! beside "Loading…". A 401 shows nothing: `session_resource` is already on its way to
 //! `/sign-in`.
 //!
-//! Offline (the browser says there is no connection), the signed-in pages say just that —
-//! "You're offline — your case updates will show when you're back online" — instead of
-//! their "could not load" message; other pages keep theirs. Whatever failed for want of a
-//! connection loads again by itself when the browser is back online.
+//! Offline (the browser says there is no connection), an app may say just that instead of
+//! the page's "could not load" message: it provides an [`OfflineNotice`] context (the
+//! victim app does, for its signed-in pages: "You're offline — your case updates will show
+//! when you're back online"). Whatever failed for want of a connection loads again by
+//! itself when the browser is back online.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -16,8 +17,18 @@ use leptos_router::hooks::use_location;
 use crate::api::ApiError;
 use crate::components::{LoadingStatus, RetryableError};
 use crate::i18n::*;
-use crate::offline::is_offline;
-use crate::session::is_signed_in_page;
+
+/// What to say instead of a page's "could not load" message when the browser is offline:
+/// given the language and the page's path, the sentence, or `None` to keep the page's own.
+#[derive(Clone, Copy)]
+pub struct OfflineNotice(pub fn(I18n, &str) -> Option<&'static str>);
+
+/// True when the browser knows it has no connection. (When it thinks it is online a request
+/// can still fail, on poor signal or with the server down: pages then say they could not
+/// load.)
+pub fn is_offline() -> bool {
+    !window().navigator().on_line()
+}
 
 #[component]
 pub fn Loaded<T, V, F>(
@@ -34,6 +45,7 @@ where
 {
     let i18n = use_i18n();
     let pathname = use_location().pathname;
+    let offline_notice = use_context::<OfflineNotice>();
     let back_online = window_event_listener_untyped("online", move |_| {
         if resource.with_untracked(|result| matches!(result, Some(Err(ApiError::Network)))) {
             resource.refetch();
@@ -51,14 +63,12 @@ where
                 Ok(value) => Some(Either::Left(render(value))),
                 Err(ApiError::Unauthorized) => None,
                 Err(error) => {
-                    let offline = error == ApiError::Network
-                        && is_offline()
-                        && pathname.with_untracked(|path| is_signed_in_page(path));
-                    let message = if offline {
-                        t_string!(i18n, common.offline_case)
-                    } else {
-                        error_message
-                    };
+                    let offline = offline_notice
+                        .filter(|_| error == ApiError::Network && is_offline())
+                        .and_then(|OfflineNotice(notice)| {
+                            pathname.with_untracked(|path| notice(i18n, path))
+                        });
+                    let message = offline.unwrap_or(error_message);
                     Some(Either::Right(view! {
                         <RetryableError
                             message

@@ -1,0 +1,37 @@
+//! The staff app's calls to the API (`/api/staff/…`), on top of the shared HTTP client
+//! (`ui::api`). Requests and answers are the shared crate's staff types.
+
+use gloo_net::http::Request;
+use shared::api::staff::{StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest};
+pub use ui::api::ApiError;
+use ui::api::{encode_path_segment, fresh_get, json, send};
+
+/// `POST /api/staff/sign-in`: email, password and code in one step; 422 with field
+/// errors (a refused sign-in is one message on `email`).
+pub async fn sign_in(request: StaffSignInRequest) -> Result<StaffSessionView, ApiError> {
+    json(send(Request::post("/api/staff/sign-in").json(&request)).await?).await
+}
+
+/// `GET /api/staff/session`: who is signed in, or `Unauthorized`.
+pub async fn get_session() -> Result<StaffSessionView, ApiError> {
+    json(send(fresh_get("/api/staff/session").build()).await?).await
+}
+
+/// `POST /api/staff/sign-out` (204, whether or not a session was open).
+pub async fn sign_out() -> Result<(), ApiError> {
+    send(Request::post("/api/staff/sign-out").build())
+        .await
+        .map(drop)
+}
+
+/// `GET /api/staff/cases`: "My cases", soonest deadline first.
+pub async fn get_cases() -> Result<StaffCasesView, ApiError> {
+    json(send(fresh_get("/api/staff/cases").build()).await?).await
+}
+
+/// `GET /api/staff/cases/{ref}`, the reference percent-encoded as one path segment as the
+/// victim app does (`CR/100001/25` → `CR%2F100001%2F25`). 404 when it is not one of theirs.
+pub async fn get_case(crime_reference: &str) -> Result<StaffCaseView, ApiError> {
+    let url = format!("/api/staff/cases/{}", encode_path_segment(crime_reference));
+    json(send(fresh_get(&url).build()).await?).await
+}

@@ -1,0 +1,12 @@
+//! The staff app's own pieces; the shared ones come from `ui::components`. One component
+//! per file; each file's doc comment is its markup contract.
+
+pub mod case_details;
+pub mod cases_table;
+pub mod contact_choices;
+pub mod staff_header;
+
+pub use case_details::CaseDetails;
+pub use cases_table::CasesTable;
+pub use contact_choices::ContactChoices;
+pub use staff_header::StaffHeader;
