@@ -22,6 +22,8 @@ use tower::util::BoxCloneSyncService;
 use tower::{Layer, ServiceExt};
 use tower_http::services::{ServeDir, ServeFile};
 
+use crate::platform::csp;
+
 /// The service worker's script. Browsers cap its HTTP caching at 24 hours anyway; `no-cache`
 /// makes every update check reach the server.
 const SERVICE_WORKER: &str = "/sw.js";
@@ -31,8 +33,6 @@ const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Anything else (icons, robots.txt).
 const ONE_HOUR: &str = "public, max-age=3600";
-
-use crate::platform::csp;
 
 /// Where the staff app is served, and its folder inside STATIC_DIR.
 pub const STAFF_PREFIX: &str = "/staff";
