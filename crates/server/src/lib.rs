@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use anyhow::Context;
+use axum::extract::DefaultBodyLimit;
 use axum::http::HeaderName;
 use axum::routing::any;
 use axum::{middleware as axum_middleware, Extension, Router};
@@ -38,6 +39,10 @@ pub use platform::state::AppState;
 
 /// API answers smaller than this are sent uncompressed (see `app`).
 const COMPRESS_ABOVE_BYTES: u16 = 4096;
+/// The largest request body the API reads. Its largest bodies (contact preferences, a
+/// callback request with 2,000 characters of details) are 2–9 KB; anything bigger is
+/// refused with a 413 before it is buffered.
+pub const BODY_LIMIT_BYTES: usize = 16 * 1024;
 
 /// The whole HTTP surface: the API under /api, the app for everything else.
 pub fn app(state: AppState) -> Router {
@@ -52,6 +57,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum_middleware::from_fn(
             platform::middleware::localize_errors,
         ))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(Extension(Arc::new(openapi)))
         .layer(axum_middleware::from_fn(sessions::cookies::refresh_cookie))
         // Small answers (a case, a list of callbacks: 1–3 KB) go uncompressed: they fit in
@@ -94,6 +100,11 @@ pub fn app(state: AppState) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        // Outermost: the id is always ours, never one a client sent (which could forge or
+        // collide with another request's id in the logs).
+        .layer(axum_middleware::map_request(
+            platform::middleware::drop_client_request_id,
+        ))
         .with_state(state)
 }
 

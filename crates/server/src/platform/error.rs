@@ -63,6 +63,10 @@ pub enum AppError {
     /// `errors.json` key.
     #[error("malformed request body")]
     BadRequest(&'static str),
+    /// 413: the body is over the size limit (`BODY_LIMIT_BYTES`). Same shape as
+    /// `BadRequest`, under the field `body`.
+    #[error("request body too large")]
+    PayloadTooLarge,
     /// 401: not signed in, or the session has ended.
     #[error("not signed in")]
     Unauthorized,
@@ -160,6 +164,16 @@ impl IntoResponse for AppError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 PendingErrorBody {
                     errors: BTreeMap::from([("body".to_owned(), vec![Message::error(key)])]),
+                    ..PendingErrorBody::new(THERE_IS_A_PROBLEM)
+                },
+            ),
+            Self::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                PendingErrorBody {
+                    errors: BTreeMap::from([(
+                        "body".to_owned(),
+                        vec![Message::server("body_too_large")],
+                    )]),
                     ..PendingErrorBody::new(THERE_IS_A_PROBLEM)
                 },
             ),

@@ -1,8 +1,10 @@
 //! `Json<T>`: axum's JSON extractor with its rejections turned into `AppError::BadRequest`,
-//! so a malformed body gets the same 422 shape as any other input error.
+//! so a malformed body gets the same 422 shape as any other input error (and a body over
+//! the size limit a 413 of that shape).
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -23,6 +25,9 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::PayloadTooLarge)
+            }
             Err(rejection) => Err(AppError::BadRequest(message_for(&rejection))),
         }
     }

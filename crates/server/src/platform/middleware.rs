@@ -1,6 +1,6 @@
 //! Layers and handlers that apply across features: security headers on every response,
-//! `no-store` on the API, error bodies in the request's language, and JSON answers for
-//! unknown API paths and methods.
+//! `no-store` on the API, request ids the server makes itself, error bodies in the
+//! request's language, and JSON answers for unknown API paths and methods.
 
 use std::sync::Arc;
 
@@ -8,9 +8,9 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, REFERRER_POLICY,
-    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
-use axum::http::HeaderValue;
+use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use shared::Lang;
@@ -23,8 +23,21 @@ pub fn is_api_path(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
 }
 
+/// The browser features no page of ours uses, turned off for the page and anything it
+/// might embed.
+const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), \
+     display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), \
+     midi=(), payment=(), publickey-credentials-get=(), usb=()";
+/// One year. Sent on every response: browsers ignore it over plain HTTP (local use on
+/// loopback) and keep to HTTPS once they have seen it over HTTPS. Without
+/// `includeSubDomains`: the force's other sites under the same domain are not ours to
+/// decide for.
+const HSTS: &str = "max-age=31536000";
+
 /// Adds the security headers to every response, and `Cache-Control: no-store` to API
-/// responses, which carry personal data.
+/// responses, which carry personal data. Cross-origin isolation of the window
+/// (`Cross-Origin-Opener-Policy`) keeps a page another site opened from reaching ours,
+/// and `Cross-Origin-Resource-Policy` stops other sites loading our responses.
 pub async fn security_headers(
     State(csp): State<Arc<HeaderValue>>,
     req: Request,
@@ -36,6 +49,19 @@ pub async fn security_headers(
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
     // A page that brings its own policy (the demo outbox) keeps it.
     if !headers.contains_key(CONTENT_SECURITY_POLICY) {
         headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::clone(&csp));
@@ -44,6 +70,13 @@ pub async fn security_headers(
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// Removes any `x-request-id` the client sent, so the one `SetRequestIdLayer` adds (and
+/// the logs and responses carry) is always made by the server.
+pub async fn drop_client_request_id(mut req: Request) -> Request {
+    req.headers_mut().remove("x-request-id");
+    req
 }
 
 /// Writes error bodies again in the language the request asked for (`AppError` writes

@@ -156,9 +156,69 @@ async fn security_headers_are_on_every_response() {
         let csp = headers["content-security-policy"].to_str().unwrap();
         assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"));
         assert!(headers.contains_key("x-request-id"), "{path}");
+        assert_eq!(
+            headers["strict-transport-security"], "max-age=31536000",
+            "{path}"
+        );
+        assert_eq!(
+            headers["cross-origin-opener-policy"], "same-origin",
+            "{path}"
+        );
+        assert_eq!(
+            headers["cross-origin-resource-policy"], "same-origin",
+            "{path}"
+        );
+        let permissions = headers["permissions-policy"].to_str().unwrap();
+        assert!(
+            permissions.contains("camera=()") && permissions.contains("geolocation=()"),
+            "{path}: {permissions}"
+        );
     }
     let api = app.get("/api/health").await;
     assert_eq!(api.headers()["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn the_request_id_is_always_the_servers_own() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/api/health"))
+        .header("x-request-id", "forged-id")
+        .send()
+        .await
+        .unwrap();
+    let id = response.headers()["x-request-id"].to_str().unwrap();
+    assert_ne!(id, "forged-id");
+    assert!(uuid::Uuid::parse_str(id).is_ok(), "{id}");
+}
+
+#[tokio::test]
+async fn a_body_over_16_kb_gets_a_413_in_the_usual_shape() {
+    let app = spawn_app().await;
+    let padding = "x".repeat(server::BODY_LIMIT_BYTES);
+    let response = app
+        .post_json(
+            "/api/sign-in/start",
+            &serde_json::json!({ "crime_reference": "CR/100001/25", "padding": padding }),
+        )
+        .await;
+    assert_eq!(response.status(), 413);
+    let body: ErrorBody = response.json().await.unwrap();
+    assert_eq!(body.message, "There is a problem");
+    assert!(
+        body.errors["body"][0].starts_with("The request is too large"),
+        "{body:?}"
+    );
+    // Just under the limit is read as usual (an unknown field is ignored).
+    let fits = "x".repeat(server::BODY_LIMIT_BYTES - 100);
+    let response = app
+        .post_json(
+            "/api/sign-in/start",
+            &serde_json::json!({ "crime_reference": "CR/100001/25", "padding": fits }),
+        )
+        .await;
+    assert_eq!(response.status(), 202);
 }
 
 #[tokio::test]
