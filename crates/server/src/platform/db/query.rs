@@ -82,7 +82,6 @@ arg_from! {
     String => |v| Arg::Text(Some(Cow::Owned(v)));
     Option<&'q str> => |v| Arg::Text(v.map(Cow::Borrowed));
     Option<String> => |v| Arg::Text(v.map(Cow::Owned));
-    &'q Option<String> => |v| Arg::Text(v.as_deref().map(Cow::Borrowed));
     i64 => |v| Arg::Int(Some(v));
     Option<i64> => |v| Arg::Int(v);
     bool => |v| Arg::Bool(Some(v));
