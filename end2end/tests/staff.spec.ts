@@ -146,8 +146,12 @@ test("keyboard only: sign in and open a case", async ({ page }) => {
   const heading = page.getByRole("heading", { level: 1, name: "My cases" });
   await expect(heading).toBeFocused();
   // From the heading, the next tab stops are the table region and then its first link.
+  // The heading is focused as soon as the page opens; the cases arrive a moment later, and
+  // a person tabs on once they see them.
+  const region = page.getByRole("region", { name: /your cases/i });
+  await expect(region).toBeVisible();
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("region", { name: /your cases/i })).toBeFocused();
+  await expect(region).toBeFocused();
   await page.keyboard.press("Tab");
   const link = page.getByRole("link", { name: OFFICER.cases[0] });
   await expect(link).toBeFocused();
