@@ -13,6 +13,7 @@ mod many_servers;
 mod openapi;
 mod origin;
 mod preferences;
+mod retention;
 mod schema;
 mod seed;
 mod server_process;
