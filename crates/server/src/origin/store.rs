@@ -28,8 +28,8 @@ pub async fn record(conn: &mut Conn<'_>, origin: Origin, now: i64) -> sqlx::Resu
 /// Whether any case, victim or staff account exists.
 pub async fn holds_data(conn: &mut Conn<'_>) -> sqlx::Result<bool> {
     for table in DATA_TABLES {
-        // A fixed table name from the list above, not input.
-        let found: Option<(i64,)> = query(&format!("SELECT 1 FROM {table} LIMIT 1"))
+        // A fixed table name from the list above, not input; every one has a text id.
+        let found: Option<(String,)> = query(&format!("SELECT id FROM {table} LIMIT 1"))
             .fetch_optional(conn)
             .await?;
         if found.is_some() {
