@@ -7,7 +7,10 @@ use std::time::Duration;
 use server::platform::db::query;
 use server::retention::{self, Purged, BLANKED_BODY};
 
-use crate::helpers::{case_path, count, spawn_app, TestApp, EMAIL_VICTIM, TEXT_VICTIM};
+use crate::helpers::{
+    case_path, count, fresh_database_url, spawn_app, TestApp, EMAIL_VICTIM, TEXT_VICTIM,
+};
+use crate::server_process::serving;
 
 const INTERVAL: Duration = Duration::from_secs(600);
 const DAY_MINUTES: i64 = 24 * 60;
@@ -99,4 +102,27 @@ async fn of_several_servers_purging_at_once_one_runs_it() {
         }
     }
     assert_eq!(ran, 1);
+}
+
+#[tokio::test]
+async fn the_server_binary_purges_at_start_up_and_records_the_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = fresh_database_url(&dir).await;
+    let running = serving(&url, &["--retention-interval-minutes", "60"], &[]).await;
+    let db = server::platform::db::connect(&url).await.expect("database");
+    // The first check runs as the server starts; poll until its record lands.
+    let started = std::time::Instant::now();
+    loop {
+        let (last_run_at,): (i64,) =
+            query("SELECT last_run_at FROM retention_runs WHERE job = 'purge'")
+                .fetch_one(&mut db.conn())
+                .await
+                .expect("retention_runs");
+        if last_run_at > 0 {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "no purge ran");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    drop(running);
 }
