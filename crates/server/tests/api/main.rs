@@ -1,6 +1,7 @@
 //! API tests: one binary, each test on its own fresh database and random port
 //! (`helpers::spawn_app`).
 
+mod authorisation_matrix;
 mod callbacks;
 mod cases;
 mod client_config;
