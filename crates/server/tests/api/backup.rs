@@ -70,10 +70,10 @@ async fn a_backup_made_while_serving_restores_into_a_server_with_the_same_data()
     let (reference, cookie) = line.trim_end().split_once('\t').expect("a session");
 
     // A write while the server runs: a sign-in code and its message.
-    let first = serving(&live, &[], &[]).await;
+    let first = serving(&live, &[], &[]);
     let started = reqwest::Client::new()
-        .post(format!("{}/api/sign-in/start", first.base))
-        .header("origin", &first.base)
+        .post(format!("{}/api/sign-in/start", first.address))
+        .header("origin", &first.address)
         .json(&json!({ "crime_reference": reference }))
         .send()
         .await
@@ -98,10 +98,10 @@ async fn a_backup_made_while_serving_restores_into_a_server_with_the_same_data()
     assert!(!ok && text.contains("never overwrites"), "{text}");
 
     // The restored database serves the session and the code written before the backup.
-    let second = serving(&restored, &[], &[]).await;
+    let second = serving(&restored, &[], &[]);
     let client = reqwest::Client::new();
     let case = client
-        .get(format!("{}{}", second.base, case_path(reference)))
+        .get(format!("{}{}", second.address, case_path(reference)))
         .header("cookie", cookie)
         .send()
         .await
@@ -119,8 +119,8 @@ async fn a_backup_made_while_serving_restores_into_a_server_with_the_same_data()
         .unwrap_or_else(|| panic!("no code in {body:?}"))
         .to_owned();
     let verified = client
-        .post(format!("{}/api/sign-in/verify", second.base))
-        .header("origin", &second.base)
+        .post(format!("{}/api/sign-in/verify", second.address))
+        .header("origin", &second.address)
         .json(&json!({ "crime_reference": reference, "code": code }))
         .send()
         .await

@@ -1,6 +1,7 @@
 //! API tests: one binary, each test on its own fresh database and random port
 //! (`helpers::spawn_app`).
 
+mod authorisation_matrix;
 mod backup;
 mod callbacks;
 mod cases;
@@ -14,6 +15,7 @@ mod many_servers;
 mod openapi;
 mod origin;
 mod preferences;
+mod privacy_in_logs;
 mod retention;
 mod schema;
 mod seed;

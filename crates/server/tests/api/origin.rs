@@ -28,17 +28,17 @@ async fn dev_outbox_status(base: &str) -> u16 {
 #[tokio::test]
 async fn demo_mode_starts_again_on_its_own_database_and_refuses_a_real_one() {
     let (_demo_dir, demo_url) = new_database().await;
-    let demo = serving(&demo_url, &["--demo"], &[]).await;
-    assert_eq!(dev_outbox_status(&demo.base).await, 200);
+    let demo = serving(&demo_url, &["--demo"], &[]);
+    assert_eq!(dev_outbox_status(&demo.address).await, 200);
     drop(demo);
-    let again = serving(&demo_url, &["--demo"], &[]).await;
-    assert_eq!(dev_outbox_status(&again.base).await, 200);
+    let again = serving(&demo_url, &["--demo"], &[]);
+    assert_eq!(dev_outbox_status(&again.address).await, 200);
     drop(again);
 
     // A database the server made without --demo is real data, even with no cases yet.
     let (_real_dir, real_url) = new_database().await;
-    drop(serving(&real_url, &[], &[]).await);
-    let message = refused(&real_url, &["--demo"], &[]).await;
+    drop(serving(&real_url, &[], &[]));
+    let message = refused(&real_url, &["--demo"], &[]);
     assert!(
         message.contains("refusing to start in demo mode"),
         "{message}"
@@ -59,14 +59,14 @@ async fn demo_mode_refuses_a_database_that_held_data_before_origins_were_recorde
         .await
         .expect("cases");
     db.close().await;
-    let message = refused(&url, &["--demo"], &[]).await;
+    let message = refused(&url, &["--demo"], &[]);
     assert!(
         message.contains("before its origin was recorded"),
         "{message}"
     );
     // The server without --demo still serves it, and the record now says so for good.
-    let plain = serving(&url, &[], &[]).await;
-    assert_eq!(dev_outbox_status(&plain.base).await, 404);
+    let plain = serving(&url, &[], &[]);
+    assert_eq!(dev_outbox_status(&plain.address).await, 404);
     drop(plain);
     let db = db::connect(&url).await.expect("database");
     let (created_by,): (String,) = query("SELECT created_by FROM database_origin")
@@ -81,8 +81,8 @@ async fn demo_mode_listens_on_loopback_only_and_refuses_before_making_a_database
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("demo.db");
     let url = format!("sqlite://{}", file.display());
-    let addr = format!("0.0.0.0:{}", server_process::free_port());
-    let output = server_process::command(&["--demo", "--addr", &addr, "--database-url", &url], &[])
+    let addr = "0.0.0.0:0";
+    let output = server_process::command(&["--demo", "--addr", addr, "--database-url", &url], &[])
         .output()
         .expect("run the server");
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -94,11 +94,11 @@ async fn demo_mode_listens_on_loopback_only_and_refuses_before_making_a_database
 #[tokio::test]
 async fn only_the_long_variable_turns_demo_mode_on() {
     let (_old_dir, old_url) = new_database().await;
-    let old_name = serving(&old_url, &[], &[("DEMO", "true")]).await;
-    assert_eq!(dev_outbox_status(&old_name.base).await, 404);
+    let old_name = serving(&old_url, &[], &[("DEMO", "true")]);
+    assert_eq!(dev_outbox_status(&old_name.address).await, 404);
     let (_long_dir, long_url) = new_database().await;
-    let long_name = serving(&long_url, &[], &[(DEMO_ENV, "true")]).await;
-    assert_eq!(dev_outbox_status(&long_name.base).await, 200);
+    let long_name = serving(&long_url, &[], &[(DEMO_ENV, "true")]);
+    assert_eq!(dev_outbox_status(&long_name.address).await, 200);
 }
 
 #[tokio::test]

@@ -108,7 +108,7 @@ async fn of_several_servers_purging_at_once_one_runs_it() {
 async fn the_server_binary_purges_at_start_up_and_records_the_run() {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_database_url(&dir).await;
-    let running = serving(&url, &["--retention-interval-minutes", "60"], &[]).await;
+    let running = serving(&url, &["--retention-interval-minutes", "60"], &[]);
     let db = server::platform::db::connect(&url).await.expect("database");
     // The first check runs as the server starts; poll until its record lands.
     let started = std::time::Instant::now();
