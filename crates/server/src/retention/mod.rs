@@ -1,8 +1,8 @@
 //! Retention: rows nobody needs any more are deleted on a schedule. Each server checks
 //! every `--retention-interval-minutes` (10 by default); the first to find the purge due
 //! runs it and records when (`retention_runs`), so several servers on one database purge
-//! once per interval. Every statement is idempotent, so a run cut short is simply done
-//! again next time.
+//! once per interval. It works in batches of a few hundred rows, a transaction each, and
+//! every statement is idempotent, so a run cut short is simply finished next time.
 //!
 //! Kept for: ended sessions 30 days after their last use; used, replaced or expired
 //! sign-in codes 7 days after they expired; messages 30 days after they were queued (sent
@@ -15,7 +15,7 @@ mod store;
 use std::time::Duration;
 
 use crate::platform::clock::Clock;
-use crate::platform::db::{Conn, Db};
+use crate::platform::db::Db;
 use crate::sign_in::codes::MAX_WRONG_TRIES;
 
 const DAY_SECS: i64 = 24 * 60 * 60;
@@ -73,8 +73,14 @@ pub async fn run_if_due(db: &Db, now: i64, interval: Duration) -> anyhow::Result
     if !store::take_turn(&mut tx.conn(), JOB, now, due_before(now, interval)).await? {
         return Ok(None);
     }
-    let purged = purge(&mut tx.conn(), now).await?;
     tx.commit().await?;
+    let cutoffs = Cutoffs::at(now);
+    let purged = Purged {
+        blanked_messages: in_batches(db, Step::BlankSpentCodes, now, cutoffs).await?,
+        sessions: in_batches(db, Step::Sessions, now, cutoffs).await?,
+        codes: in_batches(db, Step::Codes, now, cutoffs).await?,
+        messages: in_batches(db, Step::Messages, now, cutoffs).await?,
+    };
     tracing::info!(
         blanked_messages = purged.blanked_messages,
         sessions = purged.sessions,
@@ -85,21 +91,40 @@ pub async fn run_if_due(db: &Db, now: i64, interval: Duration) -> anyhow::Result
     Ok(Some(purged))
 }
 
-/// Blanks spent codes' messages and deletes every row past its period, at `now`.
-async fn purge(conn: &mut Conn<'_>, now: i64) -> sqlx::Result<Purged> {
-    let cutoffs = Cutoffs::at(now);
-    Ok(Purged {
-        blanked_messages: store::blank_spent_code_messages(
-            conn,
-            BLANKED_BODY,
-            now,
-            MAX_WRONG_TRIES,
-        )
-        .await?,
-        sessions: store::delete_sessions(conn, cutoffs.sessions).await?,
-        codes: store::delete_codes(conn, cutoffs.codes).await?,
-        messages: store::delete_messages(conn, cutoffs.messages).await?,
-    })
+/// The purge's parts, each done in batches.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    BlankSpentCodes,
+    Sessions,
+    Codes,
+    Messages,
+}
+
+/// Rows one transaction changes at most, so a first purge of a large backlog never holds
+/// SQLite's one write lock long enough to keep requests waiting.
+const BATCH: i64 = 500;
+
+/// Runs `step` a batch per transaction until a batch comes back short; rows changed.
+async fn in_batches(db: &Db, step: Step, now: i64, cutoffs: Cutoffs) -> sqlx::Result<u64> {
+    let mut total = 0;
+    loop {
+        let mut tx = db.begin_write().await?;
+        let conn = &mut tx.conn();
+        let done = match step {
+            Step::BlankSpentCodes => {
+                store::blank_spent_code_messages(conn, BLANKED_BODY, now, MAX_WRONG_TRIES, BATCH)
+                    .await?
+            }
+            Step::Sessions => store::delete_sessions(conn, cutoffs.sessions, BATCH).await?,
+            Step::Codes => store::delete_codes(conn, cutoffs.codes, BATCH).await?,
+            Step::Messages => store::delete_messages(conn, cutoffs.messages, BATCH).await?,
+        };
+        tx.commit().await?;
+        total += done;
+        if done < BATCH.unsigned_abs() {
+            return Ok(total);
+        }
+    }
 }
 
 /// Checks every `interval` (the first check at start-up) for as long as the server runs.

@@ -22,55 +22,68 @@ pub async fn take_turn(
     Ok(taken == 1)
 }
 
-/// Blanks the body of every message whose sign-in code can no longer be used (used,
-/// replaced, out of tries, expired or already purged), and forgets the link.
+/// Blanks the body of up to `limit` messages whose sign-in code can no longer be used
+/// (used, replaced, out of tries, expired or already purged), and forgets the link.
 pub async fn blank_spent_code_messages(
     conn: &mut Conn<'_>,
     blanked_body: &str,
     now: i64,
     max_wrong_tries: i64,
+    limit: i64,
 ) -> sqlx::Result<u64> {
-    let done = query(
+    query(
         "UPDATE outbox SET body = $1, sign_in_code_id = NULL
-         WHERE sign_in_code_id IS NOT NULL
-           AND NOT EXISTS (
-               SELECT 1 FROM sign_in_codes c
-               WHERE c.id = outbox.sign_in_code_id AND c.used_at IS NULL
-                 AND c.invalidated_at IS NULL AND c.expires_at > $2 AND c.attempts < $3)",
+         WHERE id IN (
+             SELECT o.id FROM outbox o
+             WHERE o.sign_in_code_id IS NOT NULL
+               AND NOT EXISTS (
+                   SELECT 1 FROM sign_in_codes c
+                   WHERE c.id = o.sign_in_code_id AND c.used_at IS NULL
+                     AND c.invalidated_at IS NULL AND c.expires_at > $2 AND c.attempts < $3)
+             LIMIT $4)",
     )
     .bind(blanked_body)
     .bind(now)
     .bind(max_wrong_tries)
+    .bind(limit)
     .execute(conn)
-    .await?;
-    Ok(done)
+    .await
 }
 
-/// Sessions last used (or ended) before `before`. A session dies after at most 30 idle
-/// minutes, so every one of these ended long ago.
-pub async fn delete_sessions(conn: &mut Conn<'_>, before: i64) -> sqlx::Result<u64> {
-    let done = query("DELETE FROM sessions WHERE last_seen_at < $1 OR ended_at < $1")
-        .bind(before)
-        .execute(conn)
-        .await?;
-    Ok(done)
+/// Up to `limit` sessions last used (or ended) before `before`. A session dies after at
+/// most 30 idle minutes, so every one of these ended long ago.
+pub async fn delete_sessions(conn: &mut Conn<'_>, before: i64, limit: i64) -> sqlx::Result<u64> {
+    query(
+        "DELETE FROM sessions WHERE id IN (
+             SELECT id FROM sessions WHERE last_seen_at < $1 OR ended_at < $1 LIMIT $2)",
+    )
+    .bind(before)
+    .bind(limit)
+    .execute(conn)
+    .await
 }
 
-/// Sign-in codes that expired before `before` (a used or replaced code expired too, at
-/// most 10 minutes after it was made).
-pub async fn delete_codes(conn: &mut Conn<'_>, before: i64) -> sqlx::Result<u64> {
-    let done = query("DELETE FROM sign_in_codes WHERE expires_at < $1")
-        .bind(before)
-        .execute(conn)
-        .await?;
-    Ok(done)
+/// Up to `limit` sign-in codes that expired before `before` (a used or replaced code
+/// expired too, at most 10 minutes after it was made).
+pub async fn delete_codes(conn: &mut Conn<'_>, before: i64, limit: i64) -> sqlx::Result<u64> {
+    query(
+        "DELETE FROM sign_in_codes WHERE id IN (
+             SELECT id FROM sign_in_codes WHERE expires_at < $1 LIMIT $2)",
+    )
+    .bind(before)
+    .bind(limit)
+    .execute(conn)
+    .await
 }
 
-/// Messages queued before `before`, sent or not (`outbox_created_at` index).
-pub async fn delete_messages(conn: &mut Conn<'_>, before: i64) -> sqlx::Result<u64> {
-    let done = query("DELETE FROM outbox WHERE created_at < $1")
-        .bind(before)
-        .execute(conn)
-        .await?;
-    Ok(done)
+/// Up to `limit` messages queued before `before`, sent or not (`outbox_created_at`).
+pub async fn delete_messages(conn: &mut Conn<'_>, before: i64, limit: i64) -> sqlx::Result<u64> {
+    query(
+        "DELETE FROM outbox WHERE id IN (
+             SELECT id FROM outbox WHERE created_at < $1 LIMIT $2)",
+    )
+    .bind(before)
+    .bind(limit)
+    .execute(conn)
+    .await
 }

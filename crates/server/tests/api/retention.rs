@@ -126,3 +126,25 @@ async fn the_server_binary_purges_at_start_up_and_records_the_run() {
     }
     drop(running);
 }
+
+#[tokio::test]
+async fn a_backlog_of_many_batches_goes_in_one_run() {
+    let app = spawn_app().await;
+    let long_ago = app.clock.unix() - 40 * 86_400;
+    let mut tx = app.db.begin_write().await.expect("transaction");
+    for n in 0..1_234 {
+        query(
+            "INSERT INTO sessions (id, token_hash, role, subject_id, created_at, last_seen_at)
+             VALUES ($1, $1, 'victim', 'someone', $2, $2)",
+        )
+        .bind(format!("old-{n}"))
+        .bind(long_ago)
+        .execute(&mut tx.conn())
+        .await
+        .expect("an old session");
+    }
+    tx.commit().await.expect("commit");
+    let purged = purge(&app).await.expect("due");
+    assert_eq!(purged.sessions, 1_234);
+    assert_eq!(count(&app.db, "sessions").await, 0);
+}
