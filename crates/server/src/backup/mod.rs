@@ -22,7 +22,7 @@ const POSTGRES_TOOLS: &str = "for PostgreSQL use its own tools: pg_dump --format
 
 /// Copies the database to `args.to` while it stays in use; returns a one-line summary.
 pub async fn backup(args: &BackupArgs) -> anyhow::Result<String> {
-    let source = sqlite_file_or_refuse(&args.database_url, "back up")?;
+    let source = sqlite_file_or_refuse(&args.database_url, "backup")?;
     if !source.is_file() {
         anyhow::bail!("there is no database at {}", source.display());
     }
@@ -85,9 +85,10 @@ pub async fn restore(args: &RestoreArgs) -> anyhow::Result<String> {
     ))
 }
 
-fn sqlite_file_or_refuse(database_url: &str, doing: &str) -> anyhow::Result<PathBuf> {
-    db::sqlite_file(database_url)?
-        .ok_or_else(|| anyhow::anyhow!("server {doing} works on SQLite only; {POSTGRES_TOOLS}"))
+fn sqlite_file_or_refuse(database_url: &str, subcommand: &str) -> anyhow::Result<PathBuf> {
+    db::sqlite_file(database_url)?.ok_or_else(|| {
+        anyhow::anyhow!("server {subcommand} works on SQLite only; {POSTGRES_TOOLS}")
+    })
 }
 
 fn path_text(path: &Path) -> anyhow::Result<&str> {
