@@ -5,6 +5,7 @@ mod authorisation_matrix;
 mod callbacks;
 mod cases;
 mod client_config;
+mod contact_change;
 mod create_supervisor;
 mod errors;
 mod helpers;

@@ -76,6 +76,10 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
             "post",
             "/api/cases/CR%2F100001%2F25/callbacks/00000000-0000-0000-0000-000000000000/cancel",
         ),
+        (
+            "post",
+            "/api/cases/CR%2F100001%2F25/preferences/confirm-contact",
+        ),
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),

@@ -46,6 +46,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "enums_stored_by_serde_name"
     ),
     version!(5, "0005_access_model.sql", "access_model"),
+    version!(
+        8,
+        "0008_contact_change_verification.sql",
+        "contact_change_verification"
+    ),
 ];
 
 /// The migrator for `engine`.
