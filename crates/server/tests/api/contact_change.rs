@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use shared::api::preferences::{ContactMethod, PreferencesHistory, PreferencesView};
 use shared::api::ErrorBody;
 
-use crate::helpers::{case_path, other_code, spawn_app, TestApp, TEXT_VICTIM};
+use crate::helpers::{case_path, other_code, spawn_app, TestApp, EMAIL_VICTIM, TEXT_VICTIM};
 use crate::preferences::{valid, with};
 use server::platform::db::query;
 
@@ -284,4 +284,42 @@ async fn the_code_and_the_notice_are_in_welsh_for_a_victim_who_chose_welsh() {
         notice.starts_with("Cafodd eich manylion cyswllt"),
         "{notice}"
     );
+}
+
+#[tokio::test]
+async fn a_new_email_address_is_confirmed_by_email_and_the_old_one_told() {
+    let app = spawn_app().await;
+    app.sign_in(EMAIL_VICTIM).await;
+    let current: PreferencesView = app
+        .get(&format!("{}/preferences", case_path(EMAIL_VICTIM.0)))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut body = serde_json::to_value(&current.preferences).unwrap();
+    body["email"] = json!("alex.new@example.org");
+    let response = app.put_preferences(EMAIL_VICTIM.0, &body).await;
+    assert_eq!(response.status(), 200);
+    let saved: PreferencesView = response.json().await.unwrap();
+    let pending = saved.pending_contact_change.expect("a change waits");
+    assert_eq!(pending.code_sent_by, ContactMethod::Email);
+    assert_eq!(saved.preferences.email.as_deref(), Some(EMAIL_VICTIM.1));
+
+    let code = app.latest_code_for("alex.new@example.org").await.unwrap();
+    let confirmed = app.confirm_contact(EMAIL_VICTIM.0, &code).await;
+    assert_eq!(confirmed.status(), 200);
+    assert_eq!(
+        latest_message_to(&app, EMAIL_VICTIM.1).await.as_deref(),
+        Some(NOTICE)
+    );
+    let history: PreferencesHistory = app
+        .get(&format!(
+            "{}/preferences/history",
+            case_path(EMAIL_VICTIM.0)
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(history.versions[0].changes, ["Email address changed"]);
 }

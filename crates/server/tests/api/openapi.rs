@@ -107,6 +107,8 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         "ContactPreferences",
         "PreferencesView",
         "PreferencesHistory",
+        "PendingContactChange",
+        "ConfirmContactRequest",
         "NewCallbackRequest",
         "CallbackView",
         "CallbacksView",
