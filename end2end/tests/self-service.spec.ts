@@ -23,6 +23,8 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
   // saves again unchanged.
   const victim = victimFor(testInfo.project.name);
   const localNumber = "0" + victim.recipient.slice(3); // +447700900001 → 07700900001
+  // A new number per project, so the two runs never read each other's codes.
+  const newNumber = testInfo.project.name === "desktop" ? "+447700900982" : "+447700900983";
   await signIn(page, victim);
 
   await test.step("preferences: an invalid phone number shows the error summary", async () => {
@@ -81,8 +83,6 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
   });
 
   await test.step("preferences: a new phone number waits for the code sent to it", async () => {
-    // Another number per project, so the two runs never read each other's codes.
-    const newNumber = testInfo.project.name === "desktop" ? "+447700900982" : "+447700900983";
     await page.getByLabel("Phone number").fill("0" + newNumber.slice(3));
     await page.getByRole("button", { name: "Save" }).click();
     const heading = page.getByRole("heading", { level: 1, name: "Check your phone" });
@@ -91,6 +91,10 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     await expect(page.getByText("We have sent a code by text message to your new phone number.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Save" })).toBeHidden();
     await checkPage(page, "check your phone");
+    // A reload does not lose the change waiting for its code.
+    await page.reload();
+    await expect(heading).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save" })).toBeHidden();
 
     const code = await readCodeFromOutbox(page, newNumber);
     const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
@@ -120,7 +124,9 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
   });
 
   await test.step("preferences: the old number back, confirmed with the code sent to it", async () => {
-    // Later tests sign this victim in with codes sent to their own number.
+    // Later tests sign this victim in with codes sent to their own number. The form was
+    // loaded again on confirming (it opened on the old number after the reload).
+    await expect(page.getByLabel("Phone number")).toHaveValue(newNumber);
     await page.getByLabel("Phone number").fill(localNumber);
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Check your phone" })).toBeFocused();

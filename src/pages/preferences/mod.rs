@@ -7,7 +7,8 @@
 //!
 //! A save that would move where sign-in codes go comes back with a pending change: the
 //! form is hidden (kept, with what was typed) and "Check your phone/email"
-//! (`confirm_contact`) asks for the code; once confirmed the success banner says so.
+//! (`confirm_contact`) asks for the code; once confirmed the success banner says so. A
+//! change still waiting when the page opens (a reload) shows the same panel.
 
 mod checks;
 mod choices;
@@ -50,7 +51,14 @@ pub fn PreferencesPage() -> impl IntoView {
     let code_errors = RwSignal::new(FormErrors::default());
     // Whether the last success was confirming new contact details (the banner says so).
     let confirmed = RwSignal::new(false);
+    // Set when the page opened on a change already waiting (a reload): the form then holds
+    // the old contact details, so it is loaded again once the new ones are confirmed.
+    let opened_waiting = StoredValue::new(false);
     let on_confirmed = Callback::new(move |view: PreferencesView| {
+        if opened_waiting.get_value() {
+            opened_waiting.set_value(false);
+            saved.refetch();
+        }
         current.set(Some(view));
         pending.set(None);
         confirmed.set(true);
@@ -105,6 +113,9 @@ pub fn PreferencesPage() -> impl IntoView {
                 error_message=t_string!(i18n, preferences.load_failed)
                 render=move |saved| {
                     current.set(saved.clone());
+                    let waiting = saved.as_ref().and_then(|view| view.pending_contact_change.clone());
+                    opened_waiting.set_value(waiting.is_some());
+                    pending.set(waiting);
                     view! { <PreferencesForm saved errors just_saved confirmed current pending /> }
                 }
             />

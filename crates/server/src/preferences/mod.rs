@@ -43,7 +43,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The victim's current contact preferences, with what they mean in plain words.
 ///
 /// A victim who has never saved any gets version 1, made from what their officer
-/// recorded.
+/// recorded. `pending_contact_change` is set while new contact details wait for their
+/// code.
 #[utoipa::path(
     get,
     path = "/api/cases/{crime_reference}/preferences",
@@ -65,8 +66,17 @@ async fn get_preferences(
 ) -> Result<Json<PreferencesView>, AppError> {
     let case =
         access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
-    let current = store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
-    Ok(Json(current.view(lang)?))
+    let now = state.clock.unix();
+    let current = store::current_or_initial(&state.db, &case.victim_id, now).await?;
+    let mut view = current.view(lang)?;
+    view.pending_contact_change = contact_change::waiting(
+        &mut state.db.conn(),
+        &case.victim_id,
+        &current.preferences,
+        now,
+    )
+    .await?;
+    Ok(Json(view))
 }
 
 /// Save new contact preferences as the next version.

@@ -323,3 +323,47 @@ async fn a_new_email_address_is_confirmed_by_email_and_the_old_one_told() {
         .unwrap();
     assert_eq!(history.versions[0].changes, ["Email address changed"]);
 }
+
+#[tokio::test]
+async fn the_current_preferences_say_a_change_is_waiting_until_it_is_confirmed_or_expires() {
+    let app = spawn_app().await;
+    app.sign_in(TEXT_VICTIM).await;
+    let prefs_path = format!("{}/preferences", case_path(TEXT_VICTIM.0));
+    let current = || async {
+        app.get(&prefs_path)
+            .await
+            .json::<PreferencesView>()
+            .await
+            .unwrap()
+    };
+    assert_eq!(current().await.pending_contact_change, None);
+
+    // Letters only: the code goes to the number codes go to now.
+    let letters = with(
+        valid(),
+        json!({ "preferred_method": "letter", "second_method": null, "phone": null,
+                "safe_times": [], "letters_safe": true,
+                "address": "1 High Street", "postcode": "SW1A 1AA" }),
+    );
+    let saved = save(&app, &letters).await;
+    let pending = saved
+        .pending_contact_change
+        .clone()
+        .expect("a change waits");
+    assert!(pending.sent_to_current);
+    assert_eq!(current().await.pending_contact_change, Some(pending));
+    app.advance_clock(10);
+    assert_eq!(current().await.pending_contact_change, None);
+
+    save(&app, &new_phone()).await;
+    assert!(current()
+        .await
+        .pending_contact_change
+        .is_some_and(|p| !p.sent_to_current));
+    let code = app.latest_code_for(NEW_PHONE).await.unwrap();
+    assert_eq!(
+        app.confirm_contact(TEXT_VICTIM.0, &code).await.status(),
+        200
+    );
+    assert_eq!(current().await.pending_contact_change, None);
+}

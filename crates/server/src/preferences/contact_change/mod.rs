@@ -26,7 +26,7 @@ use super::store::{self as versions, message_lang, Version};
 use crate::outbox::{self, Channel};
 use crate::platform::db::{self, Conn};
 use crate::platform::error::{AppError, FieldErrors};
-use crate::platform::stored::enum_text;
+use crate::platform::stored::{enum_from_text, enum_text};
 use crate::platform::{i18n, secrets};
 use crate::sessions::store as sessions;
 
@@ -153,6 +153,30 @@ async fn send_code(
     outbox::queue(conn, channel, &recipient, &body, now).await?;
     tracing::info!(change_id = %change_id, "contact change: confirmation code sent");
     Ok(pending_view(channel, to_current, expires_at - now))
+}
+
+/// The change still waiting for its code, if one can still be confirmed (not expired,
+/// tries left), so the app can ask for the code again after a reload. `current` is the
+/// current version: a code sent to its own channel means the new choices had none.
+pub async fn waiting(
+    conn: &mut Conn<'_>,
+    victim_id: &str,
+    current: &ContactPreferences,
+    now: i64,
+) -> anyhow::Result<Option<PendingContactChange>> {
+    let Some(live) = store::live(conn, victim_id).await? else {
+        return Ok(None);
+    };
+    if live.expires_at <= now || live.attempts >= MAX_TRIES {
+        return Ok(None);
+    }
+    let channel = enum_from_text::<Channel>(&live.code_channel)?;
+    let to_current = route::sign_in_channel(current) == Some((channel, live.code_recipient));
+    Ok(Some(pending_view(
+        channel,
+        to_current,
+        live.expires_at - now,
+    )))
 }
 
 fn pending_view(channel: Channel, to_current: bool, seconds_left: i64) -> PendingContactChange {

@@ -29,15 +29,27 @@ pub struct LiveChange {
     pub code_hash: String,
     pub created_at: i64,
     pub expires_at: i64,
+    pub attempts: i64,
 }
 
-type LiveTuple = (String, String, String, String, String, String, i64, i64);
+type LiveTuple = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+);
 
 /// The victim's newest live change, if any (there is at most one: `insert` callers cancel
 /// the others first).
 pub async fn live(conn: &mut Conn<'_>, victim_id: &str) -> sqlx::Result<Option<LiveChange>> {
     let row: Option<LiveTuple> = query(
-        "SELECT id, requested, code_channel, code_recipient, salt, code_hash, created_at, expires_at
+        "SELECT id, requested, code_channel, code_recipient, salt, code_hash, created_at,
+                expires_at, attempts
          FROM contact_changes
          WHERE victim_id = $1 AND confirmed_at IS NULL AND cancelled_at IS NULL
          ORDER BY created_at DESC LIMIT 1",
@@ -46,17 +58,26 @@ pub async fn live(conn: &mut Conn<'_>, victim_id: &str) -> sqlx::Result<Option<L
     .fetch_optional(conn)
     .await?;
     Ok(row.map(
-        |(id, requested, code_channel, code_recipient, salt, code_hash, created_at, expires_at)| {
-            LiveChange {
-                id,
-                requested,
-                code_channel,
-                code_recipient,
-                salt,
-                code_hash,
-                created_at,
-                expires_at,
-            }
+        |(
+            id,
+            requested,
+            code_channel,
+            code_recipient,
+            salt,
+            code_hash,
+            created_at,
+            expires_at,
+            attempts,
+        )| LiveChange {
+            id,
+            requested,
+            code_channel,
+            code_recipient,
+            salt,
+            code_hash,
+            created_at,
+            expires_at,
+            attempts,
         },
     ))
 }
