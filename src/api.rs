@@ -8,7 +8,9 @@
 use gloo_net::http::Request;
 use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 use shared::api::content::{RightsContent, SupportDirectory};
-use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
+use shared::api::preferences::{
+    ConfirmContactRequest, ContactPreferences, PreferencesHistory, PreferencesView,
+};
 use shared::api::{
     CaseView, ClientConfig, SessionView, StartSignInRequest, StartSignInResponse,
     VerifySignInRequest,
@@ -79,6 +81,19 @@ pub async fn put_preferences(
 ) -> Result<PreferencesView, ApiError> {
     let url = case_url(crime_reference, "preferences");
     json(send(Request::put(&url).json(preferences)).await?).await
+}
+
+/// `POST /api/cases/{ref}/preferences/confirm-contact`: confirm new contact details with
+/// the code sent to them (422 on the field `code` when it is not accepted).
+pub async fn confirm_contact_change(
+    crime_reference: &str,
+    code: &SignInCode,
+) -> Result<PreferencesView, ApiError> {
+    let url = case_url(crime_reference, "preferences/confirm-contact");
+    let body = ConfirmContactRequest {
+        code: code.as_str().to_owned(),
+    };
+    json(send(Request::post(&url).json(&body)).await?).await
 }
 
 /// `GET /api/cases/{ref}/preferences/history`: every version, newest first.

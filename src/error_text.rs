@@ -64,6 +64,10 @@ fn message(locale: Locale, key: &str) -> Option<&'static str> {
         "callbacks_too_many_open" => td_string!(locale, errors.callbacks_too_many_open),
         "callback_already_cancelled" => td_string!(locale, errors.callback_already_cancelled),
         "callback_already_done" => td_string!(locale, errors.callback_already_done),
+        "contact_change_code_rejected" => td_string!(locale, errors.contact_change_code_rejected),
+        "contact_change_too_many_codes" => {
+            td_string!(locale, errors.contact_change_too_many_codes)
+        }
         _ => return None,
     };
     Some(text)

@@ -63,6 +63,12 @@ pub(super) fn PreviousVersions(version: Signal<Option<u32>>) -> impl IntoView {
                             .map(|version| {
                                 view! {
                                     <h3 class="app-heading-s">{version_heading(i18n, &version)}</h3>
+                                    {(!version.changes.is_empty()).then(|| view! {
+                                        <p class="app-body">
+                                            <strong>{t!(i18n, preferences.version_changes)}": "</strong>
+                                            {version.changes.join(", ")}
+                                        </p>
+                                    })}
                                     <ul class="app-list app-list--bullet">
                                         {version.summary.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                                     </ul>

@@ -10,9 +10,11 @@ use shared::api::preferences::{
 };
 use shared::Lang;
 
+use super::contact_change::route::change_keys;
 use super::initial::{initial_preferences, RecordedContact};
-use super::summary::summary;
+use super::summary::{summary, summary_without_contact_details};
 use crate::platform::db::{self, query, Conn, Db};
+use crate::platform::i18n::text;
 use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
 /// One saved version.
@@ -33,15 +35,30 @@ impl Version {
             changed_at: rfc3339(self.changed_at)?,
             changed_by: self.changed_by,
             summary: summary(lang, &self.preferences),
+            pending_contact_change: None,
         })
     }
 
-    pub fn history_entry(&self, lang: Lang) -> anyhow::Result<PreferencesVersion> {
+    /// The version as history shows it: what it meant and what changed from `older`
+    /// (the version before it), without phone numbers or email addresses, even those
+    /// saved before history left them out.
+    pub fn history_entry(
+        &self,
+        lang: Lang,
+        older: Option<&Version>,
+    ) -> anyhow::Result<PreferencesVersion> {
+        let changes = older
+            .map(|older| change_keys(&older.preferences, &self.preferences))
+            .unwrap_or_default();
         Ok(PreferencesVersion {
             version: self.version,
             changed_at: rfc3339(self.changed_at)?,
             changed_by: self.changed_by,
-            summary: summary(lang, &self.preferences),
+            summary: summary_without_contact_details(lang, &self.preferences),
+            changes: changes
+                .into_iter()
+                .map(|key| text(lang, key).to_owned())
+                .collect(),
         })
     }
 }

@@ -126,6 +126,17 @@ pub fn summary(lang: Lang, prefs: &ContactPreferences) -> Vec<String> {
     lines
 }
 
+/// [`summary`] with the phone number and email address left out ("the number you gave
+/// us"), for history, which may be read on a shared device.
+pub fn summary_without_contact_details(lang: Lang, prefs: &ContactPreferences) -> Vec<String> {
+    let without = ContactPreferences {
+        phone: None,
+        email: None,
+        ..prefs.clone()
+    };
+    summary(lang, &without)
+}
+
 /// True when an English word takes "an" rather than "a" ("an Arabic", "a Polish").
 fn starts_with_vowel(word: &str) -> bool {
     matches!(

@@ -59,6 +59,9 @@ enum Answered {
     Anyone,
     /// These get a 2xx; everyone else 401, 403 or 404.
     Only(&'static [Caller]),
+    /// These get past the access check: a 2xx, or a 422 about a secret the matrix cannot
+    /// know (a code sent to the victim); everyone else 401, 403 or 404.
+    UpToASecret(&'static [Caller]),
 }
 
 /// What the matrix expects of one operation.
@@ -77,7 +80,7 @@ const fn rule(answered: Answered, may_see_a: &'static [Caller]) -> Option<Expect
 
 /// The expectation for each documented operation; `None` fails the test.
 fn expectation(method: &str, path: &str) -> Option<Expectation> {
-    use Answered::{Anyone, Only};
+    use Answered::{Anyone, Only, UpToASecret};
     match (method, path) {
         ("get", "/api/health" | "/api/config") => rule(Anyone, &[]),
         // The same document for everyone; its examples use the demo reference's format.
@@ -95,6 +98,10 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
             | "/api/cases/{crime_reference}/preferences"
             | "/api/cases/{crime_reference}/preferences/history",
         ) => rule(Only(&[VictimA]), &[VictimA]),
+        // The code was sent to A's phone: A gets past the access check to a 422.
+        ("post", "/api/cases/{crime_reference}/preferences/confirm-contact") => {
+            rule(UpToASecret(&[VictimA]), &[VictimA])
+        }
         ("get", "/api/staff/session") => rule(Only(STAFF), &[]),
         ("get", "/api/staff/cases") => rule(Only(STAFF), SEE_A_AS_STAFF),
         ("get", "/api/staff/cases/{crime_reference}") => rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF),
@@ -166,6 +173,8 @@ fn body_for(method: &str, path: &str, caller: Caller) -> Option<Value> {
             json!({ "email": "nobody@example.org", "password": PASSWORD, "code": "000000" })
         }
         "/api/cases/{crime_reference}/preferences" => valid_preferences(),
+        // Well-formed, so callers without access get their 404 before the code is checked.
+        "/api/cases/{crime_reference}/preferences/confirm-contact" => json!({ "code": "000000" }),
         "/api/cases/{crime_reference}/callbacks" => valid_callback(),
         "/api/staff/officers" => json!({
             "email": format!("new.{caller:?}@example.org").to_lowercase(),
@@ -184,7 +193,10 @@ fn status_problem(answered: &Answered, who: Caller, status: u16) -> Option<&'sta
         Answered::Only(allowed) if allowed.contains(&who) => {
             (!(200..300).contains(&status)).then_some("but this caller is entitled")
         }
-        Answered::Only(_) => {
+        Answered::UpToASecret(allowed) if allowed.contains(&who) => (!(200..300).contains(&status)
+            && status != 422)
+            .then_some("but this caller is entitled"),
+        Answered::Only(_) | Answered::UpToASecret(_) => {
             (![401, 403, 404].contains(&status)).then_some("but this caller is not entitled")
         }
     }
@@ -266,7 +278,7 @@ async fn no_caller_reaches_data_they_are_not_entitled_to() {
         TEXT_VICTIM.1.to_owned(),
         "Priya Shah".to_owned(),
         // The phone A's preferences are saved with, part-way through.
-        "07700 900 982".to_owned(),
+        "07700 900 001".to_owned(),
         target.0.clone(),
     ]);
     let doc: Value = app

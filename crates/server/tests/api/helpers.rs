@@ -13,6 +13,7 @@ use reqwest::{Client, Response};
 use serde_json::{json, Value};
 use server::platform::db::{query, Db};
 use server::{AppState, Clock, Config};
+use shared::api::preferences::PreferencesView;
 use sqlx::{Connection, PgConnection};
 use tempfile::TempDir;
 
@@ -244,6 +245,38 @@ impl TestApp {
         let response = self.verify(reference, &code).await;
         assert_eq!(response.status(), 200);
         session_token(&response).expect("session cookie")
+    }
+
+    /// `POST …/preferences/confirm-contact` with `code`.
+    pub async fn confirm_contact(&self, reference: &str, code: &str) -> Response {
+        self.post_json(
+            &format!("{}/preferences/confirm-contact", case_path(reference)),
+            &json!({ "code": code }),
+        )
+        .await
+    }
+
+    /// Saves preferences and, when they move where sign-in codes go, confirms the change
+    /// with the code sent to `code_recipient`. Returns the version then current.
+    pub async fn save_and_confirm_preferences(
+        &self,
+        reference: &str,
+        body: &Value,
+        code_recipient: &str,
+    ) -> PreferencesView {
+        let response = self.put_preferences(reference, body).await;
+        assert_eq!(response.status(), 200);
+        let saved: PreferencesView = response.json().await.expect("view");
+        if saved.pending_contact_change.is_none() {
+            return saved;
+        }
+        let code = self
+            .latest_code_for(code_recipient)
+            .await
+            .expect("a confirmation code");
+        let response = self.confirm_contact(reference, &code).await;
+        assert_eq!(response.status(), 200);
+        response.json().await.expect("view")
     }
 
     pub fn advance_clock(&self, minutes: i64) {

@@ -6,6 +6,7 @@ mod backup;
 mod callbacks;
 mod cases;
 mod client_config;
+mod contact_change;
 mod create_supervisor;
 mod errors;
 mod helpers;

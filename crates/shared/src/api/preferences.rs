@@ -112,6 +112,32 @@ pub struct PreferencesView {
     /// Plain sentences saying what we will and will not do, e.g. "We will only call you on
     /// weekdays between 9am and 12pm and will not leave voicemails."
     pub summary: Vec<String>,
+    /// Set when this save would move where sign-in codes go: the other choices are saved
+    /// (above), but the new contact details wait for a code sent to them (or, when they
+    /// leave no way to get a code, to the current ones). Absent otherwise; older apps
+    /// ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_contact_change: Option<PendingContactChange>,
+}
+
+/// A change of the sign-in contact details waiting for its confirmation code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PendingContactChange {
+    /// How the code was sent: `text_message` (to a phone) or `email`.
+    pub code_sent_by: ContactMethod,
+    /// True when the code went to the contact details in use now, because the new choice
+    /// (letter, call or visit) cannot receive codes; false when it went to the new ones.
+    pub sent_to_current: bool,
+    pub expires_in_minutes: u32,
+}
+
+/// `POST /api/cases/{crime_reference}/preferences/confirm-contact`: the code that confirms
+/// a pending change of contact details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmContactRequest {
+    pub code: String,
 }
 
 /// `GET /api/cases/{crime_reference}/preferences/history`: every version, newest first.
@@ -127,5 +153,11 @@ pub struct PreferencesVersion {
     pub version: u32,
     pub changed_at: String,
     pub changed_by: ChangedBy,
+    /// What the version means, with phone numbers and email addresses left out ("the
+    /// number you gave us"): history is read on shared devices.
     pub summary: Vec<String>,
+    /// What changed from the version before, without values, e.g. "Phone number changed".
+    /// Empty for version 1 and for older servers.
+    #[serde(default)]
+    pub changes: Vec<String>,
 }

@@ -51,6 +51,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "0007_database_origin_and_retention.sql",
         "database_origin_and_retention"
     ),
+    version!(
+        8,
+        "0008_contact_change_verification.sql",
+        "contact_change_verification"
+    ),
 ];
 
 /// The migrator for `engine`.
