@@ -150,7 +150,7 @@ async fn send_code(
         "server.contact_change.code_message",
         &[("code", &code), ("minutes", &LIFETIME_MINUTES.to_string())],
     );
-    outbox::queue(conn, channel, &recipient, &body, now).await?;
+    outbox::queue(conn, channel, &recipient, &body, None, now).await?;
     tracing::info!(change_id = %change_id, "contact change: confirmation code sent");
     Ok(pending_view(channel, to_current, expires_at - now))
 }
@@ -236,7 +236,7 @@ pub async fn confirm(
             message_lang(changed.language),
             "server.contact_change.notice",
         );
-        outbox::queue(conn, channel, &recipient, body, now).await?;
+        outbox::queue(conn, channel, &recipient, body, None, now).await?;
     }
     let ended = sessions::end_victim_sessions_except(conn, victim_id, keep_session, now).await?;
     tracing::info!(change_id = %live.id, sessions_ended = ended, "contact change confirmed");
