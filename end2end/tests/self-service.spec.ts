@@ -157,6 +157,8 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     let open = view.callbacks.filter((c: { status: string }) => c.status === "requested" || c.status === "scheduled").length;
     for (; open < view.max_open; open++) {
       const made = await page.request.post(base, {
+        // The server refuses writes without same-origin proof, which a browser adds itself.
+        headers: { origin: new URL(page.url()).origin },
         data: { reason: "support_needs", details: null, urgency: "routine", windows: [{ date, start: "10:00", end: "12:00" }], one_off_phone: null },
       });
       expect(made.status()).toBe(201);

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use reqwest::header::{HeaderValue, COOKIE};
+use reqwest::header::{HeaderMap, HeaderValue, COOKIE, ORIGIN};
 use reqwest::{Client, StatusCode};
 use shared::api::callbacks::{
     CallbackReason, CallbackView, CallbackWindow, CallbacksView, NewCallbackRequest, Urgency,
@@ -70,7 +70,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .into());
     }
+    // The server refuses writes without same-origin proof; a browser on the app's pages
+    // sends its origin, so the load generator does too.
+    let origin = HeaderValue::from_str(args.base.trim_end_matches('/'))?;
     let client = Client::builder()
+        .default_headers(HeaderMap::from_iter([(ORIGIN, origin)]))
         .pool_max_idle_per_host(args.writers)
         .timeout(Duration::from_secs(30))
         .build()?;

@@ -79,6 +79,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
+        ("post", "/api/sign-out-everywhere"),
         ("post", "/api/staff/officers"),
         (
             "post",
@@ -86,6 +87,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ),
         ("post", "/api/staff/sign-in"),
         ("post", "/api/staff/sign-out"),
+        ("post", "/api/staff/sign-out-everywhere"),
         ("put", "/api/cases/CR%2F100001%2F25/preferences"),
     ];
     let expected: Vec<(String, String)> = expected
