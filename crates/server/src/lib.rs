@@ -46,7 +46,7 @@ pub const BODY_LIMIT_BYTES: usize = 16 * 1024;
 
 /// The whole HTTP surface: the API under /api, the app for everything else.
 pub fn app(state: AppState) -> Router {
-    let (api, openapi) = api::api(state.config.demo).split_for_parts();
+    let (api, openapi) = api::api_and_document(state.config.demo);
     let api = api
         .route("/api", any(platform::middleware::api_not_found))
         .route("/api/{*rest}", any(platform::middleware::api_not_found))
