@@ -207,6 +207,19 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     await expect(count).not.toHaveText(before);
     await checkPage(page, "support filtered by crime");
   });
+
+  await test.step("signed in: settings end with sign out everywhere, which ends the session", async () => {
+    await page.getByRole("banner").getByRole("link", { name: "Accessibility settings" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Sign out on every device" })).toBeVisible();
+    await checkPage(page, "settings, signed in");
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "You have signed out" })).toBeFocused();
+    expect((await page.request.get("/api/session")).status()).toBe(401);
+    // Signed out, the settings page no longer offers it.
+    await page.getByRole("banner").getByRole("link", { name: "Accessibility settings" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Accessibility settings" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out everywhere" })).toHaveCount(0);
+  });
 });
 
 test("anyone reads a right in standard and easy read, and the choice is remembered", async ({ page }) => {
