@@ -1,5 +1,6 @@
-//! Slow and greedy clients over raw TCP: a slowloris trickling its headers is cut off by
-//! the header read timeout, a body sent too slowly by the request timeout (408), and at the
+//! Slow and greedy clients over raw TCP: a slowloris trickling its headers, or an idle
+//! keep-alive connection, is cut off by the header read timeout, a body sent too slowly by
+//! the request timeout (408), and at the
 //! concurrency limit the next request is shed with a 503. Each server here gets short
 //! limits; the trickling pace is what the protocol needs, not a wait for the server.
 
@@ -78,6 +79,30 @@ async fn a_client_trickling_its_headers_is_disconnected_after_the_header_timeout
         "closed after {took:?}"
     );
     assert!(!received.contains("200 OK"), "{received}");
+}
+
+#[tokio::test]
+async fn an_idle_connection_is_closed_after_the_header_timeout() {
+    let app = spawn_app_with(Options {
+        configure: |config| config.header_read_timeout = Duration::from_millis(600),
+        ..Options::default()
+    })
+    .await;
+    let (mut reader, mut writer) = connect(&app).await.into_split();
+    writer
+        .write_all(b"GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .await
+        .unwrap();
+    let answered = Instant::now();
+    // Keep-alive: the answer comes, then the connection waits for a next request that
+    // never starts, and is closed.
+    let (received, closed_at) = read_until_closed(&mut reader).await;
+    assert!(received.starts_with("HTTP/1.1 200"), "{received}");
+    let idle = closed_at - answered;
+    assert!(
+        idle >= Duration::from_millis(500) && idle < Duration::from_secs(5),
+        "closed after {idle:?}"
+    );
 }
 
 #[tokio::test]
