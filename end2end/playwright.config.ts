@@ -44,7 +44,7 @@ export default defineConfig({
   webServer: {
     // A new database file every run, so the tests always start from the demo data.
     command:
-      `rm -f .e2e/portal.db .e2e/portal.db-wal .e2e/portal.db-shm && mkdir -p .e2e && ` +
+      `rm -f .e2e/portal.db .e2e/portal.db-wal .e2e/portal.db-shm .e2e/staff-steps.json && mkdir -p .e2e && ` +
       `exec ${server} --addr 127.0.0.1:${port} ` +
       `--database-url sqlite://.e2e/portal.db --static-dir ../dist --demo`,
     url: `${baseURL}/api/health`,

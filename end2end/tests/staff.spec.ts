@@ -9,14 +9,13 @@ import {
   fillStaffSignIn,
   freshStaffCode,
   OFFICER,
+  SOUTH_OFFICER,
   sidewaysOverflow,
   smallTargets,
   staffSignIn,
 } from "./staff-helpers";
 
 test.describe.configure({ mode: "serial" });
-// Each sign-in waits for a new 30-second authenticator step.
-test.setTimeout(90_000);
 
 async function checkPage(page: Page, state: string) {
   await page.waitForLoadState("networkidle");
@@ -125,8 +124,8 @@ test("an officer signs out everywhere: the session ends and the sign-in page say
 });
 
 test("when the session ends, the next page says the officer was signed out", async ({ page, context }) => {
-  await staffSignIn(page);
-  const link = page.getByRole("link", { name: OFFICER.cases[1] });
+  await staffSignIn(page, SOUTH_OFFICER);
+  const link = page.getByRole("link", { name: SOUTH_OFFICER.cases[1] });
   await expect(link).toBeVisible();
   // As if 15 idle minutes had passed: the server no longer knows the session.
   await context.clearCookies();
@@ -140,7 +139,7 @@ test("when the session ends, the next page says the officer was signed out", asy
 
 test("keyboard only: sign in and open a case", async ({ page }) => {
   test.skip(test.info().project.name !== "desktop", "keyboard use is the same at every width");
-  const code = await freshStaffCode(page, OFFICER.email);
+  const code = await freshStaffCode();
   await page.goto("/staff/sign-in");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await page.keyboard.press("Tab");

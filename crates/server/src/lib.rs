@@ -2,7 +2,8 @@
 //! they see it, and hosting of the built app.
 //!
 //! `app` builds the whole router (tests drive it in-process or on a real port); `run`
-//! opens the database, loads demo data if asked, and serves until Ctrl-C or SIGTERM.
+//! opens the database, loads demo data if asked (only into a database demo mode created),
+//! purges old rows on a schedule, and serves until Ctrl-C or SIGTERM.
 
 use std::sync::Arc;
 
@@ -19,14 +20,17 @@ use tower_http::trace::TraceLayer;
 
 pub mod access;
 pub mod api;
+pub mod backup;
 pub mod callbacks;
 pub mod cases;
 pub mod demo;
+pub mod origin;
 pub mod outbox;
 pub mod platform;
 pub mod preferences;
 #[cfg(test)]
 mod query_plans;
+pub mod retention;
 pub mod seed;
 pub mod service;
 pub mod sessions;
@@ -140,10 +144,18 @@ pub async fn serve_until(
     platform::http_server::serve_until(listener, app(state), header_read_timeout, shutdown).await;
 }
 
-/// Opens the database, loads demo data if configured, and serves.
+/// Checks the settings, opens the database, refuses demo mode on a database demo mode did
+/// not create, loads demo data if configured, starts the retention job, and serves.
 pub async fn run(config: Config) -> anyhow::Result<()> {
+    config.check()?;
     let db = platform::db::connect(&config.database_url).await?;
     let clock = Clock::system();
+    let opener = if config.demo {
+        origin::Opener::Demo
+    } else {
+        origin::Opener::Server
+    };
+    origin::claim(&db, opener, clock.unix()).await?;
     if config.demo {
         demo::load_if_empty(&db, &clock)
             .await
@@ -159,6 +171,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .local_addr()
         .context("could not read the listening address")?;
     tracing::info!(%addr, demo = config.demo, "listening");
+    retention::spawn(db.clone(), clock.clone(), config.retention_interval());
     let state = AppState::new(db, config, clock)?;
     serve(listener, state).await;
     Ok(())

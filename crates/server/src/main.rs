@@ -1,10 +1,11 @@
 //! The `server` binary: read the settings, then run the server (start logging first) or,
-//! with `seed`, fill a benchmark database, or with `create-supervisor`, create a
-//! supervisor's account.
+//! with `seed`, fill a benchmark database, with `create-supervisor`, create a
+//! supervisor's account, or with `backup` / `restore`, copy a SQLite database out or in.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use server::backup;
 use server::platform::config::{Cli, Command};
 use server::platform::telemetry;
 use server::seed;
@@ -36,6 +37,8 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Backup(args)) => print_outcome("backup", backup::backup(&args).await),
+        Some(Command::Restore(args)) => print_outcome("restore", backup::restore(&args).await),
         // No log subscriber either: stdout is the enrolment alone, and nothing about the
         // account (least of all its password) is written anywhere else.
         Some(Command::CreateSupervisor(args)) => {
@@ -53,6 +56,20 @@ async fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+/// A subcommand's one-line summary on stdout, or its error on stderr.
+fn print_outcome(name: &str, outcome: anyhow::Result<String>) -> ExitCode {
+    match outcome {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("server {name}: {error:#}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Demo mode: with `--demo` and an empty database, load the demo cases
 //! (`demo_content.rs`) in one transaction, with dates relative to today.
 
-mod content;
+pub mod content;
 pub mod staff;
 
 use shared::CalendarDate;

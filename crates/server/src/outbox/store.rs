@@ -6,23 +6,28 @@ use super::Channel;
 use crate::platform::db::{query, Conn, Db};
 use crate::platform::stored::{enum_text, rfc3339};
 
-/// Queues a message. Its id is a UUID v7, so ids sort in queueing order.
+/// Queues a message. Its id is a UUID v7, so ids sort in queueing order. A message that
+/// shows a sign-in code names it (`sign_in_code_id`), so retention can blank the body once
+/// the code is no use.
 pub async fn queue(
     conn: &mut Conn<'_>,
     channel: Channel,
     recipient: &str,
     body: &str,
+    sign_in_code_id: Option<&str>,
     now: i64,
 ) -> anyhow::Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
     let channel_text = enum_text(&channel)?;
     query(
-        "INSERT INTO outbox (id, channel, recipient, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO outbox (id, channel, recipient, body, sign_in_code_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&id)
     .bind(&channel_text)
     .bind(recipient)
     .bind(body)
+    .bind(sign_in_code_id)
     .bind(now)
     .execute(conn)
     .await?;

@@ -1,12 +1,17 @@
 //! Command-line flags and environment variables. Every server setting has a flag and a
 //! variable; `.env.example` at the repository root documents them for deployers. The
-//! subcommands `seed` (benchmark data) and `create-supervisor` take flags only.
+//! subcommands `seed` (benchmark data), `create-supervisor` and `restore` take flags only;
+//! `backup` reads DATABASE_URL like the server.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+
+/// The variable that turns demo mode on: long and plain about what it does, so nobody
+/// sets it by accident (a variable called `DEMO` might already be set for something else).
+pub const DEMO_ENV: &str = "SAFE_UPDATES_DEMO_MODE_PUBLISHES_CODES";
 
 /// Where "Exit this page" goes unless `--exit-url` says otherwise.
 pub use shared::api::DEFAULT_EXIT_URL;
@@ -45,6 +50,45 @@ pub enum Command {
     /// an account. Prints only what an authenticator app needs: the second-factor secret
     /// and its otpauth:// link.
     CreateSupervisor(CreateSupervisorArgs),
+    /// Copy a SQLite database to a file while servers keep using it.
+    ///
+    /// The copy is consistent (one moment's snapshot, made with SQLite's VACUUM INTO), is
+    /// checked with PRAGMA integrity_check, and is created owner-only (mode 0600); an
+    /// existing file is never overwritten. It holds the database exactly as stored: what is
+    /// encrypted in the database stays encrypted, and no key is copied. For PostgreSQL use
+    /// pg_dump (e.g. pg_dump --format=custom --file=FILE DATABASE) and pg_restore.
+    Backup(BackupArgs),
+    /// Put a backup made by `server backup` in place as a new SQLite database.
+    ///
+    /// Checks the backup with PRAGMA integrity_check first, refuses to overwrite anything
+    /// (stop the servers and move the old database aside yourself), creates the file
+    /// owner-only, and migrates it to this version's schema. For PostgreSQL use pg_restore.
+    Restore(RestoreArgs),
+}
+
+/// The flags of `server backup`.
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// The database to copy, as the server's --database-url (sqlite://PATH).
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/portal.db")]
+    pub database_url: String,
+
+    /// The backup file to create; it must not exist yet.
+    #[arg(long)]
+    pub to: PathBuf,
+}
+
+/// The flags of `server restore`.
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// The backup file (made by `server backup`).
+    #[arg(long)]
+    pub from: PathBuf,
+
+    /// Where to put it: sqlite://PATH, a file that must not exist yet. Deliberately no
+    /// default and no environment variable, so a restore lands only where named.
+    #[arg(long)]
+    pub database_url: String,
 }
 
 /// The flags of `server create-supervisor`. There is no password flag on purpose: flags
@@ -117,9 +161,19 @@ pub struct Config {
 
     /// Demo mode: load the demo cases and demo staff when the database has none, and serve
     /// /demo/outbox and GET /api/dev/outbox so you can read the sign-in codes the server
-    /// "sent" and the staff accounts' current codes. Never use it with real data.
-    #[arg(long, env = "DEMO")]
+    /// "sent" and the staff accounts' current codes. Runs only on a database demo mode
+    /// created (a new one: give it a file that does not exist yet) and only on a loopback
+    /// address; the long variable name is so nobody sets it by accident.
+    #[arg(long, env = DEMO_ENV)]
     pub demo: bool,
+
+    /// How often, in minutes, each server checks whether the retention purge is due (it
+    /// runs on one server per interval): ended sessions after 30 days, used or expired
+    /// sign-in codes after 7, messages after 30; a sign-in code's text is blanked from its
+    /// message as soon as the code is used or expired.
+    #[arg(long, env = "RETENTION_INTERVAL_MINUTES", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub retention_interval_minutes: u32,
 
     /// Where "Exit this page" (and pressing Shift three times) sends someone: a neutral,
     /// everyday site. The app reads it from GET /api/config.
@@ -184,6 +238,7 @@ impl Config {
             database_url,
             static_dir,
             demo,
+            retention_interval_minutes: 10,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             log_json: false,
             header_read_timeout: Duration::from_secs(10),
@@ -192,6 +247,26 @@ impl Config {
             insecure_local_http: false,
             public_origin: None,
         }
+    }
+
+    /// Refuses settings that must never run together: demo mode publishes sign-in codes,
+    /// so it listens on a loopback address only.
+    pub fn check(&self) -> anyhow::Result<()> {
+        if self.demo && !self.addr.ip().is_loopback() {
+            anyhow::bail!(
+                "refusing to start in demo mode on {}: demo mode shows every sign-in code at \
+                 /api/dev/outbox, so it listens only on a loopback address such as \
+                 127.0.0.1:8080 (or [::1]:8080); use --addr 127.0.0.1:PORT, or start without \
+                 --demo",
+                self.addr
+            );
+        }
+        Ok(())
+    }
+
+    /// The pause between retention checks.
+    pub fn retention_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(self.retention_interval_minutes) * 60)
     }
 }
 
@@ -230,6 +305,44 @@ mod tests {
             "1"
         ])
         .is_err());
+    }
+
+    #[test]
+    fn demo_mode_listens_on_loopback_only() {
+        let on = |addr: &str| {
+            let mut config = Config::for_tests(String::new(), PathBuf::new(), true);
+            config.addr = addr.parse().unwrap();
+            config
+        };
+        assert!(on("127.0.0.1:8080").check().is_ok());
+        assert!(on("[::1]:8080").check().is_ok());
+        for exposed in ["0.0.0.0:8080", "192.168.1.10:8080", "[::]:8080"] {
+            let message = format!("{:#}", on(exposed).check().unwrap_err());
+            assert!(message.contains("loopback"), "{exposed}: {message}");
+            let mut plain = on(exposed);
+            plain.demo = false;
+            assert!(plain.check().is_ok(), "{exposed} without demo mode");
+        }
+    }
+
+    #[test]
+    fn only_the_long_variable_turns_demo_mode_on() {
+        let demo = Config::command()
+            .get_arguments()
+            .find(|arg| arg.get_id() == "demo")
+            .and_then(|arg| arg.get_env().map(|env| env.to_owned()))
+            .unwrap();
+        assert_eq!(demo, DEMO_ENV);
+    }
+
+    #[test]
+    fn restore_has_no_default_database_and_backup_reads_the_servers() {
+        assert!(Cli::try_parse_from(["server", "restore", "--from", "b.db"]).is_err());
+        let backup = Cli::try_parse_from(["server", "backup", "--to", "b.db"]).unwrap();
+        let Some(Command::Backup(args)) = backup.command else {
+            panic!("not parsed as backup");
+        };
+        assert!(args.database_url.starts_with("sqlite://"));
     }
 
     #[test]

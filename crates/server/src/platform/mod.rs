@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod json;
 pub(crate) mod limits;
 pub(crate) mod middleware;
+pub mod owner_only;
 pub mod same_origin;
 pub(crate) mod secrets;
 pub mod state;

@@ -3,7 +3,8 @@
 //! highest existing reference, 2–6 timeline updates each with Victims' Code timing,
 //! version-1 contact preferences and a few callback requests; optionally real signed-in
 //! sessions for a load generator. Deterministic: the same database and day give the same
-//! rows. Never logs personal data: the summary holds counts and references only.
+//! rows. Never logs personal data: the summary holds counts and references only. Refuses
+//! any database it did not create (`origin`), so it never adds made-up victims to real data.
 
 mod bench_sessions;
 mod content;
@@ -15,6 +16,7 @@ mod write;
 
 use std::time::Instant;
 
+use crate::origin;
 use crate::platform::clock::Clock;
 use crate::platform::config::SeedArgs;
 use crate::platform::db::{self, query, query_per_engine, Conn, Db, Engine, PerEngine, Pooled};
@@ -73,7 +75,12 @@ impl std::fmt::Display for Seeded {
 pub async fn run(args: &SeedArgs) -> anyhow::Result<Seeded> {
     let started = Instant::now();
     let db = db::connect(&args.database_url).await?;
-    let result = seed(&db, args, &Clock::system()).await;
+    let clock = Clock::system();
+    // Never into real data: only a database the seeder created itself (origin/).
+    let result = match origin::claim(&db, origin::Opener::Seed, clock.unix()).await {
+        Ok(_) => seed(&db, args, &clock).await,
+        Err(error) => Err(error),
+    };
     db.close().await;
     let mut seeded = result?;
     seeded.seconds = started.elapsed().as_secs_f64();

@@ -110,6 +110,7 @@ pub async fn issue(
         channel,
         &recipient,
         &message_body(target.lang, &code),
+        Some(&code_id),
         now,
     )
     .await?;

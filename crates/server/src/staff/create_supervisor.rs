@@ -54,7 +54,11 @@ pub async fn run(args: &CreateSupervisorArgs, password: &str) -> anyhow::Result<
     let link = credentials::enrolment_link(&totp_secret, &details.email)?;
     let db = crate::platform::db::connect(&args.database_url).await?;
     let now = Clock::system().unix();
-    let result = insert(&db, &details, unit_name, &password_hash, &totp_secret, now).await;
+    let result = match crate::origin::claim(&db, crate::origin::Opener::CreateSupervisor, now).await
+    {
+        Ok(_) => insert(&db, &details, unit_name, &password_hash, &totp_secret, now).await,
+        Err(error) => Err(error),
+    };
     db.close().await;
     result?;
     Ok(Enrolment { totp_secret, link })

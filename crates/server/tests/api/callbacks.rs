@@ -26,7 +26,7 @@ fn request(date: &str, start: &str, end: &str) -> Value {
 }
 
 /// Wednesday 11 March, 10am to 11am: inside office hours.
-fn valid() -> Value {
+pub fn valid() -> Value {
     request("2026-03-11", "10:00", "11:00")
 }
 

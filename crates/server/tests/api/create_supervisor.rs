@@ -88,6 +88,12 @@ async fn a_supervisor_created_on_the_command_line_signs_in() {
     assert!(text(&again.stderr).contains("already exists"));
     assert_eq!(count(&db, "units").await, 1);
     assert_eq!(count(&db, "staff").await, 2);
+    // Real accounts: the database is the server's, so demo mode will never run on it.
+    let (created_by,): (String,) = query("SELECT created_by FROM database_origin")
+        .fetch_one(&mut db.conn())
+        .await
+        .expect("origin");
+    assert_eq!(created_by, "server");
     db.close().await;
 
     // The server on that database signs the supervisor in with a code from the secret.

@@ -1,6 +1,8 @@
 //! API tests: one binary, each test on its own fresh database and random port
 //! (`helpers::spawn_app`).
 
+mod authorisation_matrix;
+mod backup;
 mod callbacks;
 mod cases;
 mod client_config;
@@ -11,10 +13,14 @@ mod languages;
 mod logging;
 mod many_servers;
 mod openapi;
+mod origin;
 mod preferences;
+mod privacy_in_logs;
+mod retention;
 mod same_origin;
 mod schema;
 mod seed;
+mod server_process;
 mod session;
 mod sign_in;
 mod slow_clients;

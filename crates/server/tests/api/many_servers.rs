@@ -3,9 +3,6 @@
 //! database and not in either process. Runs on whichever engine the suite runs on
 //! (`./x test` runs it on PostgreSQL too).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-
 use reqwest::Client;
 use serde_json::json;
 use server::demo::staff::{DEMO_PASSWORD, DEMO_STAFF};
@@ -13,59 +10,7 @@ use server::platform::db::{query, Db};
 use server::staff::credentials;
 
 use crate::helpers::{case_path, fresh_database_url, session_token, TEXT_VICTIM};
-
-/// A `server` process, killed when dropped.
-struct ServerProcess {
-    child: Child,
-    address: String,
-}
-
-impl ServerProcess {
-    /// Starts the server binary on a free port in demo mode and waits for its "listening"
-    /// line, which carries the address (no polling, no sleeping).
-    fn start(database_url: &str) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-            .args([
-                "--addr",
-                "127.0.0.1:0",
-                "--database-url",
-                database_url,
-                "--demo",
-            ])
-            .env("RUST_LOG", "info")
-            .env_remove("LOG_JSON")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start the server binary");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let address = loop {
-            let line = lines
-                .next()
-                .expect("the server stopped before listening")
-                .expect("read the server's output");
-            if let Some(at) = line.split("listening addr=").nth(1) {
-                let addr = at.split_whitespace().next().expect("an address");
-                break format!("http://{addr}");
-            }
-        };
-        // Keep reading so the server never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        Self { child, address }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.address)
-    }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use crate::server_process::ServerProcess;
 
 async fn newest_code(db: &Db, recipient: &str) -> String {
     let (body,): (String,) = query(

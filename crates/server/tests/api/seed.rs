@@ -9,6 +9,8 @@ use server::{AppState, Clock, Config};
 use shared::CrimeReference;
 
 use crate::helpers::{case_path, count, fresh_database_url};
+use crate::server_process;
+use server::origin::{self, Opener};
 use server::platform::db::query;
 
 /// Runs `server seed` and returns its one line of output.
@@ -158,19 +160,32 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
 }
 
 #[tokio::test]
-async fn seeding_after_the_demo_cases_carries_on_from_them() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = fresh_database_url(&dir).await;
-    let db = server::platform::db::connect(&database_url)
+async fn seeding_refuses_any_database_it_did_not_create() {
+    // Cases loaded with no origin recorded (how a database from before the record looks),
+    // and databases recorded as demo mode's and the server's own; each in its own folder.
+    let dirs: Vec<_> = (0..3)
+        .map(|_| tempfile::tempdir().expect("temp dir"))
+        .collect();
+    let unrecorded = fresh_database_url(&dirs[0]).await;
+    let db = server::platform::db::connect(&unrecorded)
         .await
         .expect("database");
     server::demo::load_if_empty(&db, &Clock::system())
         .await
         .expect("demo data");
-    let summary = seed(&database_url, 20, None);
-    assert!(
-        summary.contains("(CR/100006/25 to CR/100025/25)"),
-        "{summary}"
-    );
-    assert_eq!(count(&db, "cases").await, 25);
+    let mut refused = vec![(unrecorded, db)];
+    for (opener, dir) in [Opener::Demo, Opener::Server].into_iter().zip(&dirs[1..]) {
+        let url = fresh_database_url(dir).await;
+        let db = server::platform::db::connect(&url).await.expect("database");
+        origin::claim(&db, opener, 0).await.expect("claimed");
+        refused.push((url, db));
+    }
+    for (url, db) in refused {
+        let before = count(&db, "cases").await;
+        let output = server_process::run(&["seed", "--database-url", &url, "--cases", "5"]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{url}");
+        assert!(stderr.contains("refusing to seed"), "{stderr}");
+        assert_eq!(count(&db, "cases").await, before, "nothing added");
+    }
 }

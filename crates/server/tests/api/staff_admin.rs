@@ -60,6 +60,15 @@ async fn signed_in_supervisor(app: &TestApp) {
 
 /// Another unit with one team ("other-team"), and its supervisor signed in.
 async fn other_units_supervisor(app: &TestApp) -> Person {
+    let (email, secret) = create_other_units_supervisor(app).await;
+    let (other, status) = Person::signed_in(app, &email, PASSWORD, &secret).await;
+    assert_eq!(status, 200);
+    other
+}
+
+/// A second unit with one team (`other-team`), and a supervisor of it. Returns (email,
+/// TOTP secret).
+pub async fn create_other_units_supervisor(app: &TestApp) -> (String, String) {
     for sql in [
         "INSERT INTO units (id, name, created_at) VALUES ('other-unit', 'Other unit', 0)",
         "INSERT INTO teams (id, unit_id, name, created_at)
@@ -73,9 +82,7 @@ async fn other_units_supervisor(app: &TestApp) -> Person {
         .execute(&mut app.db.conn())
         .await
         .expect("moved");
-    let (other, status) = Person::signed_in(app, &email, PASSWORD, &secret).await;
-    assert_eq!(status, 200);
-    other
+    (email, secret)
 }
 
 async fn one_number(app: &TestApp, sql: &str, bind: &str) -> i64 {
@@ -87,7 +94,7 @@ async fn one_number(app: &TestApp, sql: &str, bind: &str) -> i64 {
         .0
 }
 
-async fn staff_id(app: &TestApp, email: &str) -> String {
+pub async fn staff_id(app: &TestApp, email: &str) -> String {
     let query = query("SELECT id FROM staff WHERE email = $1");
     query
         .bind(email)

@@ -46,6 +46,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "enums_stored_by_serde_name"
     ),
     version!(5, "0005_access_model.sql", "access_model"),
+    version!(
+        7,
+        "0007_database_origin_and_retention.sql",
+        "database_origin_and_retention"
+    ),
 ];
 
 /// The migrator for `engine`.

@@ -5,6 +5,7 @@
 mod migrations;
 mod query;
 
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -13,6 +14,8 @@ use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Connection, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+
+use crate::platform::owner_only;
 
 pub use query::{query, query_per_engine, Arg, Conn, DbRow, Engine, PerEngine, Query};
 
@@ -86,16 +89,66 @@ async fn connect_sqlite(database_url: &str) -> anyhow::Result<SqlitePool> {
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true);
     let file = options.get_filename().to_owned();
-    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        tokio::fs::create_dir_all(parent).await.with_context(|| {
-            format!("could not create the database folder {}", parent.display())
-        })?;
+    if is_file_url(database_url) {
+        create_owner_only(&file)?;
     }
     SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)
         .await
         .with_context(|| format!("could not open the database {}", file.display()))
+}
+
+/// The file a SQLite URL names; `None` for a PostgreSQL URL. In-memory databases and
+/// unknown kinds of URL are refused.
+pub fn sqlite_file(database_url: &str) -> anyhow::Result<Option<PathBuf>> {
+    if engine_of(database_url)? == Engine::Postgres {
+        return Ok(None);
+    }
+    if !is_file_url(database_url) {
+        anyhow::bail!("{database_url} is an in-memory database, not a file");
+    }
+    let options = SqliteConnectOptions::from_str(database_url)
+        .context("not a valid SQLite URL (e.g. sqlite://data/portal.db)")?;
+    Ok(Some(options.get_filename().to_owned()))
+}
+
+/// An existing SQLite file, read-only and not migrated (for backups and checks): one
+/// connection, which never creates or changes the file.
+pub async fn open_sqlite_read_only(file: &Path) -> anyhow::Result<Db> {
+    let options = SqliteConnectOptions::new()
+        .filename(file)
+        .read_only(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("could not open the database {}", file.display()))?;
+    Ok(Db::Sqlite(pool))
+}
+
+/// Whether a SQLite URL names a file (not an in-memory database).
+fn is_file_url(database_url: &str) -> bool {
+    !(database_url.contains(":memory:") || database_url.contains("mode=memory"))
+}
+
+/// Creates a missing database owner-only: its folders (0700) and the file itself (0600),
+/// empty, which SQLite takes as a new database. SQLite gives the -wal and -shm files the
+/// database file's mode, so they are owner-only too. An existing file is left alone.
+fn create_owner_only(file: &Path) -> anyhow::Result<()> {
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        owner_only::create_folder_all(parent).with_context(|| {
+            format!("could not create the database folder {}", parent.display())
+        })?;
+    }
+    match owner_only::create_new_file(file) {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => {
+            Err(error).with_context(|| format!("could not create the database {}", file.display()))
+        }
+    }
 }
 
 async fn connect_postgres(database_url: &str) -> anyhow::Result<PgPool> {
@@ -277,6 +330,25 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(count, 0);
+    }
+
+    #[tokio::test]
+    async fn a_new_database_its_folder_and_its_wal_files_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("data");
+        let db = connect(&format!("sqlite://{}/portal.db", folder.display()))
+            .await
+            .unwrap();
+        query("INSERT INTO units (id, name, created_at) VALUES ('u', 'North', 0)")
+            .execute(&mut db.conn())
+            .await
+            .unwrap();
+        assert_eq!(mode(&folder), 0o700);
+        for name in ["portal.db", "portal.db-wal", "portal.db-shm"] {
+            assert_eq!(mode(&folder.join(name)), 0o600, "{name}");
+        }
     }
 
     #[tokio::test]
