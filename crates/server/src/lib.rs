@@ -57,6 +57,7 @@ pub fn app(state: AppState) -> Router {
         // Set before the layers so 405s pass through them too (a fallback set later on
         // the whole router would bypass them, and stay in English).
         .method_not_allowed_fallback(platform::middleware::method_not_allowed)
+        // Inside `localize_errors`, so a refusal is written in the request's language.
         .layer(axum_middleware::from_fn_with_state(
             Arc::new(platform::same_origin::OwnOrigin::new(
                 state.config.public_origin.as_deref(),
@@ -104,6 +105,8 @@ pub fn app(state: AppState) -> Router {
         )
         .fallback_service(platform::static_files::service(&state.config.static_dir))
         .method_not_allowed_fallback(platform::middleware::method_not_allowed)
+        // Around everything a request does, but inside the security headers and the
+        // request log, so a 408 or 503 carries the headers and is logged with its id.
         .layer(axum_middleware::from_fn_with_state(
             platform::limits::RequestLimits::from_config(&state.config),
             platform::limits::limit_requests,

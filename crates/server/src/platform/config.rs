@@ -212,8 +212,23 @@ pub struct Config {
     /// The origin people reach the service at, e.g. https://updates.example.police.uk,
     /// when a proxy in front changes the Host header. State-changing API requests whose
     /// Origin is not this one are refused. Unset: the origin is taken from the Host header.
-    #[arg(long, env = "PUBLIC_ORIGIN")]
+    #[arg(long, env = "PUBLIC_ORIGIN", value_parser = parse_origin)]
     pub public_origin: Option<String>,
+}
+
+/// An origin as browsers send it in `Origin`: `http(s)://host[:port]`, nothing after.
+fn parse_origin(text: &str) -> Result<String, String> {
+    let origin = text.trim().trim_end_matches('/');
+    let host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(|| format!("{text:?} does not start with https:// or http://"))?;
+    if host.is_empty() || host.contains(['/', '?', '#', '@', ' ']) {
+        return Err(format!(
+            "{text:?} is not an origin like https://updates.example.police.uk (no path)"
+        ));
+    }
+    Ok(origin.to_ascii_lowercase())
 }
 
 /// A number of seconds as given on the command line: whole or with decimals, above zero.
@@ -388,6 +403,23 @@ mod tests {
             for_tests.max_concurrent_requests
         );
         assert!(Cli::try_parse_from(["server", "--max-concurrent-requests", "0"]).is_err());
+    }
+
+    #[test]
+    fn a_public_origin_is_scheme_host_and_port_only() {
+        assert_eq!(
+            parse_origin("https://Updates.Example/").as_deref(),
+            Ok("https://updates.example")
+        );
+        assert!(parse_origin("http://127.0.0.1:8080").is_ok());
+        for bad in [
+            "updates.example",
+            "https://",
+            "https://a.example/path",
+            "ftp://a",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
