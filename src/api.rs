@@ -57,6 +57,14 @@ pub async fn sign_out() -> Result<(), ApiError> {
     send(Request::post("/api/sign-out").build()).await.map(drop)
 }
 
+/// `POST /api/sign-out-everywhere`: end every session of this victim, on every device
+/// (204), or `Unauthorized` when this session has already ended.
+pub async fn sign_out_everywhere() -> Result<(), ApiError> {
+    send(Request::post("/api/sign-out-everywhere").build())
+        .await
+        .map(drop)
+}
+
 /// `GET /api/cases/{crime_reference}`. References contain slashes, so the path segment is
 /// percent-encoded.
 pub async fn get_case(crime_reference: &str) -> Result<CaseView, ApiError> {

@@ -212,6 +212,8 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     let open = view.callbacks.filter((c: { status: string }) => c.status === "requested" || c.status === "scheduled").length;
     for (; open < view.max_open; open++) {
       const made = await page.request.post(base, {
+        // The server refuses writes without same-origin proof, which a browser adds itself.
+        headers: { origin: new URL(page.url()).origin },
         data: { reason: "support_needs", details: null, urgency: "routine", windows: [{ date, start: "10:00", end: "12:00" }], one_off_phone: null },
       });
       expect(made.status()).toBe(201);
@@ -259,6 +261,19 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     await page.getByLabel("Only show services for my crime").check();
     await expect(count).not.toHaveText(before);
     await checkPage(page, "support filtered by crime");
+  });
+
+  await test.step("signed in: settings end with sign out everywhere, which ends the session", async () => {
+    await page.getByRole("banner").getByRole("link", { name: "Accessibility settings" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Sign out on every device" })).toBeVisible();
+    await checkPage(page, "settings, signed in");
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "You have signed out" })).toBeFocused();
+    expect((await page.request.get("/api/session")).status()).toBe(401);
+    // Signed out, the settings page no longer offers it.
+    await page.getByRole("banner").getByRole("link", { name: "Accessibility settings" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Accessibility settings" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out everywhere" })).toHaveCount(0);
   });
 });
 

@@ -89,6 +89,8 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
             rule(Anyone, &[])
         }
         ("post", "/api/sign-out" | "/api/staff/sign-out") => rule(Anyone, &[]),
+        ("post", "/api/sign-out-everywhere") => rule(Only(VICTIMS), &[]),
+        ("post", "/api/staff/sign-out-everywhere") => rule(Only(STAFF), &[]),
         ("get", "/api/session") => rule(Only(VICTIMS), &[VictimA]),
         (
             "get" | "put" | "post",
@@ -120,15 +122,8 @@ struct Session {
     client: Client,
 }
 
-fn new_client() -> Client {
-    Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client")
-}
-
 async fn victim(app: &TestApp, caller: Caller, (reference, recipient): (&str, &str)) -> Session {
-    let client = new_client();
+    let client = app.new_client();
     let start = json!({ "crime_reference": reference });
     let started = client.post(app.url("/api/sign-in/start")).json(&start);
     assert_eq!(started.send().await.expect("start").status(), 202);
@@ -140,7 +135,7 @@ async fn victim(app: &TestApp, caller: Caller, (reference, recipient): (&str, &s
 }
 
 async fn staff(app: &TestApp, caller: Caller, (email, secret): (String, String)) -> Session {
-    let client = new_client();
+    let client = app.new_client();
     let code = credentials::code_at(&secret, app.clock.unix()).expect("code");
     let body = json!({ "email": email, "password": PASSWORD, "code": code });
     let signed_in = client.post(app.url("/api/staff/sign-in")).json(&body);
@@ -230,7 +225,7 @@ async fn no_caller_reaches_data_they_are_not_entitled_to() {
     let callers = vec![
         Session {
             caller: Anonymous,
-            client: new_client(),
+            client: app.new_client(),
         },
         victim(&app, VictimA, TEXT_VICTIM).await,
         victim(&app, VictimB, EMAIL_VICTIM).await,
@@ -295,8 +290,13 @@ async fn no_caller_reaches_data_they_are_not_entitled_to() {
             }
         }
     }
-    // Signing out ends the caller's session: those go last.
-    operations.sort_by_key(|(method, path)| (path.contains("sign-out"), path.clone(), *method));
+    // Signing out ends the caller's session: those go last, "everywhere" (which needs the
+    // session) before the plain sign-outs (which answer anyone).
+    operations.sort_by_key(|(method, path)| {
+        let sign_out = path.contains("sign-out");
+        let plain = !path.contains("everywhere");
+        (sign_out, plain, path.clone(), *method)
+    });
 
     let mut failures = Vec::new();
     let mut entitled_sightings = 0;

@@ -43,6 +43,8 @@ pub struct Options {
     pub static_dir: Option<PathBuf>,
     /// `--exit-url`; the default when `None`.
     pub exit_url: Option<String>,
+    /// Any other change to the settings (timeouts, limits, flags).
+    pub configure: fn(&mut Config),
 }
 
 impl Default for Options {
@@ -51,6 +53,7 @@ impl Default for Options {
             demo: true,
             static_dir: None,
             exit_url: None,
+            configure: |_| {},
         }
     }
 }
@@ -77,6 +80,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if let Some(exit_url) = options.exit_url {
         config.exit_url = exit_url;
     }
+    (options.configure)(&mut config);
     serve(dir, db, clock, config).await
 }
 
@@ -126,12 +130,9 @@ async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
         .await
         .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(async move { axum::serve(listener, server::app(state)).await });
+    tokio::spawn(server::serve_until(listener, state, std::future::pending()));
 
-    let client = Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
+    let client = same_origin_client(&address);
     TestApp {
         address,
         client,
@@ -139,6 +140,22 @@ async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
         db,
         _dir: dir,
     }
+}
+
+/// A cookie-keeping client whose requests say they come from `address`'s own pages
+/// (`Origin`), as a browser's do there: the server refuses state-changing requests
+/// without that proof.
+pub fn same_origin_client(address: &str) -> Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ORIGIN,
+        address.parse().expect("an origin header"),
+    );
+    Client::builder()
+        .cookie_store(true)
+        .default_headers(headers)
+        .build()
+        .expect("client")
 }
 
 /// `/api/cases/{reference}` with the slashes percent-encoded.
@@ -149,6 +166,11 @@ pub fn case_path(reference: &str) -> String {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    /// Another browser: a client with cookies of its own, beside `client`.
+    pub fn new_client(&self) -> Client {
+        same_origin_client(&self.address)
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -236,13 +258,30 @@ impl TestApp {
     }
 
     /// Signs in as a demo victim; returns the session token from the cookie.
-    pub async fn sign_in(&self, (reference, recipient): (&str, &str)) -> String {
-        assert_eq!(self.start_sign_in(reference).await.status(), 202);
+    pub async fn sign_in(&self, victim: (&str, &str)) -> String {
+        self.sign_in_on(&self.client, victim).await
+    }
+
+    /// Signs in as a demo victim on `client` (another browser); returns the session token.
+    pub async fn sign_in_on(
+        &self,
+        client: &Client,
+        (reference, recipient): (&str, &str),
+    ) -> String {
+        let start = json!({ "crime_reference": reference });
+        let started = client.post(self.url("/api/sign-in/start")).json(&start);
+        assert_eq!(started.send().await.expect("start").status(), 202);
         let code = self
             .latest_code_for(recipient)
             .await
             .expect("a code was sent");
-        let response = self.verify(reference, &code).await;
+        let verify = json!({ "crime_reference": reference, "code": code });
+        let response = client
+            .post(self.url("/api/sign-in/verify"))
+            .json(&verify)
+            .send()
+            .await
+            .expect("verify");
         assert_eq!(response.status(), 200);
         session_token(&response).expect("session cookie")
     }

@@ -83,6 +83,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
+        ("post", "/api/sign-out-everywhere"),
         ("post", "/api/staff/officers"),
         (
             "post",
@@ -90,6 +91,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ),
         ("post", "/api/staff/sign-in"),
         ("post", "/api/staff/sign-out"),
+        ("post", "/api/staff/sign-out-everywhere"),
         ("put", "/api/cases/CR%2F100001%2F25/preferences"),
     ];
     let expected: Vec<(String, String)> = expected
@@ -147,4 +149,44 @@ async fn outside_demo_mode_the_document_drops_the_dev_outbox_and_still_matches()
     let doc = document(&app).await;
     assert!(doc["paths"].get("/api/dev/outbox").is_none());
     assert_every_operation_is_routed(&app, &doc).await;
+}
+
+#[tokio::test]
+async fn the_answers_of_the_layers_are_documented_on_every_operation() {
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    let shared = &doc["components"]["responses"];
+    assert!(shared["Overloaded"]["headers"].get("Retry-After").is_some());
+    let mut with_body = 0;
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in METHODS {
+            let Some(operation) = item.get(method) else {
+                continue;
+            };
+            let documented = |status: &str| {
+                let Some(answer) = operation["responses"].get(status) else {
+                    return false;
+                };
+                // Either written out, or a reference to a shared answer that exists.
+                match answer["$ref"].as_str() {
+                    Some(to) => {
+                        let name = to.trim_start_matches("#/components/responses/");
+                        shared.get(name).is_some()
+                    }
+                    None => answer.get("description").is_some(),
+                }
+            };
+            let what = format!("{method} {path}");
+            if operation.get("requestBody").is_some() {
+                with_body += 1;
+                assert!(documented("413"), "413 missing on {what}");
+            }
+            if method != "get" {
+                assert!(documented("403"), "403 missing on {what}");
+            }
+            assert!(documented("408"), "408 missing on {what}");
+            assert!(documented("503"), "503 missing on {what}");
+        }
+    }
+    assert!(with_body >= 6, "only {with_body} operations take a body");
 }
