@@ -9,9 +9,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{
-    Button, ButtonVariant, Fieldset, PageTitle, RadioItem, SignOutEverywhere,
-};
+use crate::components::{Button, ButtonVariant, Fieldset, PageTitle, RadioItem, SignOutEverywhere};
 use crate::display_settings::{
     self, Contrast, DisplaySetting, DisplaySettings, Motion, ReadingStyle, TextSize,
 };

@@ -172,7 +172,10 @@ async fn confirm_contact_change(
     let code = SignInCode::parse(&request.code)
         .map_err(|e| AppError::Validation(FieldErrors::single("code", e)))?;
     let now = state.clock.unix();
-    let keep_session = cookies::session_token(&headers).map(str::to_owned);
+    let security = cookies::CookieSecurity::of(&state.config);
+    let keep_session = cookies::SessionCookie::Victim
+        .token(security, &headers)
+        .map(str::to_owned);
     let (victim_id, changed_by, changed_by_id) =
         (case.victim_id.clone(), actor.changed_by(), actor.id.clone());
     // Returns `Ok(None)` for a rejected code, so the spent try is committed.

@@ -2,12 +2,13 @@
 //! tries and expiry, a notice to the old place, other sessions ended, history without
 //! the numbers, and limits on the codes sent.
 
-use reqwest::Client;
 use serde_json::{json, Value};
 use shared::api::preferences::{ContactMethod, PreferencesHistory, PreferencesView};
 use shared::api::ErrorBody;
 
-use crate::helpers::{case_path, other_code, spawn_app, TestApp, EMAIL_VICTIM, TEXT_VICTIM};
+use crate::helpers::{
+    case_path, other_code, same_origin_client, spawn_app, TestApp, EMAIL_VICTIM, TEXT_VICTIM,
+};
 use crate::preferences::{valid, with};
 use server::platform::db::query;
 
@@ -131,7 +132,7 @@ async fn a_code_expires_after_ten_minutes() {
 async fn confirming_ends_the_victims_other_sessions_but_not_this_one() {
     let app = spawn_app().await;
     // Someone else signed in as the victim, e.g. on another device.
-    let elsewhere = Client::builder().cookie_store(true).build().unwrap();
+    let elsewhere = same_origin_client(&app.address);
     assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);
     let code = app.latest_code_for(TEXT_VICTIM.1).await.unwrap();
     let verified = elsewhere
