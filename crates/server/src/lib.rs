@@ -58,7 +58,9 @@ pub fn app(state: AppState) -> Router {
             platform::middleware::localize_errors,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(Extension(Arc::new(openapi)))
+        .layer(Extension(Arc::new(service::openapi::Document::new(
+            &openapi,
+        ))))
         .layer(axum_middleware::from_fn(sessions::cookies::refresh_cookie))
         // Small answers (a case, a list of callbacks: 1–3 KB) go uncompressed: they fit in
         // TCP's first round trip (about 14 KB) either way, so compressing them would cost

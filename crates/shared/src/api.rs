@@ -45,6 +45,15 @@ pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartSignInRequest {
+    /// 5 to 20 letters, digits, `/` or `-`, at least 3 of them digits (spaces are
+    /// ignored, letters may be either case).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(?=(?:[^0-9]*[0-9]){3})[A-Za-z0-9/-]{5,20}$",
+            example = "CR/100001/25"
+        )
+    )]
     pub crime_reference: String,
 }
 
@@ -60,7 +69,19 @@ pub struct StartSignInResponse {
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifySignInRequest {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(?=(?:[^0-9]*[0-9]){3})[A-Za-z0-9/-]{5,20}$",
+            example = "CR/100001/25"
+        )
+    )]
     pub crime_reference: String,
+    /// The 6 digits sent to the victim (spaces and hyphens are ignored).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^[0-9]{6}$", example = "123456")
+    )]
     pub code: String,
 }
 

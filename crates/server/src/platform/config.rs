@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use shared::contact::PhoneCountry;
 
 /// Where "Exit this page" goes unless `--exit-url` says otherwise.
 pub use shared::api::DEFAULT_EXIT_URL;
@@ -129,6 +130,47 @@ pub struct Config {
     /// (default "info").
     #[arg(long, env = "LOG_JSON")]
     pub log_json: bool,
+
+    /// Countries whose phone numbers victims may give us to call or text, as
+    /// comma-separated ISO 3166 codes. Only GB (UK mobile and landline numbers, no
+    /// premium or special rates) has a rule so far; an unknown code stops the server.
+    #[arg(long, env = "PHONE_COUNTRIES", default_value = "GB", value_parser = phone_countries)]
+    pub phone_countries: PhoneCountries,
+}
+
+/// The countries of `--phone-countries`, never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneCountries(Vec<PhoneCountry>);
+
+impl PhoneCountries {
+    pub fn as_slice(&self) -> &[PhoneCountry] {
+        &self.0
+    }
+}
+
+impl Default for PhoneCountries {
+    fn default() -> Self {
+        Self(PhoneCountry::DEFAULT.to_vec())
+    }
+}
+
+fn phone_countries(list: &str) -> Result<PhoneCountries, String> {
+    let mut countries = Vec::new();
+    for code in list
+        .split(',')
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+    {
+        let country = PhoneCountry::from_iso(code)
+            .ok_or_else(|| format!("no phone number rule for the country {code:?}; known: GB"))?;
+        if !countries.contains(&country) {
+            countries.push(country);
+        }
+    }
+    if countries.is_empty() {
+        return Err("give at least one country, e.g. GB".to_owned());
+    }
+    Ok(PhoneCountries(countries))
 }
 
 impl Config {
@@ -142,6 +184,7 @@ impl Config {
             demo,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             log_json: false,
+            phone_countries: PhoneCountries::default(),
         }
     }
 }
@@ -206,6 +249,16 @@ mod tests {
         assert!(Cli::try_parse_from(with_password).is_err());
         let without_database = [&args[..2], &args[4..]].concat();
         assert!(Cli::try_parse_from(without_database).is_err());
+    }
+
+    #[test]
+    fn phone_countries_are_iso_codes_with_a_rule() {
+        let parsed = Config::try_parse_from(["server", "--phone-countries", "gb, GB"]).unwrap();
+        assert_eq!(parsed.phone_countries.as_slice(), &[PhoneCountry::Gb]);
+        let default = Config::try_parse_from(["server"]).unwrap();
+        assert_eq!(default.phone_countries, PhoneCountries::default());
+        assert!(Config::try_parse_from(["server", "--phone-countries", "GB,FR"]).is_err());
+        assert!(Config::try_parse_from(["server", "--phone-countries", ","]).is_err());
     }
 
     #[test]
