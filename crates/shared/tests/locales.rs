@@ -16,9 +16,11 @@ const LANGUAGES: [&str; 2] = ["en", "cy"];
 const LOCALE_ROOTS: [&str; 3] = ["locales", "crates/ui/locales", "crates/staff/locales"];
 
 fn locale_roots() -> impl Iterator<Item = PathBuf> {
-    LOCALE_ROOTS
-        .iter()
-        .map(|root| Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(root))
+    LOCALE_ROOTS.iter().map(|root| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(root)
+    })
 }
 
 /// The namespaces (file stems) in one language's folder.
@@ -99,11 +101,18 @@ fn every_namespace_is_in_every_language() {
             .iter()
             .flat_map(|lang| namespaces(&root, lang))
             .collect();
-        assert!(!all.is_empty(), "no translation files in {}", root.display());
+        assert!(
+            !all.is_empty(),
+            "no translation files in {}",
+            root.display()
+        );
         for lang in LANGUAGES {
             let have = namespaces(&root, lang);
             for missing in all.difference(&have) {
-                problems.push(format!("{}/{lang}/{missing}.json is missing", root.display()));
+                problems.push(format!(
+                    "{}/{lang}/{missing}.json is missing",
+                    root.display()
+                ));
             }
         }
     }

@@ -7,6 +7,7 @@ mod client_config;
 mod create_supervisor;
 mod errors;
 mod helpers;
+mod input;
 mod languages;
 mod logging;
 mod many_servers;
