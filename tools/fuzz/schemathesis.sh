@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Fuzzes the live API with schemathesis (PyPI) against its own /api/openapi.json: the debug
-# server in demo mode on a fresh SQLite database and a free port, once anonymous and once
-# signed in as a demo victim (their real crime reference in every case path). Fails on any
+# server in demo mode on a fresh SQLite database and a free port: anonymous, signed in as a
+# demo victim (their real crime reference in every case path), and the staff operations
+# signed in as the demo supervisor. Fails on any
 # server error, any response that does not match the document (body schema, status code,
 # content type), or fewer than MIN_REQUESTS requests in all.
 #
 #   tools/fuzz/schemathesis.sh        (./x test runs it after the browser tests)
 #
 # Environment: SERVER (default target/debug/server), EXAMPLES (per operation and phase,
-# default 40), MIN_REQUESTS (default 2000). schemathesis is installed once into
+# default 40), MIN_REQUESTS (default 2000), REPORT_DIR (keep each run's NDJSON report
+# there; `count_requests.py REPORT --by-status` summarises one). schemathesis is installed once into
 # .tools/schemathesis-VERSION (a virtualenv; .tools/ is not committed).
 set -euo pipefail
 
@@ -76,6 +78,17 @@ COOKIE="$(curl -fsS -D - -o /dev/null -H "$ORIGIN" -H 'Content-Type: application
   sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1)"
 [ -n "$COOKIE" ] || fail "POST /api/sign-in/verify set no session cookie"
 
+# And a supervisor, as the staff app signs in: email, password and the authenticator
+# code the demo outbox page shows for this moment.
+STAFF_EMAIL="supervisor@example.org"
+STAFF_CODE="$(curl -fsS "$BASE/demo/outbox" |
+  python3 -c 'import re, sys; print(re.search(sys.argv[1] + r"</td><td><span class=\"app-code\">(\d{6})<", sys.stdin.read()).group(1))' "$STAFF_EMAIL")" ||
+  fail "reading the supervisor's code from /demo/outbox"
+STAFF_COOKIE="$(curl -fsS -D - -o /dev/null -H "$ORIGIN" -H 'Content-Type: application/json' \
+  -d "$(json email "$STAFF_EMAIL" password "demo staff password" code "$STAFF_CODE")" "$BASE/api/staff/sign-in" |
+  sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1)"
+[ -n "$STAFF_COOKIE" ] || fail "POST /api/staff/sign-in set no session cookie"
+
 # One run. `$1` names it; the rest are extra schemathesis arguments.
 TOTAL=0
 run() {
@@ -95,6 +108,7 @@ run() {
     --report ndjson --report-ndjson-path "$report" \
     "$@" || status=$?
   local requests
+  if [ -n "${REPORT_DIR:-}" ]; then mkdir -p "$REPORT_DIR" && cp "$report" "$REPORT_DIR/"; fi
   requests="$(python3 "$ROOT/tools/fuzz/count_requests.py" "$report")"
   cd "$ROOT"
   echo "$name: $requests requests"
@@ -105,7 +119,8 @@ run() {
 START=$SECONDS
 run anonymous
 # Signed in: everything but signing out, which would end the session mid-run.
-run "signed in" --header "Cookie: $COOKIE" --exclude-operation-id sign_out --exclude-operation-id staff_sign_out
+run "signed in" --header "Cookie: $COOKIE" --exclude-operation-id sign_out --exclude-tag staff
+run "signed in as staff" --header "Cookie: $STAFF_COOKIE" --include-tag staff --exclude-operation-id staff_sign_out
 echo
 echo "schemathesis: $TOTAL requests in all, in $((SECONDS - START)) s; no server errors, every response as documented"
 [ "$TOTAL" -ge "$MIN_REQUESTS" ] || fail "only $TOTAL requests (at least $MIN_REQUESTS wanted): raise EXAMPLES"

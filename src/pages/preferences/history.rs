@@ -72,7 +72,11 @@ pub(super) fn PreviousVersions(version: Signal<Option<u32>>) -> impl IntoView {
     });
     let load_older = Action::new_local(move |before: &u32| {
         let (before, reference) = (*before, state.crime_reference_untracked());
-        async move { api::get_preferences_history(&reference?, Some(before)).await.ok() }
+        async move {
+            api::get_preferences_history(&reference?, Some(before))
+                .await
+                .ok()
+        }
     });
     Effect::new(move |_| {
         if let Some(Some(page)) = load_older.value().get() {

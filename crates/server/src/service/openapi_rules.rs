@@ -13,9 +13,7 @@
 
 use serde_json::{json, Value};
 use shared::api::preferences::ContactMethod;
-
-/// Text with something besides spaces in it (the server trims, then needs something).
-const NOT_BLANK: &str = "\\S";
+use shared::api::NOT_BLANK_PATTERN as NOT_BLANK;
 
 /// The preferences as the PUT body: `ContactPreferences` and its rules.
 const PREFERENCES_INPUT: &str = "ContactPreferencesInput";

@@ -264,3 +264,47 @@ fn the_documented_patterns_allow_only_what_the_parsers_accept() {
         UkPostcode::parse(p).is_ok()
     });
 }
+
+#[tokio::test]
+async fn text_patterns_account_for_the_characters_the_server_removes() {
+    use server::platform::text::clean_text;
+    use shared::api::{NOTHING_REMOVED_PATTERN, NOT_BLANK_PATTERN};
+
+    let app = spawn_app().await;
+    let doc = document(&app).await;
+    let schemas = &doc["components"]["schemas"];
+    let officer = &schemas["NewOfficerRequest"]["properties"];
+    assert_eq!(officer["display_name"]["pattern"], NOT_BLANK_PATTERN);
+    assert_eq!(officer["password"]["pattern"], NOTHING_REMOVED_PATTERN);
+    assert_eq!(
+        schemas["StaffSignInRequest"]["properties"]["email"]["pattern"],
+        NOT_BLANK_PATTERN
+    );
+
+    let candidates: Vec<String> = [
+        "a",
+        " a ",
+        " ",
+        "",
+        "\u{85}",
+        "\u{2}",
+        "\u{202E}",
+        "\u{FEFF}",
+        "\u{A0}",
+        "\u{3000}x",
+        "\r\n",
+        "\t",
+        "\u{2066}\u{2069}",
+        "é",
+        "\u{200F}",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    assert_pattern_within_parser(NOT_BLANK_PATTERN, &candidates, |s| {
+        !clean_text(s).trim().is_empty()
+    });
+    assert_pattern_within_parser(NOTHING_REMOVED_PATTERN, &candidates, |s| {
+        clean_text(s).chars().count() == s.chars().count()
+    });
+}
