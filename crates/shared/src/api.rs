@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 /// Text with something besides spaces in it once the server has removed control and
 /// bidi-override characters (it does so to every string first): an OpenAPI pattern for
 /// fields that must not be blank.
-pub const NOT_BLANK_PATTERN: &str = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]";
+pub const NOT_BLANK_PATTERN: &str =
+    "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]";
 /// Text without any character the server removes or changes, so its length is what the
 /// server counts: an OpenAPI pattern for fields with a least length.
 pub const NOTHING_REMOVED_PATTERN: &str =
