@@ -104,11 +104,14 @@ pub async fn confirm_contact_change(
     json(send(Request::post(&url).json(&body)).await?).await
 }
 
-/// `GET /api/cases/{ref}/preferences/history`: every version, newest first.
+/// `GET /api/cases/{ref}/preferences/history`: a page of versions, newest first; the
+/// newest page, or the one older than version `before` (a page's `next_before`).
 pub async fn get_preferences_history(
     crime_reference: &str,
+    before: Option<u32>,
 ) -> Result<PreferencesHistory, ApiError> {
-    let url = case_url(crime_reference, "preferences/history");
+    let page = before.map_or(String::new(), |before| format!("?before={before}"));
+    let url = case_url(crime_reference, &format!("preferences/history{page}"));
     json(send(fresh_get(&url).build()).await?).await
 }
 

@@ -135,6 +135,40 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     await expect(page.getByRole("alert").filter({ hasText: "Your new contact details are confirmed" })).toBeFocused();
   });
 
+  await test.step("preferences: older versions come a page at a time", async () => {
+    // Ten more saves of the same preferences, as the app sends them, so the history has
+    // more than the server's first page (10 versions).
+    const saved = await page.evaluate(async (reference) => {
+      const url = `/api/cases/${encodeURIComponent(reference)}/preferences`;
+      const current = (await (await fetch(url)).json()).preferences;
+      const put = () =>
+        fetch(url, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(current) });
+      const statuses = [];
+      let newest = 0;
+      for (let i = 0; i < 10; i++) {
+        const response = await put();
+        statuses.push(response.status);
+        newest = (await response.json()).version;
+      }
+      return { statuses, newest };
+    }, victim.reference);
+    expect(saved.statuses).toEqual(Array(10).fill(200));
+    // The first page holds the newest 10 versions; the newest is the current one, shown
+    // above the list, so the list starts at the one before.
+    const oldestOnFirstPage = saved.newest - 9;
+    // Away and back: the page reads the history afresh.
+    await caseNav(page).getByRole("link", { name: "Ask for a callback" }).click();
+    await caseNav(page).getByRole("link", { name: "How we contact you" }).click();
+    await page.locator("summary", { hasText: "Previous versions" }).click();
+    await expect(page.getByRole("heading", { name: new RegExp(`^Version ${oldestOnFirstPage}: `) })).toBeVisible();
+    await expect(page.getByRole("heading", { name: new RegExp(`^Version ${oldestOnFirstPage - 1}: `) })).toHaveCount(0);
+    const older = page.getByRole("button", { name: "Show older versions" });
+    await older.click();
+    await expect(page.getByRole("heading", { name: /^Version 1: / })).toBeVisible();
+    await expect(older).toHaveCount(0);
+    await checkPage(page, "preferences with every previous version shown");
+  });
+
   await test.step("callback: 'I feel unsafe now' shows 999 guidance; errors pass axe", async () => {
     await caseNav(page).getByRole("link", { name: "Ask for a callback" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Ask for a callback" })).toBeFocused();

@@ -69,7 +69,9 @@ pub fn app(state: AppState) -> Router {
             platform::middleware::localize_errors,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(Extension(Arc::new(openapi)))
+        .layer(Extension(Arc::new(service::openapi::Document::new(
+            &openapi,
+        ))))
         .layer(axum_middleware::from_fn_with_state(
             sessions::cookies::CookieSecurity::of(&state.config),
             sessions::cookies::refresh_cookie,

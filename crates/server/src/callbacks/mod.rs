@@ -114,6 +114,7 @@ async fn request_callback(
         requested_by: actor.changed_by(),
         requested_by_id: actor.id,
         now: state.clock.unix(),
+        phone_countries: state.config.phone_countries.as_slice().to_vec(),
     };
     let view = state
         .writes

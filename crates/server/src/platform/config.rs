@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use shared::contact::PhoneCountry;
 
 /// The variable that turns demo mode on: long and plain about what it does, so nobody
 /// sets it by accident (a variable called `DEMO` might already be set for something else).
@@ -214,6 +215,12 @@ pub struct Config {
     /// Origin is not this one are refused. Unset: the origin is taken from the Host header.
     #[arg(long, env = "PUBLIC_ORIGIN", value_parser = parse_origin)]
     pub public_origin: Option<String>,
+
+    /// Countries whose phone numbers victims may give us to call or text, as
+    /// comma-separated ISO 3166 codes. Only GB (UK mobile and landline numbers, no
+    /// premium or special rates) has a rule so far; an unknown code stops the server.
+    #[arg(long, env = "PHONE_COUNTRIES", default_value = "GB", value_parser = phone_countries)]
+    pub phone_countries: PhoneCountries,
 }
 
 /// An origin as browsers send it in `Origin`: `http(s)://host[:port]`, nothing after.
@@ -244,6 +251,41 @@ fn parse_seconds(text: &str) -> Result<Duration, String> {
     }
 }
 
+/// The countries of `--phone-countries`, never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneCountries(Vec<PhoneCountry>);
+
+impl PhoneCountries {
+    pub fn as_slice(&self) -> &[PhoneCountry] {
+        &self.0
+    }
+}
+
+impl Default for PhoneCountries {
+    fn default() -> Self {
+        Self(PhoneCountry::DEFAULT.to_vec())
+    }
+}
+
+fn phone_countries(list: &str) -> Result<PhoneCountries, String> {
+    let mut countries = Vec::new();
+    for code in list
+        .split(',')
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+    {
+        let country = PhoneCountry::from_iso(code)
+            .ok_or_else(|| format!("no phone number rule for the country {code:?}; known: GB"))?;
+        if !countries.contains(&country) {
+            countries.push(country);
+        }
+    }
+    if countries.is_empty() {
+        return Err("give at least one country, e.g. GB".to_owned());
+    }
+    Ok(PhoneCountries(countries))
+}
+
 impl Config {
     /// Settings for tests and tools: the defaults, with the given database and static
     /// folder.
@@ -261,6 +303,7 @@ impl Config {
             max_concurrent_requests: 512,
             insecure_local_http: false,
             public_origin: None,
+            phone_countries: PhoneCountries::default(),
         }
     }
 
@@ -420,6 +463,16 @@ mod tests {
         ] {
             assert!(parse_origin(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn phone_countries_are_iso_codes_with_a_rule() {
+        let parsed = Config::try_parse_from(["server", "--phone-countries", "gb, GB"]).unwrap();
+        assert_eq!(parsed.phone_countries.as_slice(), &[PhoneCountry::Gb]);
+        let default = Config::try_parse_from(["server"]).unwrap();
+        assert_eq!(default.phone_countries, PhoneCountries::default());
+        assert!(Config::try_parse_from(["server", "--phone-countries", "GB,FR"]).is_err());
+        assert!(Config::try_parse_from(["server", "--phone-countries", ","]).is_err());
     }
 
     #[test]

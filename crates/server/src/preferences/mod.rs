@@ -16,8 +16,10 @@ pub use validate::*;
 
 use axum::extract::State;
 use axum::http::HeaderMap;
+use serde::Deserialize;
 use shared::api::preferences::{
     ConfirmContactRequest, ContactPreferences, PreferencesHistory, PreferencesView,
+    DEFAULT_HISTORY_PAGE, MAX_HISTORY_PAGE,
 };
 use shared::api::ErrorBody;
 use shared::SignInCode;
@@ -27,8 +29,9 @@ use utoipa_axum::routes;
 use crate::access::{self, Actor, Capability};
 use crate::platform::case_path::CasePath;
 use crate::platform::error::{AppError, FieldErrors};
-use crate::platform::i18n::RequestLang;
+use crate::platform::i18n::{Message, RequestLang};
 use crate::platform::json::Json;
+use crate::platform::query::{number_in, Query};
 use crate::platform::state::AppState;
 use crate::sessions::cookies;
 use contact_change::Author;
@@ -110,7 +113,8 @@ async fn put_preferences(
 ) -> Result<Json<PreferencesView>, AppError> {
     let case =
         access::require_case(&state, &actor, Capability::ChangePreferences, &reference).await?;
-    let valid = validate(request).map_err(AppError::Validation)?;
+    let valid =
+        validate(request, state.config.phone_countries.as_slice()).map_err(AppError::Validation)?;
     let now = state.clock.unix();
     // Through the group-commit writer, like callback writes: one fsync for many saves.
     let (victim_id, changed_by, changed_by_id) =
@@ -209,18 +213,62 @@ async fn confirm_contact_change(
     Ok(Json(version.view(lang)?))
 }
 
-/// Every version of the preferences, newest first.
+/// `?before=&limit=` of the history, as typed: `history_page` parses them.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct HistoryQuery {
+    /// Only versions older than this one (the `next_before` of the previous page).
+    #[param(value_type = Option<u32>, minimum = 1)]
+    before: Option<String>,
+    /// How many versions at most: 1 to 50, 10 when not given.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 50)]
+    limit: Option<String>,
+}
+
+/// `(before, limit)` from the query, or a field error for each wrong one.
+fn history_page(query: &HistoryQuery) -> Result<(Option<u32>, u32), FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let before = query
+        .before
+        .as_deref()
+        .map(|text| number_in(Some(text), 1..=u32::MAX, 1));
+    if before == Some(None) {
+        errors.add("before", Message::server("history.before"));
+    }
+    let limit = number_in(
+        query.limit.as_deref(),
+        1..=MAX_HISTORY_PAGE,
+        DEFAULT_HISTORY_PAGE,
+    );
+    if limit.is_none() {
+        let max = MAX_HISTORY_PAGE.to_string();
+        errors.add("limit", Message::server("history.limit").with("max", max));
+    }
+    match limit {
+        Some(limit) if errors.is_empty() => Ok((before.flatten(), limit)),
+        _ => Err(errors),
+    }
+}
+
+/// The saved versions of the preferences, newest first, a page at a time.
+///
+/// At most `limit` versions (10 unless asked, 50 at most); `next_before` in the answer
+/// asks for the page after.
 #[utoipa::path(
     get,
     path = "/api/cases/{crime_reference}/preferences/history",
     operation_id = "get_preferences_history",
     tag = "preferences",
-    params(("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)")),
+    params(
+        ("crime_reference" = String, Path, description = "Crime reference, e.g. CR/100001/25 (percent-encoded)"),
+        HistoryQuery,
+    ),
     security(("session_cookie" = [])),
     responses(
-        (status = 200, description = "Every version, newest first", body = PreferencesHistory),
+        (status = 200, description = "A page of versions, newest first", body = PreferencesHistory),
         (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
         (status = 404, description = "No such case, or not yours", body = ErrorBody),
+        (status = 422, description = "`before` or `limit` is not a whole number in range", body = ErrorBody),
     )
 )]
 async fn preferences_history(
@@ -228,18 +276,33 @@ async fn preferences_history(
     RequestLang(lang): RequestLang,
     actor: Actor,
     CasePath(reference): CasePath,
+    Query(query): Query<HistoryQuery>,
 ) -> Result<Json<PreferencesHistory>, AppError> {
     let case =
         access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
+    let (before, limit) = history_page(&query).map_err(AppError::Validation)?;
     // Makes version 1 first if there is none, so history is never empty.
     store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
     let mut conn = state.db.acquire().await?;
-    let stored = store::history(&mut conn.conn(), &case.victim_id).await?;
-    // Newest first, so the version before each one is the next in the list.
-    let versions = stored
+    let page = store::history(&mut conn.conn(), &case.victim_id, before, limit).await?;
+    let next_before = page
+        .next_older
+        .is_some()
+        .then(|| page.versions.last().map(|oldest| oldest.version))
+        .flatten();
+    // Newest first: the version before each one is the next in the list, and for the
+    // page's oldest, the first of the next page.
+    let versions = page
+        .versions
         .iter()
         .enumerate()
-        .map(|(i, version)| version.history_entry(lang, stored.get(i + 1)))
+        .map(|(i, version)| {
+            let older = page.versions.get(i + 1).or(page.next_older.as_ref());
+            version.history_entry(lang, older)
+        })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(Json(PreferencesHistory { versions }))
+    Ok(Json(PreferencesHistory {
+        versions,
+        next_before,
+    }))
 }

@@ -88,16 +88,47 @@ pub async fn current(conn: &mut Conn<'_>, victim_id: &str) -> anyhow::Result<Opt
     row.map(from_row).transpose()
 }
 
-/// Every version, newest first.
-pub async fn history(conn: &mut Conn<'_>, victim_id: &str) -> anyhow::Result<Vec<Version>> {
-    let rows: Vec<VersionRow> = query(
-        "SELECT version, changed_at, changed_by, body FROM contact_preferences
-         WHERE victim_id = $1 ORDER BY version DESC",
-    )
-    .bind(victim_id)
-    .fetch_all(conn)
-    .await?;
-    rows.into_iter().map(from_row).collect()
+/// One page of the history: versions older than `before` (all when `None`), newest
+/// first, at most `limit` of them.
+pub(crate) const HISTORY_SQL: &str =
+    "SELECT version, changed_at, changed_by, body FROM contact_preferences
+     WHERE victim_id = $1 AND version < $2 ORDER BY version DESC LIMIT $3";
+
+/// A page of versions, newest first, and whether older ones are left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryPage {
+    pub versions: Vec<Version>,
+    /// The newest version older than the page, if any: what its oldest version changed
+    /// from, and the sign that another page follows.
+    pub next_older: Option<Version>,
+}
+
+/// Up to `limit` versions older than `before` (the newest when `None`), newest first: a
+/// walk down the unique (victim_id, version) index, however long the history is.
+pub async fn history(
+    conn: &mut Conn<'_>,
+    victim_id: &str,
+    before: Option<u32>,
+    limit: u32,
+) -> anyhow::Result<HistoryPage> {
+    // One more than asked for says whether another page follows.
+    let rows: Vec<VersionRow> = query(HISTORY_SQL)
+        .bind(victim_id)
+        .bind(before.map_or(i64::MAX, i64::from))
+        .bind(i64::from(limit) + 1)
+        .fetch_all(conn)
+        .await?;
+    let mut versions = rows
+        .into_iter()
+        .map(from_row)
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let next_older = (versions.len() > limit as usize)
+        .then(|| versions.pop())
+        .flatten();
+    Ok(HistoryPage {
+        versions,
+        next_older,
+    })
 }
 
 /// contact_method, phone, email, voicemail_safe, letter_to_home_safe,

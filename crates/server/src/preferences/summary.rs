@@ -228,7 +228,7 @@ fn join_and(lang: Lang, parts: &[String]) -> String {
 /// A number as people write it: UK numbers in national form ("07700 900 982",
 /// "020 7946 0000"), others in E.164 as stored.
 pub fn display_phone(e164: &str) -> String {
-    let Ok(number) = PhoneNumber::parse(e164) else {
+    let Ok(number) = PhoneNumber::parse_any_country(e164) else {
         return e164.to_owned();
     };
     let Some(national) = number.as_str().strip_prefix("+44") else {

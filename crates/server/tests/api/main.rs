@@ -10,6 +10,7 @@ mod contact_change;
 mod create_supervisor;
 mod errors;
 mod helpers;
+mod input;
 mod languages;
 mod logging;
 mod many_servers;
