@@ -55,7 +55,9 @@ async fn get_preferences(
 ) -> Result<Json<PreferencesView>, AppError> {
     let case =
         access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
-    let current = store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
+    let current =
+        store::current_or_initial(&state.db, &state.keys, &case.victim_id, state.clock.unix())
+            .await?;
     Ok(Json(current.view(lang)?))
 }
 
@@ -92,12 +94,21 @@ async fn put_preferences(
     // Through the group-commit writer, like callback writes: one fsync for many saves.
     let (victim_id, changed_by, changed_by_id) =
         (case.victim_id.clone(), actor.changed_by(), actor.id.clone());
+    let keys = state.keys.clone();
     let saved = state
         .writes
         .run(move |conn| {
             Box::pin(async move {
-                let saved =
-                    store::save(conn, &victim_id, &valid, changed_by, &changed_by_id, now).await?;
+                let saved = store::save(
+                    conn,
+                    &keys,
+                    &victim_id,
+                    &valid,
+                    changed_by,
+                    &changed_by_id,
+                    now,
+                )
+                .await?;
                 Ok(saved)
             })
         })
@@ -129,9 +140,9 @@ async fn preferences_history(
     let case =
         access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
     // Makes version 1 first if there is none, so history is never empty.
-    store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
+    store::current_or_initial(&state.db, &state.keys, &case.victim_id, state.clock.unix()).await?;
     let mut conn = state.db.acquire().await?;
-    let versions = store::history(&mut conn.conn(), &case.victim_id)
+    let versions = store::history(&mut conn.conn(), &state.keys, &case.victim_id)
         .await?
         .iter()
         .map(|version| version.history_entry(lang))

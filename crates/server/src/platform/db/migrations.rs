@@ -51,6 +51,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "0007_database_origin_and_retention.sql",
         "database_origin_and_retention"
     ),
+    version!(
+        11,
+        "0011_sealed_personal_details.sql",
+        "sealed_personal_details"
+    ),
 ];
 
 /// The migrator for `engine`.
