@@ -173,6 +173,11 @@ pub fn case_path(reference: &str) -> String {
 }
 
 impl TestApp {
+    /// The SQLite file of a `spawn_app` server (on SQLite).
+    pub fn database_file(&self) -> PathBuf {
+        self._dir.path().join("test.db")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

@@ -7,6 +7,7 @@ mod callbacks;
 mod cases;
 mod client_config;
 mod create_supervisor;
+mod data_at_rest;
 mod errors;
 mod helpers;
 mod languages;
