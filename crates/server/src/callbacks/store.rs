@@ -1,6 +1,7 @@
 //! Storing and reading callback requests: `callback_requests` and their
 //! `callback_windows`. Writers call these inside a write transaction. The number to call is
-//! sealed (`platform::sealed`).
+//! sealed (`platform::sealed`), and so are the windows a victim chose: they fall inside
+//! their safe times.
 
 use shared::api::callbacks::{CallbackStatus, CallbackView, CallbackWindow};
 use shared::api::preferences::ChangedBy;
@@ -10,7 +11,7 @@ use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 use super::{ValidRequest, ALREADY_CANCELLED, ALREADY_DONE};
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn};
-use crate::platform::sealed::CALLBACK_PHONE;
+use crate::platform::sealed::{CALLBACK_PHONE, WINDOW_DATE, WINDOW_END, WINDOW_START};
 
 /// Open requests for a case: a range of `callback_requests_case_id_status`.
 pub(crate) const COUNT_OPEN_SQL: &str = "SELECT COUNT(*) FROM callback_requests
@@ -61,9 +62,9 @@ pub async fn insert(
         query(INSERT_WINDOW_SQL)
             .bind(&id)
             .bind(i64::try_from(position)?)
-            .bind(&window.date)
-            .bind(&window.start)
-            .bind(&window.end)
+            .bind(keys.seal(WINDOW_DATE, &window.date)?)
+            .bind(keys.seal(WINDOW_START, &window.start)?)
+            .bind(keys.seal(WINDOW_END, &window.end)?)
             .execute(conn)
             .await?;
     }
@@ -133,9 +134,15 @@ async fn to_views(
             details,
             urgency: enum_from_text(&urgency)?,
             windows: windows
-                .into_iter()
-                .map(|(date, start, end)| CallbackWindow { date, start, end })
-                .collect(),
+                .iter()
+                .map(|(date, start, end)| {
+                    Ok(CallbackWindow {
+                        date: keys.open(WINDOW_DATE, date)?,
+                        start: keys.open(WINDOW_START, start)?,
+                        end: keys.open(WINDOW_END, end)?,
+                    })
+                })
+                .collect::<anyhow::Result<_>>()?,
             phone_ending: phone_ending(&keys.open(CALLBACK_PHONE, &phone)?),
             status: enum_from_text(&status)?,
             scheduled_for: scheduled_for.map(rfc3339).transpose()?,

@@ -42,6 +42,10 @@ pub const VICTIMS_EMAIL: Column = Column("victims.email");
 /// The whole preferences JSON: phone, email, address, postcode, safe times and the rest.
 pub const PREFERENCES_BODY: Column = Column("contact_preferences.body");
 pub const CALLBACK_PHONE: Column = Column("callback_requests.phone");
+/// When a victim asked to be called: inside their safe times, so sealed like them.
+pub const WINDOW_DATE: Column = Column("callback_windows.window_date");
+pub const WINDOW_START: Column = Column("callback_windows.start_time");
+pub const WINDOW_END: Column = Column("callback_windows.end_time");
 pub const OUTBOX_RECIPIENT: Column = Column("outbox.recipient");
 /// Sign-in codes are written in it: sealed, then blanked by retention once spent.
 pub const OUTBOX_BODY: Column = Column("outbox.body");

@@ -26,44 +26,50 @@ const BATCH: i64 = 500;
 
 /// Every sealed column, with the `Column` its values are bound to.
 pub const SEALED: &[(Column, SealedColumn)] = &[
-    (sealed::VICTIMS_PHONE, plain_column("victims", "phone")),
-    (sealed::VICTIMS_EMAIL, plain_column("victims", "email")),
+    (sealed::VICTIMS_PHONE, by_id("victims", "phone")),
+    (sealed::VICTIMS_EMAIL, by_id("victims", "email")),
     (
         sealed::PREFERENCES_BODY,
-        plain_column("contact_preferences", "body"),
+        by_id("contact_preferences", "body"),
     ),
-    (
-        sealed::CALLBACK_PHONE,
-        plain_column("callback_requests", "phone"),
-    ),
+    (sealed::CALLBACK_PHONE, by_id("callback_requests", "phone")),
+    (sealed::WINDOW_DATE, window("window_date")),
+    (sealed::WINDOW_START, window("start_time")),
+    (sealed::WINDOW_END, window("end_time")),
     (
         sealed::OUTBOX_RECIPIENT,
         SealedColumn {
-            table: "outbox",
-            column: "recipient",
             blind_index: Some("recipient_index"),
-            left_plain: None,
+            ..by_id("outbox", "recipient")
         },
     ),
     (
         sealed::OUTBOX_BODY,
         SealedColumn {
-            table: "outbox",
-            column: "body",
-            blind_index: None,
             left_plain: Some(BLANKED_BODY),
+            ..by_id("outbox", "body")
         },
     ),
-    (
-        sealed::STAFF_TOTP_SECRET,
-        plain_column("staff", "totp_secret"),
-    ),
+    (sealed::STAFF_TOTP_SECRET, by_id("staff", "totp_secret")),
 ];
 
-const fn plain_column(table: &'static str, column: &'static str) -> SealedColumn {
+/// A column of a table whose primary key is `id`.
+const fn by_id(table: &'static str, column: &'static str) -> SealedColumn {
     SealedColumn {
         table,
         column,
+        key: ("id", None),
+        blind_index: None,
+        left_plain: None,
+    }
+}
+
+/// A column of `callback_windows`, whose primary key is (callback_id, position).
+const fn window(column: &'static str) -> SealedColumn {
+    SealedColumn {
+        table: "callback_windows",
+        column,
+        key: ("callback_id", Some("CAST(position AS TEXT)")),
         blind_index: None,
         left_plain: None,
     }
@@ -98,7 +104,8 @@ async fn reseal_column(
         let mut conn = tx.conn();
         let rows = store::not_sealed_with(&mut conn, target, &prefix, BATCH).await?;
         let mut changed = 0;
-        for (id, old) in &rows {
+        for row in &rows {
+            let old = &row.2;
             let plain = if sealed::looks_sealed(old) {
                 keys.open(column, old)?
             } else {
@@ -106,7 +113,7 @@ async fn reseal_column(
             };
             let new = keys.seal(column, &plain)?;
             let index = target.blind_index.map(|_| keys.blind_index(column, &plain));
-            if store::replace(&mut conn, target, id, old, &new, index.as_deref()).await? {
+            if store::replace(&mut conn, target, row, &new, index.as_deref()).await? {
                 changed += 1;
             }
         }

@@ -7,7 +7,10 @@ use shared::api::preferences::ChangedBy;
 use super::rows::{Batch, Officer, Victim};
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Arg, Conn, Engine};
-use crate::platform::sealed::{CALLBACK_PHONE, PREFERENCES_BODY, VICTIMS_EMAIL, VICTIMS_PHONE};
+use crate::platform::sealed::{
+    CALLBACK_PHONE, PREFERENCES_BODY, VICTIMS_EMAIL, VICTIMS_PHONE, WINDOW_DATE, WINDOW_END,
+    WINDOW_START,
+};
 use crate::platform::stored::enum_text;
 
 /// SQLite allows 32,766 bound values per statement (PostgreSQL 65,535); stay under both.
@@ -245,7 +248,7 @@ pub async fn batch(conn: &mut Conn<'_>, keys: &DataKeys, batch: &Batch) -> anyho
         },
     )
     .await?;
-    let windows: Vec<(&str, i64, &(String, &str, &str))> = batch
+    let windows = batch
         .callbacks
         .iter()
         .flat_map(|callback| {
@@ -253,19 +256,27 @@ pub async fn batch(conn: &mut Conn<'_>, keys: &DataKeys, batch: &Batch) -> anyho
                 .zip(&callback.windows)
                 .map(|(position, window)| (callback.id.as_str(), position, window))
         })
-        .collect();
+        .map(|(callback_id, position, (date, start, end))| {
+            let sealed = [
+                keys.seal(WINDOW_DATE, date)?,
+                keys.seal(WINDOW_START, start)?,
+                keys.seal(WINDOW_END, end)?,
+            ];
+            Ok((callback_id, position, sealed))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     insert_rows(
         conn,
         "INSERT INTO callback_windows (callback_id, position, window_date, start_time,
              end_time) ",
         5,
         &windows,
-        |row, (callback_id, position, (date, start, end))| {
+        |row, (callback_id, position, [date, start, end])| {
             row.push_bind(*callback_id)
                 .push_bind(*position)
                 .push_bind(date.as_str())
-                .push_bind(*start)
-                .push_bind(*end);
+                .push_bind(start.as_str())
+                .push_bind(end.as_str());
         },
     )
     .await?;

@@ -24,6 +24,9 @@ const EMAIL: &str = "quill.marrow@example.org";
 const SAFE_FROM: &str = "08:47";
 const SAFE_UNTIL: &str = "13:13";
 const ONE_OFF_PHONE: &str = "07700 900 586";
+/// The hour the victim asks to be called in, inside the safe times.
+const CALL_FROM: &str = "09:07";
+const CALL_UNTIL: &str = "10:11";
 
 /// Each detail in the forms the server could store it in.
 const NEEDLES: &[&str] = &[
@@ -38,6 +41,8 @@ const NEEDLES: &[&str] = &[
     SAFE_UNTIL,
     "7700900586",
     "7700 900 586",
+    CALL_FROM,
+    CALL_UNTIL,
 ];
 
 fn leaks(haystack: &[u8]) -> Vec<&'static str> {
@@ -59,6 +64,7 @@ async fn raw_rows(db: &Db) -> String {
         "SELECT COALESCE(phone, '') || ' ' || COALESCE(email, '') FROM victims",
         "SELECT body FROM contact_preferences",
         "SELECT phone FROM callback_requests",
+        "SELECT window_date || ' ' || start_time || ' ' || end_time FROM callback_windows",
         "SELECT recipient || ' ' || body FROM outbox",
         "SELECT COALESCE(totp_secret, '') FROM staff",
     ] {
@@ -94,7 +100,7 @@ async fn victim_tells_us_everything(app: &TestApp) {
         "reason": "case_question",
         "details": null,
         "urgency": "routine",
-        "windows": [{ "date": "2026-03-11", "start": "09:00", "end": "10:00" }],
+        "windows": [{ "date": "2026-03-11", "start": CALL_FROM, "end": CALL_UNTIL }],
         "one_off_phone": ONE_OFF_PHONE,
     });
     let asked = app.post_callback(TEXT_VICTIM.0, &callback).await;
@@ -212,10 +218,13 @@ async fn plain_rows_from_before_sealing_are_sealed_once_and_still_read() {
             .unwrap();
     set(&app.db, "victims", "phone", &victim.0, "+447700900713").await;
     set(&app.db, "victims", "email", &victim.0, EMAIL).await;
-    query("UPDATE callback_requests SET phone = '+447700900586'")
-        .execute(&mut app.db.conn())
-        .await
-        .unwrap();
+    for plain in [
+        "UPDATE callback_requests SET phone = '+447700900586'",
+        "UPDATE callback_windows SET window_date = '2026-03-11', start_time = '09:07',
+             end_time = '10:11'",
+    ] {
+        query(plain).execute(&mut app.db.conn()).await.unwrap();
+    }
     assert!(!leaks(raw_rows(&app.db).await.as_bytes()).is_empty());
 
     let sealed = reseal::run(&app.db, &keys).await.unwrap();
