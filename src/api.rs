@@ -8,7 +8,9 @@
 use gloo_net::http::Request;
 use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 use shared::api::content::{RightsContent, SupportDirectory};
-use shared::api::preferences::{ContactPreferences, PreferencesHistory, PreferencesView};
+use shared::api::preferences::{
+    ConfirmContactRequest, ContactPreferences, PreferencesHistory, PreferencesView,
+};
 use shared::api::{
     CaseView, ClientConfig, SessionView, StartSignInRequest, StartSignInResponse,
     VerifySignInRequest,
@@ -55,6 +57,14 @@ pub async fn sign_out() -> Result<(), ApiError> {
     send(Request::post("/api/sign-out").build()).await.map(drop)
 }
 
+/// `POST /api/sign-out-everywhere`: end every session of this victim, on every device
+/// (204), or `Unauthorized` when this session has already ended.
+pub async fn sign_out_everywhere() -> Result<(), ApiError> {
+    send(Request::post("/api/sign-out-everywhere").build())
+        .await
+        .map(drop)
+}
+
 /// `GET /api/cases/{crime_reference}`. References contain slashes, so the path segment is
 /// percent-encoded.
 pub async fn get_case(crime_reference: &str) -> Result<CaseView, ApiError> {
@@ -81,11 +91,27 @@ pub async fn put_preferences(
     json(send(Request::put(&url).json(preferences)).await?).await
 }
 
-/// `GET /api/cases/{ref}/preferences/history`: every version, newest first.
+/// `POST /api/cases/{ref}/preferences/confirm-contact`: confirm new contact details with
+/// the code sent to them (422 on the field `code` when it is not accepted).
+pub async fn confirm_contact_change(
+    crime_reference: &str,
+    code: &SignInCode,
+) -> Result<PreferencesView, ApiError> {
+    let url = case_url(crime_reference, "preferences/confirm-contact");
+    let body = ConfirmContactRequest {
+        code: code.as_str().to_owned(),
+    };
+    json(send(Request::post(&url).json(&body)).await?).await
+}
+
+/// `GET /api/cases/{ref}/preferences/history`: a page of versions, newest first; the
+/// newest page, or the one older than version `before` (a page's `next_before`).
 pub async fn get_preferences_history(
     crime_reference: &str,
+    before: Option<u32>,
 ) -> Result<PreferencesHistory, ApiError> {
-    let url = case_url(crime_reference, "preferences/history");
+    let page = before.map_or(String::new(), |before| format!("?before={before}"));
+    let url = case_url(crime_reference, &format!("preferences/history{page}"));
     json(send(fresh_get(&url).build()).await?).await
 }
 

@@ -33,6 +33,7 @@ fn message(locale: Locale, key: &str) -> Option<&'static str> {
         "sign_in_code_rejected" => td_string!(locale, errors.sign_in_code_rejected),
         "phone_enter" => td_string!(locale, errors.phone_enter),
         "phone_format" => td_string!(locale, errors.phone_format),
+        "phone_country" => td_string!(locale, errors.phone_country),
         "email_enter" => td_string!(locale, errors.email_enter),
         "email_enter_example" => td_string!(locale, errors.email_enter_example),
         "email_too_long" => td_string!(locale, errors.email_too_long),
@@ -48,11 +49,15 @@ fn message(locale: Locale, key: &str) -> Option<&'static str> {
         "safe_times_too_many" => td_string!(locale, errors.safe_times_too_many),
         "safe_times_needed" => td_string!(locale, errors.safe_times_needed),
         "safe_time_days" => td_string!(locale, errors.safe_time_days),
+        "safe_time_days_too_many" => td_string!(locale, errors.safe_time_days_too_many),
         "safe_time_end_after_start" => td_string!(locale, errors.safe_time_end_after_start),
         "other_language_enter" => td_string!(locale, errors.other_language_enter),
         "other_language_too_long" => td_string!(locale, errors.other_language_too_long),
         "other_needs_enter" => td_string!(locale, errors.other_needs_enter),
         "other_needs_too_long" => td_string!(locale, errors.other_needs_too_long),
+        "communication_needs_too_many" => {
+            td_string!(locale, errors.communication_needs_too_many)
+        }
         "details_enter" => td_string!(locale, errors.details_enter),
         "details_too_long" => td_string!(locale, errors.details_too_long),
         "windows_needed" => td_string!(locale, errors.windows_needed),
@@ -64,6 +69,10 @@ fn message(locale: Locale, key: &str) -> Option<&'static str> {
         "callbacks_too_many_open" => td_string!(locale, errors.callbacks_too_many_open),
         "callback_already_cancelled" => td_string!(locale, errors.callback_already_cancelled),
         "callback_already_done" => td_string!(locale, errors.callback_already_done),
+        "contact_change_code_rejected" => td_string!(locale, errors.contact_change_code_rejected),
+        "contact_change_too_many_codes" => {
+            td_string!(locale, errors.contact_change_too_many_codes)
+        }
         _ => return None,
     };
     Some(text)

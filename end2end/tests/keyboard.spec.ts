@@ -187,7 +187,7 @@ test("the whole journey works with the keyboard alone", async ({ page }, testInf
   });
 
   await test.step("sign out", async () => {
-    await tabTo(page, page.getByRole("button", { name: "Sign out" }), { back: true });
+    await tabTo(page, page.getByRole("button", { name: "Sign out", exact: true }), { back: true });
     await page.keyboard.press("Enter");
     await expectFocusedHeading(page, "You have signed out");
   });

@@ -111,7 +111,7 @@ test("nothing from a signed-in visit is left on the device after sign-out", asyn
   await expect(page.getByRole("heading", { level: 1, name: "Ask for a callback" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signed-out$/);
   expect(personal.size, "personal data was seen to look for").toBeGreaterThan(4);
 

@@ -1,8 +1,8 @@
-// Self-service: a signed-in victim sets how we contact them, asks for a callback and
-// cancels it; anyone reads their rights (standard and easy read) and finds a helpline.
+// Self-service: a signed-in victim sets how we contact them (a new phone number only after
+// the code sent to it), asks for a callback and cancels it; anyone reads their rights (standard and easy read) and finds a helpline.
 // Runs at both widths; axe on every page and every error state.
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signIn, victimFor } from "./helpers";
+import { expectNoAxeViolations, readCodeFromOutbox, signIn, victimFor } from "./helpers";
 
 // UK users: 24-hour time inputs.
 test.use({ locale: "en-GB" });
@@ -23,6 +23,8 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
   // saves again unchanged.
   const victim = victimFor(testInfo.project.name);
   const localNumber = "0" + victim.recipient.slice(3); // +447700900001 → 07700900001
+  // A new number per project, so the two runs never read each other's codes.
+  const newNumber = testInfo.project.name === "desktop" ? "+447700900982" : "+447700900983";
   await signIn(page, victim);
 
   await test.step("preferences: an invalid phone number shows the error summary", async () => {
@@ -78,6 +80,93 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     await previous.click();
     await expect(page.getByRole("heading", { name: /^Version 1: / })).toBeVisible();
     await checkPage(page, "preferences saved");
+  });
+
+  await test.step("preferences: a new phone number waits for the code sent to it", async () => {
+    await page.getByLabel("Phone number").fill("0" + newNumber.slice(3));
+    await page.getByRole("button", { name: "Save" }).click();
+    const heading = page.getByRole("heading", { level: 1, name: "Check your phone" });
+    await expect(heading).toBeFocused();
+    await expect(page).toHaveTitle("Check your phone – Safe Updates");
+    await expect(page.getByText("We have sent a code by text message to your new phone number.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save" })).toBeHidden();
+    await checkPage(page, "check your phone");
+    // A reload does not lose the change waiting for its code.
+    await page.reload();
+    await expect(heading).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save" })).toBeHidden();
+
+    const code = await readCodeFromOutbox(page, newNumber);
+    const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
+    await page.getByLabel("Confirmation code").fill(wrong);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    const summary = errorSummary(page);
+    await expect(summary).toBeVisible();
+    await expect(page).toHaveTitle(/^Error: Check your phone/);
+    await checkPage(page, "check your phone with a wrong code");
+    await summary.getByRole("link", { name: /The code is wrong or has expired/ }).click();
+    await expect(page.getByLabel("Confirmation code")).toBeFocused();
+
+    await page.getByLabel("Confirmation code").fill(code);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    const banner = page.getByRole("alert").filter({ hasText: "Your new contact details are confirmed" });
+    await expect(banner).toBeFocused();
+    await expect(banner).toContainText("We will text you on 0" + newNumber.slice(3, 7));
+    await expect(page).toHaveTitle("How we contact you – Safe Updates");
+    await checkPage(page, "new contact details confirmed");
+
+    // The old number gets a neutral notice: nothing about the crime, no new number.
+    const outbox = await page.context().newPage();
+    await outbox.goto("/demo/outbox");
+    const notice = outbox.getByRole("row").filter({ hasText: victim.recipient }).first();
+    await expect(notice).toContainText("Your contact details for Safe Updates were changed. If this wasn't you, call 101.");
+    await outbox.close();
+  });
+
+  await test.step("preferences: the old number back, confirmed with the code sent to it", async () => {
+    // Later tests sign this victim in with codes sent to their own number. The form was
+    // loaded again on confirming (it opened on the old number after the reload).
+    await expect(page.getByLabel("Phone number")).toHaveValue(newNumber);
+    await page.getByLabel("Phone number").fill(localNumber);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Check your phone" })).toBeFocused();
+    await page.getByLabel("Confirmation code").fill(await readCodeFromOutbox(page, victim.recipient));
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Your new contact details are confirmed" })).toBeFocused();
+  });
+
+  await test.step("preferences: older versions come a page at a time", async () => {
+    // Ten more saves of the same preferences, as the app sends them, so the history has
+    // more than the server's first page (10 versions).
+    const saved = await page.evaluate(async (reference) => {
+      const url = `/api/cases/${encodeURIComponent(reference)}/preferences`;
+      const current = (await (await fetch(url)).json()).preferences;
+      const put = () =>
+        fetch(url, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(current) });
+      const statuses = [];
+      let newest = 0;
+      for (let i = 0; i < 10; i++) {
+        const response = await put();
+        statuses.push(response.status);
+        newest = (await response.json()).version;
+      }
+      return { statuses, newest };
+    }, victim.reference);
+    expect(saved.statuses).toEqual(Array(10).fill(200));
+    // The first page holds the newest 10 versions; the newest is the current one, shown
+    // above the list, so the list starts at the one before.
+    const oldestOnFirstPage = saved.newest - 9;
+    // Away and back: the page reads the history afresh.
+    await caseNav(page).getByRole("link", { name: "Ask for a callback" }).click();
+    await caseNav(page).getByRole("link", { name: "How we contact you" }).click();
+    await page.locator("summary", { hasText: "Previous versions" }).click();
+    await expect(page.getByRole("heading", { name: new RegExp(`^Version ${oldestOnFirstPage}: `) })).toBeVisible();
+    await expect(page.getByRole("heading", { name: new RegExp(`^Version ${oldestOnFirstPage - 1}: `) })).toHaveCount(0);
+    const older = page.getByRole("button", { name: "Show older versions" });
+    await older.click();
+    await expect(page.getByRole("heading", { name: /^Version 1: / })).toBeVisible();
+    await expect(older).toHaveCount(0);
+    await checkPage(page, "preferences with every previous version shown");
   });
 
   await test.step("callback: 'I feel unsafe now' shows 999 guidance; errors pass axe", async () => {
@@ -157,6 +246,8 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     let open = view.callbacks.filter((c: { status: string }) => c.status === "requested" || c.status === "scheduled").length;
     for (; open < view.max_open; open++) {
       const made = await page.request.post(base, {
+        // The server refuses writes without same-origin proof, which a browser adds itself.
+        headers: { origin: new URL(page.url()).origin },
         data: { reason: "support_needs", details: null, urgency: "routine", windows: [{ date, start: "10:00", end: "12:00" }], one_off_phone: null },
       });
       expect(made.status()).toBe(201);
@@ -204,6 +295,19 @@ test("a victim sets contact preferences, asks for a callback and cancels it", as
     await page.getByLabel("Only show services for my crime").check();
     await expect(count).not.toHaveText(before);
     await checkPage(page, "support filtered by crime");
+  });
+
+  await test.step("signed in: settings end with sign out everywhere, which ends the session", async () => {
+    await page.getByRole("banner").getByRole("link", { name: "Accessibility settings" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Sign out on every device" })).toBeVisible();
+    await checkPage(page, "settings, signed in");
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "You have signed out" })).toBeFocused();
+    expect((await page.request.get("/api/session")).status()).toBe(401);
+    // Signed out, the settings page no longer offers it.
+    await page.getByRole("banner").getByRole("link", { name: "Accessibility settings" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Accessibility settings" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out everywhere" })).toHaveCount(0);
   });
 });
 

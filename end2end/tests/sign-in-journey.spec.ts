@@ -66,7 +66,7 @@ test("a victim signs in, sees their case and timeline, and signs out", async ({ 
   await expectNoAxeViolations(page, "case page");
 
   // Sign out ends the session: the case is no longer readable.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "You have signed out" })).toBeVisible();
   await expectNoAxeViolations(page, "signed-out page");
   const afterSignOut = await page.request.get("/api/session");

@@ -100,12 +100,26 @@ test("an officer signs in, sees their cases, reads a victim's safe-contact choic
 
   await page.getByRole("link", { name: "Go to my cases" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My cases" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expect(page.locator("#signed-out-notice")).toContainText("You have signed out.");
   await expect(page.locator("#signed-out-notice")).toBeFocused();
   await expect(page.getByRole("banner")).not.toContainText(OFFICER.name);
   // The session is gone on the server too.
+  expect((await page.request.get("/api/staff/session")).status()).toBe(401);
+});
+
+test("an officer signs out everywhere: the session ends and the sign-in page says so", async ({ page }) => {
+  await staffSignIn(page);
+  const account = page.getByRole("group", { name: "Your account" });
+  await expect(account.getByRole("button", { name: "Sign out everywhere" })).toBeVisible();
+  await checkPage(page, "my cases, with both sign-out buttons");
+  await account.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  const notice = page.locator("#signed-out-notice");
+  await expect(notice).toContainText("You have signed out on every device.");
+  await expect(notice).toBeFocused();
+  await checkPage(page, "staff sign-in after signing out everywhere");
   expect((await page.request.get("/api/staff/session")).status()).toBe(401);
 });
 

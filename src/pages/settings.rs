@@ -5,10 +5,11 @@
 //! There is no "Save" button: a choice applies and is remembered as soon as it is made,
 //! which the page says at the top, and each change is said in a polite live region
 //! ("Text size set to larger") because the page itself may change a lot around the radio.
+//! While signed in, the page ends with "Sign out everywhere" (`SignOutEverywhere`).
 
 use leptos::prelude::*;
 
-use crate::components::{Button, ButtonVariant, Fieldset, PageTitle, RadioItem};
+use crate::components::{Button, ButtonVariant, Fieldset, PageTitle, RadioItem, SignOutEverywhere};
 use crate::display_settings::{
     self, Contrast, DisplaySetting, DisplaySettings, Motion, ReadingStyle, TextSize,
 };
@@ -217,6 +218,8 @@ pub fn SettingsPage() -> impl IntoView {
         <p class="app-body">{t!(i18n, settings.device_own_settings)}</p>
         <p class="app-body">{t!(i18n, settings.language_note)}</p>
         <p class="app-body">{t!(i18n, settings.cleared_note)}</p>
+
+        <SignOutEverywhere />
     }
 }
 

@@ -45,7 +45,8 @@ const { default: lighthouse } = await import(pathToFileURL(require.resolve("ligh
 async function post(path, body) {
   const response = await fetch(new URL(path, base), {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    // The server refuses writes without same-origin proof, which a browser sends itself.
+    headers: { "content-type": "application/json", origin: new URL(base).origin },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);

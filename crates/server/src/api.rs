@@ -1,7 +1,15 @@
 //! The API: every feature's router, merged here into one `OpenApiRouter` so each
-//! path and its OpenAPI description are registered together.
+//! path and its OpenAPI description are registered together; then the answers the layers
+//! around every handler can give (lib.rs `app`) are added to each operation's document.
 
+use axum::Router;
+use utoipa::openapi::content::ContentBuilder;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
@@ -78,5 +86,113 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         router.merge(dev_outbox::router())
     } else {
         router
+    }
+}
+
+/// The API's router and its OpenAPI document, with the layers' answers documented.
+pub fn api_and_document(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut document) = api(demo).split_for_parts();
+    document_layer_answers(&mut document);
+    (router, document)
+}
+
+/// An answer a layer gives rather than a handler: its status, its name under
+/// `components/responses`, when it applies, and what it means.
+struct LayerAnswer {
+    status: &'static str,
+    name: &'static str,
+    applies: fn(&Operation, bool) -> bool,
+    description: &'static str,
+    /// Whether it carries `Retry-After`.
+    retry_after: bool,
+}
+
+const LAYER_ANSWERS: [LayerAnswer; 4] = [
+    LayerAnswer {
+        status: "403",
+        name: "CrossSite",
+        applies: |_, writes| writes,
+        description: "The request changes something but has no proof that it came from this \
+            service's own pages: Sec-Fetch-Site must be same-origin (or none), or without it \
+            Origin must be this service's origin",
+        retry_after: false,
+    },
+    LayerAnswer {
+        status: "408",
+        name: "RequestTimeout",
+        applies: |_, _| true,
+        description: "The request (its body included) took longer than the server allows",
+        retry_after: false,
+    },
+    LayerAnswer {
+        status: "413",
+        name: "PayloadTooLarge",
+        applies: |operation, _| operation.request_body.is_some(),
+        description: "The body is over 16 KB",
+        retry_after: false,
+    },
+    LayerAnswer {
+        status: "503",
+        name: "Overloaded",
+        applies: |_, _| true,
+        description: "The server is handling as many requests as it may; try again after \
+            Retry-After seconds",
+        retry_after: true,
+    },
+];
+
+/// Adds each `LAYER_ANSWERS` entry to `components/responses` and a reference to it to
+/// every operation it applies to.
+fn document_layer_answers(document: &mut utoipa::openapi::OpenApi) {
+    let components = document.components.get_or_insert_with(Default::default);
+    for answer in &LAYER_ANSWERS {
+        let body = ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("ErrorBody")))
+            .build();
+        let mut response = ResponseBuilder::new()
+            .description(answer.description)
+            .content("application/json", body);
+        if answer.retry_after {
+            let seconds = HeaderBuilder::new()
+                .schema(ObjectBuilder::new().schema_type(Type::Integer))
+                .description(Some("Seconds to wait before trying again"))
+                .build();
+            response = response.header("Retry-After", seconds);
+        }
+        components
+            .responses
+            .insert(answer.name.to_owned(), RefOr::T(response.build()));
+    }
+    for item in document.paths.paths.values_mut() {
+        let reads = [
+            &mut item.get,
+            &mut item.head,
+            &mut item.options,
+            &mut item.trace,
+        ];
+        let writes = [
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        let operations = reads
+            .into_iter()
+            .map(|operation| (operation, false))
+            .chain(writes.into_iter().map(|operation| (operation, true)));
+        for (operation, is_write) in operations {
+            let Some(operation) = operation.as_mut() else {
+                continue;
+            };
+            for answer in &LAYER_ANSWERS {
+                if (answer.applies)(operation, is_write) {
+                    operation
+                        .responses
+                        .responses
+                        .entry(answer.status.to_owned())
+                        .or_insert_with(|| RefOr::Ref(Ref::from_response_name(answer.name)));
+                }
+            }
+        }
     }
 }

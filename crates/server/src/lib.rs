@@ -51,20 +51,32 @@ pub const BODY_LIMIT_BYTES: usize = 16 * 1024;
 
 /// The whole HTTP surface: the API under /api, the app for everything else.
 pub fn app(state: AppState) -> Router {
-    let (api, openapi) = api::api(state.config.demo).split_for_parts();
+    let (api, openapi) = api::api_and_document(state.config.demo);
     let api = api
         .route("/api", any(platform::middleware::api_not_found))
         .route("/api/{*rest}", any(platform::middleware::api_not_found))
         // Set before the layers so 405s pass through them too (a fallback set later on
         // the whole router would bypass them, and stay in English).
         .method_not_allowed_fallback(platform::middleware::method_not_allowed)
+        // Inside `localize_errors`, so a refusal is written in the request's language.
+        .layer(axum_middleware::from_fn_with_state(
+            Arc::new(platform::same_origin::OwnOrigin::new(
+                state.config.public_origin.as_deref(),
+            )),
+            platform::same_origin::same_origin_writes,
+        ))
         // Inside compression: it rewrites error bodies before they are compressed.
         .layer(axum_middleware::from_fn(
             platform::middleware::localize_errors,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(Extension(Arc::new(openapi)))
-        .layer(axum_middleware::from_fn(sessions::cookies::refresh_cookie))
+        .layer(Extension(Arc::new(service::openapi::Document::new(
+            &openapi,
+        ))))
+        .layer(axum_middleware::from_fn_with_state(
+            sessions::cookies::CookieSecurity::of(&state.config),
+            sessions::cookies::refresh_cookie,
+        ))
         // Small answers (a case, a list of callbacks: 1–3 KB) go uncompressed: they fit in
         // TCP's first round trip (about 14 KB) either way, so compressing them would cost
         // CPU on every request and save the victim no time. The app's files are
@@ -74,7 +86,10 @@ pub fn app(state: AppState) -> Router {
                 .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_ABOVE_BYTES))),
         );
 
-    let csp = platform::csp::header_for_dir(&state.config.static_dir);
+    let security_headers = platform::middleware::SecurityHeaders {
+        csp: platform::csp::header_for_dir(&state.config.static_dir),
+        hsts: !state.config.insecure_local_http,
+    };
     let request_id = HeaderName::from_static("x-request-id");
 
     let pages = if state.config.demo {
@@ -93,8 +108,14 @@ pub fn app(state: AppState) -> Router {
         )
         .fallback_service(platform::static_files::service(&state.config.static_dir))
         .method_not_allowed_fallback(platform::middleware::method_not_allowed)
+        // Around everything a request does, but inside the security headers and the
+        // request log, so a 408 or 503 carries the headers and is logged with its id.
         .layer(axum_middleware::from_fn_with_state(
-            Arc::new(csp),
+            platform::limits::RequestLimits::from_config(&state.config),
+            platform::limits::limit_requests,
+        ))
+        .layer(axum_middleware::from_fn_with_state(
+            Arc::new(security_headers),
             platform::middleware::security_headers,
         ))
         .layer(
@@ -114,10 +135,19 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Serves `app(state)` on `listener` until the process is asked to stop.
-pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+pub async fn serve(listener: TcpListener, state: AppState) {
+    serve_until(listener, state, shutdown_signal()).await;
+}
+
+/// Serves `app(state)` on `listener` until `shutdown` completes (tests pass a future
+/// that never does).
+pub async fn serve_until(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    let header_read_timeout = state.config.header_read_timeout;
+    platform::http_server::serve_until(listener, app(state), header_read_timeout, shutdown).await;
 }
 
 /// Checks the settings, opens the database, refuses demo mode on a database demo mode did
@@ -157,9 +187,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     tracing::info!(%addr, demo = config.demo, "listening");
     retention::spawn(db.clone(), clock.clone(), config.retention_interval());
     let state = AppState::new(db, config, Arc::new(keys), clock)?;
-    serve(listener, state)
-        .await
-        .context("the server stopped with an error")
+    serve(listener, state).await;
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -5,6 +5,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// Text with something besides spaces in it once the server has removed control and
+/// bidi-override characters (it does so to every string first): an OpenAPI pattern for
+/// fields that must not be blank.
+pub const NOT_BLANK_PATTERN: &str =
+    "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]";
+/// Text without any character the server removes or changes, so its length is what the
+/// server counts: an OpenAPI pattern for fields with a least length.
+pub const NOTHING_REMOVED_PATTERN: &str =
+    "^[^\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]*$";
+
 /// Every error response has this shape, whatever the status.
 ///
 /// `errors` maps a request field to its messages (422 for bad input; it maps one-to-one
@@ -45,6 +55,15 @@ pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartSignInRequest {
+    /// 5 to 20 letters, digits, `/` or `-`, at least 3 of them digits (spaces are
+    /// ignored, letters may be either case).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(?=(?:[^0-9]*[0-9]){3})[A-Za-z0-9/-]{5,20}$",
+            example = "CR/100001/25"
+        )
+    )]
     pub crime_reference: String,
 }
 
@@ -60,7 +79,19 @@ pub struct StartSignInResponse {
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifySignInRequest {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(?=(?:[^0-9]*[0-9]){3})[A-Za-z0-9/-]{5,20}$",
+            example = "CR/100001/25"
+        )
+    )]
     pub crime_reference: String,
+    /// The 6 digits sent to the victim (spaces and hyphens are ignored).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^[0-9]{6}$", example = "123456")
+    )]
     pub code: String,
 }
 

@@ -1,9 +1,11 @@
-//! Validated contact details: `PhoneNumber` (E.164), `EmailAddress`, `UkPostcode` and
-//! `ClockTime` (a time of day for safe-time windows).
+//! Validated contact details: `PhoneNumber` (E.164, from `phone`), `EmailAddress`,
+//! `UkPostcode` and `ClockTime` (a time of day for safe-time windows).
 
 use serde::{Deserialize, Serialize};
 
 use crate::ParseError;
+
+pub use crate::phone::{PhoneCountry, PhoneNumber};
 
 macro_rules! string_newtype {
     ($name:ident) => {
@@ -29,67 +31,6 @@ macro_rules! string_newtype {
             }
         }
     };
-}
-
-/// A phone number in E.164 form (`+447700900123`). UK numbers may be typed the usual way
-/// ("07700 900 123", "(01632) 960 001"); other countries need their `+` or `00` prefix.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct PhoneNumber(String);
-string_newtype!(PhoneNumber);
-
-impl PhoneNumber {
-    pub fn parse(input: &str) -> Result<Self, ParseError> {
-        const FORMAT: &str = "phone_format";
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(ParseError("phone_enter"));
-        }
-        let mut digits = String::new();
-        let mut plus = false;
-        for (index, c) in trimmed.chars().enumerate() {
-            match c {
-                '0'..='9' => digits.push(c),
-                '+' if index == 0 => plus = true,
-                ' ' | '-' | '(' | ')' | '.' => {}
-                _ => return Err(ParseError(FORMAT)),
-            }
-        }
-        let international = if plus {
-            digits
-        } else if let Some(rest) = digits.strip_prefix("00") {
-            rest.to_owned()
-        } else if let Some(rest) = digits.strip_prefix('0') {
-            // A UK national number: 0 and then 9 or 10 digits.
-            if !(9..=10).contains(&rest.len()) {
-                return Err(ParseError(FORMAT));
-            }
-            format!("44{rest}")
-        } else {
-            return Err(ParseError(FORMAT));
-        };
-        // E.164: a country code that does not start with 0, at most 15 digits in all.
-        if international.starts_with('0') || !(8..=15).contains(&international.len()) {
-            return Err(ParseError(FORMAT));
-        }
-        if let Some(national) = international.strip_prefix("44") {
-            // Mobile numbers (07…) have 10 digits after the 0; a few others have 9.
-            let lengths = if national.starts_with('7') {
-                10..=10
-            } else {
-                9..=10
-            };
-            if national.starts_with('0') || !lengths.contains(&national.len()) {
-                return Err(ParseError(FORMAT));
-            }
-        }
-        Ok(Self(format!("+{international}")))
-    }
-
-    /// True for UK numbers, which are shown in national form.
-    pub fn is_uk(&self) -> bool {
-        self.0.starts_with("+44")
-    }
 }
 
 /// An email address: one `@`, something before it, a domain with a dot after it, no spaces.
@@ -253,51 +194,6 @@ impl From<ClockTime> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn uk_phone_numbers_become_e164() {
-        for (input, expected) in [
-            ("07700 900 982", "+447700900982"),
-            ("(01632) 960 001", "+441632960001"),
-            ("+44 7700 900982", "+447700900982"),
-            ("0044 7700 900982", "+447700900982"),
-            ("0800 123 456", "+44800123456"),
-        ] {
-            assert_eq!(
-                PhoneNumber::parse(input).unwrap().as_str(),
-                expected,
-                "{input}"
-            );
-        }
-    }
-
-    #[test]
-    fn international_numbers_keep_their_country_code() {
-        let french = PhoneNumber::parse("+33 1 23 45 67 89").unwrap();
-        assert_eq!(french.as_str(), "+33123456789");
-        assert!(!french.is_uk());
-        assert_eq!(
-            PhoneNumber::parse("00353 1 234 5678").unwrap().as_str(),
-            "+35312345678"
-        );
-    }
-
-    #[test]
-    fn bad_phone_numbers_are_refused() {
-        assert_eq!(PhoneNumber::parse(" ").unwrap_err().key(), "phone_enter");
-        for input in [
-            "07700 90098",
-            "077009009821",
-            "+0 123 456 789",
-            "7700 900982",
-            "07700 9OO 982",
-            "+44 07700 900982",
-            "1+2345678",
-            "+1234567890123456",
-        ] {
-            assert!(PhoneNumber::parse(input).is_err(), "{input}");
-        }
-    }
 
     #[test]
     fn email_addresses() {

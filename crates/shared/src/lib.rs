@@ -6,6 +6,7 @@ pub mod contact;
 pub mod crime_reference;
 pub mod date;
 pub mod lang;
+pub mod phone;
 pub mod sign_in_code;
 pub mod working_days;
 
@@ -48,6 +49,7 @@ pub const ALL_PARSE_ERROR_KEYS: &[&str] = &[
     "sign_in_code_length",
     "phone_enter",
     "phone_format",
+    "phone_country",
     "email_enter",
     "email_too_long",
     "email_format",

@@ -24,6 +24,14 @@ pub async fn sign_out() -> Result<(), ApiError> {
         .map(drop)
 }
 
+/// `POST /api/staff/sign-out-everywhere`: end every session of this account, on every
+/// device (204), or `Unauthorized` when this session has already ended.
+pub async fn sign_out_everywhere() -> Result<(), ApiError> {
+    send(Request::post("/api/staff/sign-out-everywhere").build())
+        .await
+        .map(drop)
+}
+
 /// `GET /api/staff/cases`: "My cases", soonest deadline first.
 pub async fn get_cases() -> Result<StaffCasesView, ApiError> {
     json(send(fresh_get("/api/staff/cases").build()).await?).await

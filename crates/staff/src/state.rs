@@ -8,6 +8,8 @@ use shared::api::staff::StaffSessionView;
 pub enum SignedOutReason {
     /// The officer chose "Sign out".
     SignedOut,
+    /// The officer chose "Sign out everywhere": every session of the account has ended.
+    SignedOutEverywhere,
     /// A call answered 401: idle for 15 minutes, or the session ended elsewhere.
     TimedOut,
 }

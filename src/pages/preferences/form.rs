@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use shared::api::preferences::{ContactMethod, ContactPreferences, PreferencesView};
+use shared::api::preferences::{
+    ContactMethod, ContactPreferences, PendingContactChange, PreferencesView,
+};
 
 use crate::api;
 use crate::components::{focus_element, Button, PhoneInput, RadioGroup, TextInput, Textarea};
@@ -26,7 +28,11 @@ pub(super) fn PreferencesForm(
     saved: Option<PreferencesView>,
     errors: RwSignal<FormErrors>,
     just_saved: RwSignal<bool>,
+    /// Whether the last success confirmed new contact details; a save clears it.
+    confirmed: RwSignal<bool>,
     current: RwSignal<Option<PreferencesView>>,
+    /// Set when the save left new contact details waiting for a code.
+    pending: RwSignal<Option<PendingContactChange>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
@@ -46,9 +52,17 @@ pub(super) fn PreferencesForm(
         untrack(|| match result {
             Some(Ok(view)) => {
                 errors.set(FormErrors::default());
+                confirmed.set(false);
+                let waiting = view.pending_contact_change.clone();
                 current.set(Some(view));
-                just_saved.set(true);
-                request_animation_frame(|| focus_element(SAVED_BANNER_ID));
+                match waiting {
+                    // The panel that asks for the code focuses its own heading.
+                    Some(change) => pending.set(Some(change)),
+                    None => {
+                        just_saved.set(true);
+                        request_animation_frame(|| focus_element(SAVED_BANNER_ID));
+                    }
+                }
             }
             Some(Err(error)) => {
                 just_saved.set(false);

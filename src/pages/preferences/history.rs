@@ -39,8 +39,26 @@ pub(super) fn LastChanged(view: PreferencesView) -> impl IntoView {
     view! { <p class="app-body">{last_changed_sentence(i18n, &view)}</p> }
 }
 
+/// One previous version: its heading and what it said.
+fn previous_version(i18n: I18n, version: PreferencesVersion) -> impl IntoView {
+    view! {
+        <h3 class="app-heading-s">{version_heading(i18n, &version)}</h3>
+        {(!version.changes.is_empty()).then(|| view! {
+            <p class="app-body">
+                <strong>{t!(i18n, preferences.version_changes)}": "</strong>
+                {version.changes.join(", ")}
+            </p>
+        })}
+        <ul class="app-list app-list--bullet">
+            {version.summary.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+        </ul>
+    }
+}
+
 /// "Previous versions": a `<details>` (keyboard and screen reader support built in) with
-/// each saved version's date, who saved it and what it said. Reloads after each save.
+/// each saved version's date, who saved it and what it said. The server sends the history
+/// a page at a time, newest first; "Show older versions" adds the next page below. Starts
+/// again from the newest page after each save.
 #[component]
 pub(super) fn PreviousVersions(version: Signal<Option<u32>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -48,27 +66,51 @@ pub(super) fn PreviousVersions(version: Signal<Option<u32>>) -> impl IntoView {
     let history = LocalResource::new(move || {
         version.track();
         let reference = state.crime_reference_untracked();
-        async move { api::get_preferences_history(&reference?).await.ok() }
+        async move { api::get_preferences_history(&reference?, None).await.ok() }
+    });
+    // Pages after the first, and where the next one starts (`None` until one is loaded).
+    let older = RwSignal::new(Vec::<PreferencesVersion>::new());
+    let older_next = RwSignal::new(None::<Option<u32>>);
+    Effect::new(move |_| {
+        version.track();
+        older.set(Vec::new());
+        older_next.set(None);
+    });
+    let load_older = Action::new_local(move |before: &u32| {
+        let (before, reference) = (*before, state.crime_reference_untracked());
+        async move {
+            api::get_preferences_history(&reference?, Some(before))
+                .await
+                .ok()
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Some(page)) = load_older.value().get() {
+            older.update(|versions| versions.extend(page.versions));
+            older_next.set(Some(page.next_before));
+        }
     });
     view! {
         {move || {
-            let versions = history.get().flatten()?.versions;
-            (versions.len() > 1).then(|| view! {
+            let first = history.get().flatten()?;
+            let next = older_next.get().unwrap_or(first.next_before);
+            let versions: Vec<PreferencesVersion> =
+                first.versions.into_iter().chain(older.get()).skip(1).collect();
+            (!versions.is_empty()).then(|| view! {
                 <details class="app-details">
                     <summary class="app-details__summary">{t!(i18n, preferences.previous_versions)}</summary>
                     <div class="app-details__text">
-                        {versions
-                            .into_iter()
-                            .skip(1)
-                            .map(|version| {
-                                view! {
-                                    <h3 class="app-heading-s">{version_heading(i18n, &version)}</h3>
-                                    <ul class="app-list app-list--bullet">
-                                        {version.summary.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                                    </ul>
-                                }
-                            })
-                            .collect_view()}
+                        {versions.into_iter().map(|v| previous_version(i18n, v)).collect_view()}
+                        {next.map(|before| view! {
+                            <button
+                                type="button"
+                                class="app-button app-button--secondary"
+                                disabled=move || load_older.pending().get()
+                                on:click=move |_| { load_older.dispatch(before); }
+                            >
+                                {t!(i18n, preferences.show_older_versions)}
+                            </button>
+                        })}
                     </div>
                 </details>
             })

@@ -4,9 +4,15 @@
 //! The server's 422 field errors show exactly like ours: error summary, inline messages,
 //! "Error: " in the title. On success a banner (focused) repeats, in sentences, what we
 //! will and will not do. "Previous versions" lists the history.
+//!
+//! A save that would move where sign-in codes go comes back with a pending change: the
+//! form is hidden (kept, with what was typed) and "Check your phone/email"
+//! (`confirm_contact`) asks for the code; once confirmed the success banner says so. A
+//! change still waiting when the page opens (a reload) shows the same panel.
 
 mod checks;
 mod choices;
+mod confirm_contact;
 mod field_ids;
 mod form;
 mod form_state;
@@ -14,17 +20,19 @@ mod history;
 mod sections;
 
 use leptos::prelude::*;
-use shared::api::preferences::PreferencesView;
+use shared::api::preferences::{PendingContactChange, PreferencesView};
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorSummary, Loaded, NotificationBanner, PageTitle};
+use crate::components::{focus_element, ErrorSummary, Loaded, NotificationBanner, PageTitle};
 use crate::form_errors::FormErrors;
 use crate::i18n::*;
 use crate::session::session_resource;
 
+use confirm_contact::ConfirmContactChange;
 use form::PreferencesForm;
 
 const SAVED_BANNER_ID: &str = "preferences-saved";
+const HEADING_ID: &str = "preferences-heading";
 
 #[component]
 pub fn PreferencesPage() -> impl IntoView {
@@ -39,11 +47,46 @@ pub fn PreferencesPage() -> impl IntoView {
     let errors = RwSignal::new(FormErrors::default());
     let just_saved = RwSignal::new(false);
     let current = RwSignal::new(None::<PreferencesView>);
+    let pending = RwSignal::new(None::<PendingContactChange>);
+    let code_errors = RwSignal::new(FormErrors::default());
+    // Whether the last success was confirming new contact details (the banner says so).
+    let confirmed = RwSignal::new(false);
+    // Set when the page opened on a change already waiting (a reload): the form then holds
+    // the old contact details, so it is loaded again once the new ones are confirmed.
+    let opened_waiting = StoredValue::new(false);
+    let on_confirmed = Callback::new(move |view: PreferencesView| {
+        if opened_waiting.get_value() {
+            opened_waiting.set_value(false);
+            saved.refetch();
+        }
+        current.set(Some(view));
+        pending.set(None);
+        confirmed.set(true);
+        just_saved.set(true);
+        request_animation_frame(|| focus_element(SAVED_BANNER_ID));
+    });
+    let title = move || match pending.get() {
+        Some(change) => confirm_contact::title(i18n, &change).to_owned(),
+        None => t_string!(i18n, preferences.title).to_owned(),
+    };
+    let has_errors = move || match pending.with(Option::is_some) {
+        true => !code_errors.with(FormErrors::is_empty),
+        false => !errors.with(FormErrors::is_empty),
+    };
     view! {
-        <PageTitle title=Signal::derive(move || t_string!(i18n, preferences.title).to_string()) has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty)) />
+        <PageTitle title=Signal::derive(title) has_errors=Signal::derive(has_errors) />
         <Show when=move || just_saved.get()>
             <NotificationBanner id=SAVED_BANNER_ID success=true autofocus=true>
-                <p class="app-notification-banner__heading">{t!(i18n, preferences.saved_heading)}</p>
+                <p class="app-notification-banner__heading">
+                    {move || if confirmed.get() {
+                        t!(i18n, preferences.confirmed_heading).into_any()
+                    } else {
+                        t!(i18n, preferences.saved_heading).into_any()
+                    }}
+                </p>
+                <Show when=move || confirmed.get()>
+                    <p class="app-body">{t!(i18n, preferences.confirmed_signed_out_elsewhere)}</p>
+                </Show>
                 {move || {
                     current
                         .get()
@@ -56,17 +99,26 @@ pub fn PreferencesPage() -> impl IntoView {
                 }}
             </NotificationBanner>
         </Show>
-        <ErrorSummary errors=errors />
-        <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, preferences.title)}</h1>
-        <Loaded
-            resource=saved
-            loading
-            loading_message=t_string!(i18n, preferences.loading)
-            error_message=t_string!(i18n, preferences.load_failed)
-            render=move |saved| {
-                current.set(saved.clone());
-                view! { <PreferencesForm saved errors just_saved current /> }
-            }
-        />
+        {move || pending.get().map(|change| view! {
+            <ConfirmContactChange pending=change pending_signal=pending errors=code_errors on_confirmed />
+        })}
+        // Hidden, not removed, while a code is asked for: the form keeps what was typed.
+        <div hidden=move || pending.with(Option::is_some)>
+            <ErrorSummary errors=errors />
+            <h1 class="app-heading-xl" id=HEADING_ID tabindex="-1">{t!(i18n, preferences.title)}</h1>
+            <Loaded
+                resource=saved
+                loading
+                loading_message=t_string!(i18n, preferences.loading)
+                error_message=t_string!(i18n, preferences.load_failed)
+                render=move |saved| {
+                    current.set(saved.clone());
+                    let waiting = saved.as_ref().and_then(|view| view.pending_contact_change.clone());
+                    opened_waiting.set_value(waiting.is_some());
+                    pending.set(waiting);
+                    view! { <PreferencesForm saved errors just_saved confirmed current pending /> }
+                }
+            />
+        </div>
     }
 }

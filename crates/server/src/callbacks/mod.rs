@@ -115,6 +115,7 @@ async fn request_callback(
         requested_by: actor.changed_by(),
         requested_by_id: actor.id,
         now: state.clock.unix(),
+        phone_countries: state.config.phone_countries.as_slice().to_vec(),
     };
     let keys = state.keys.clone();
     let view = state

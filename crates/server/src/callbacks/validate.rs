@@ -3,7 +3,7 @@
 
 use shared::api::callbacks::{CallbackReason, CallbackWindow, NewCallbackRequest, Urgency};
 use shared::api::preferences::SafeTimeWindow;
-use shared::contact::{ClockTime, PhoneNumber};
+use shared::contact::{ClockTime, PhoneCountry, PhoneNumber};
 use shared::CalendarDate;
 
 use shared::api::callbacks::{MAX_DETAILS_CHARS, MAX_WINDOWS, MIN_WINDOW_MINUTES};
@@ -43,6 +43,8 @@ pub struct Context {
     pub safe_times: Vec<SafeTimeWindow>,
     /// E.164 number from the current preferences.
     pub phone_on_file: Option<String>,
+    /// Whose numbers a one-off number may be (`--phone-countries`).
+    pub phone_countries: Vec<PhoneCountry>,
 }
 
 /// A request that passed every check, normalised.
@@ -77,14 +79,20 @@ pub fn validate(
         _ => {}
     }
 
-    if request.windows.is_empty() {
-        errors.add("windows", "windows_needed");
-    } else if request.windows.len() > MAX_WINDOWS {
+    // A list over its limit is one error, and its items are not looked at: a long list
+    // must not make a long answer.
+    let windows_to_check = if request.windows.len() > MAX_WINDOWS {
         errors.add("windows", "windows_too_many");
-    }
+        &[][..]
+    } else {
+        if request.windows.is_empty() {
+            errors.add("windows", "windows_needed");
+        }
+        &request.windows[..]
+    };
     let bookable = bookable_dates(context.now.date);
-    let mut windows = Vec::with_capacity(request.windows.len());
-    for (i, window) in request.windows.iter().enumerate() {
+    let mut windows = Vec::with_capacity(windows_to_check.len());
+    for (i, window) in windows_to_check.iter().enumerate() {
         let key = |part: &str| format!("windows.{i}.{part}");
         let mut ok = true;
         let date = match CalendarDate::parse(&window.date) {
@@ -140,7 +148,7 @@ pub fn validate(
         .map(str::trim)
         .filter(|p| !p.is_empty());
     let phone = match (one_off, &context.phone_on_file) {
-        (Some(typed), _) => PhoneNumber::parse(typed)
+        (Some(typed), _) => PhoneNumber::parse_in(typed, &context.phone_countries)
             .map(|p| Some((p.to_string(), true)))
             .unwrap_or_else(|e| {
                 errors.add("one_off_phone", e);
@@ -184,6 +192,7 @@ mod tests {
             },
             safe_times: office_hours(),
             phone_on_file: Some("+447700900001".into()),
+            phone_countries: PhoneCountry::DEFAULT.to_vec(),
         }
     }
 

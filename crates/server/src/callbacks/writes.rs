@@ -4,6 +4,7 @@
 
 use shared::api::callbacks::{CallbackStatus, CallbackView, NewCallbackRequest};
 use shared::api::preferences::ChangedBy;
+use shared::contact::PhoneCountry;
 
 use super::{
     cannot_cancel, count_open, find, insert, store, validate, Context, ALREADY_CANCELLED, MAX_OPEN,
@@ -27,6 +28,8 @@ pub struct NewRequest {
     pub requested_by_id: String,
     /// Unix seconds.
     pub now: i64,
+    /// Whose numbers a one-off number may be (`--phone-countries`).
+    pub phone_countries: Vec<PhoneCountry>,
 }
 
 /// Checks and stores a request; returns it as the victim will see it.
@@ -53,6 +56,7 @@ pub async fn request(
         now: uk_time::local(new.now),
         safe_times: safe_times_or_office_hours(&current.preferences.safe_times),
         phone_on_file: current.preferences.phone.clone(),
+        phone_countries: new.phone_countries,
     };
     let valid = validate(new.request, &context).map_err(AppError::Validation)?;
     if count_open(conn, &new.case_id).await? >= MAX_OPEN {

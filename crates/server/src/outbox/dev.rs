@@ -1,15 +1,16 @@
 //! `GET /api/dev/outbox` (demo mode only): the messages the server would have sent, so a
 //! demo or a test can read sign-in codes. Not mounted at all outside demo mode.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::Deserialize;
-use shared::api::OutboxResponse;
+use shared::api::{ErrorBody, OutboxResponse};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::outbox;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
+use crate::platform::query::Query;
 use crate::platform::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -30,7 +31,10 @@ struct OutboxQuery {
     operation_id = "list_outbox",
     tag = "dev",
     params(OutboxQuery),
-    responses((status = 200, description = "Newest first", body = OutboxResponse))
+    responses(
+        (status = 200, description = "Newest first", body = OutboxResponse),
+        (status = 422, description = "`recipient` is repeated", body = ErrorBody),
+    )
 )]
 async fn list(
     State(state): State<AppState>,

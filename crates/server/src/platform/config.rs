@@ -5,8 +5,10 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use shared::contact::PhoneCountry;
 
 /// The variable that turns demo mode on: long and plain about what it does, so nobody
 /// sets it by accident (a variable called `DEMO` might already be set for something else).
@@ -218,6 +220,105 @@ pub struct Config {
     /// (default "info").
     #[arg(long, env = "LOG_JSON")]
     pub log_json: bool,
+
+    /// Seconds a client has to send a request's headers (and that an idle connection is
+    /// kept open between requests). A client that trickles its headers (a "slowloris") is
+    /// disconnected after this. Decimals allowed, e.g. 0.5.
+    #[arg(long = "header-read-timeout-secs", env = "HEADER_READ_TIMEOUT_SECS", default_value = "10", value_parser = parse_seconds)]
+    pub header_read_timeout: Duration,
+
+    /// Seconds a whole request may take, from its headers to the answer, body included;
+    /// after that the answer is a 408. Decimals allowed.
+    #[arg(long = "request-timeout-secs", env = "REQUEST_TIMEOUT_SECS", default_value = "30", value_parser = parse_seconds)]
+    pub request_timeout: Duration,
+
+    /// Requests handled at once by this server. One more is refused at once with a 503 and
+    /// Retry-After (load shedding) rather than queued, so an overloaded server answers fast
+    /// and a load balancer can send the retry elsewhere.
+    #[arg(long, env = "MAX_CONCURRENT_REQUESTS", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_concurrent_requests: u32,
+
+    /// For plain-HTTP use on a development machine only: session cookies without `Secure`
+    /// (and so without the `__Host-` prefix), and no Strict-Transport-Security header.
+    /// Without it the cookies are Secure and the service must be reached over HTTPS (or
+    /// on 127.0.0.1/localhost, which browsers treat as secure). Never set it in production.
+    #[arg(long, env = "INSECURE_LOCAL_HTTP")]
+    pub insecure_local_http: bool,
+
+    /// The origin people reach the service at, e.g. https://updates.example.police.uk,
+    /// when a proxy in front changes the Host header. State-changing API requests whose
+    /// Origin is not this one are refused. Unset: the origin is taken from the Host header.
+    #[arg(long, env = "PUBLIC_ORIGIN", value_parser = parse_origin)]
+    pub public_origin: Option<String>,
+
+    /// Countries whose phone numbers victims may give us to call or text, as
+    /// comma-separated ISO 3166 codes. Only GB (UK mobile and landline numbers, no
+    /// premium or special rates) has a rule so far; an unknown code stops the server.
+    #[arg(long, env = "PHONE_COUNTRIES", default_value = "GB", value_parser = phone_countries)]
+    pub phone_countries: PhoneCountries,
+}
+
+/// An origin as browsers send it in `Origin`: `http(s)://host[:port]`, nothing after.
+fn parse_origin(text: &str) -> Result<String, String> {
+    let origin = text.trim().trim_end_matches('/');
+    let host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(|| format!("{text:?} does not start with https:// or http://"))?;
+    if host.is_empty() || host.contains(['/', '?', '#', '@', ' ']) {
+        return Err(format!(
+            "{text:?} is not an origin like https://updates.example.police.uk (no path)"
+        ));
+    }
+    Ok(origin.to_ascii_lowercase())
+}
+
+/// A number of seconds as given on the command line: whole or with decimals, above zero.
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 {
+        Ok(Duration::from_secs_f64(seconds))
+    } else {
+        Err(format!("{text} is not between 0 and 86400 seconds"))
+    }
+}
+
+/// The countries of `--phone-countries`, never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneCountries(Vec<PhoneCountry>);
+
+impl PhoneCountries {
+    pub fn as_slice(&self) -> &[PhoneCountry] {
+        &self.0
+    }
+}
+
+impl Default for PhoneCountries {
+    fn default() -> Self {
+        Self(PhoneCountry::DEFAULT.to_vec())
+    }
+}
+
+fn phone_countries(list: &str) -> Result<PhoneCountries, String> {
+    let mut countries = Vec::new();
+    for code in list
+        .split(',')
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+    {
+        let country = PhoneCountry::from_iso(code)
+            .ok_or_else(|| format!("no phone number rule for the country {code:?}; known: GB"))?;
+        if !countries.contains(&country) {
+            countries.push(country);
+        }
+    }
+    if countries.is_empty() {
+        return Err("give at least one country, e.g. GB".to_owned());
+    }
+    Ok(PhoneCountries(countries))
 }
 
 impl Config {
@@ -233,6 +334,12 @@ impl Config {
             retention_interval_minutes: 10,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             log_json: false,
+            header_read_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_concurrent_requests: 512,
+            insecure_local_http: false,
+            public_origin: None,
+            phone_countries: PhoneCountries::default(),
         }
     }
 
@@ -359,6 +466,53 @@ mod tests {
         assert!(Cli::try_parse_from(with_password).is_err());
         let without_database = [&args[..2], &args[4..]].concat();
         assert!(Cli::try_parse_from(without_database).is_err());
+    }
+
+    #[test]
+    fn timeouts_take_whole_or_decimal_seconds() {
+        assert_eq!(parse_seconds("10"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_seconds("0.25"), Ok(Duration::from_millis(250)));
+        for bad in ["0", "-1", "NaN", "inf", "ten", ""] {
+            assert!(parse_seconds(bad).is_err(), "{bad}");
+        }
+        let defaults = Cli::try_parse_from(["server"]).unwrap().config;
+        let for_tests = Config::for_tests(String::new(), PathBuf::new(), false);
+        assert_eq!(
+            (defaults.header_read_timeout, defaults.request_timeout),
+            (for_tests.header_read_timeout, for_tests.request_timeout)
+        );
+        assert_eq!(
+            defaults.max_concurrent_requests,
+            for_tests.max_concurrent_requests
+        );
+        assert!(Cli::try_parse_from(["server", "--max-concurrent-requests", "0"]).is_err());
+    }
+
+    #[test]
+    fn a_public_origin_is_scheme_host_and_port_only() {
+        assert_eq!(
+            parse_origin("https://Updates.Example/").as_deref(),
+            Ok("https://updates.example")
+        );
+        assert!(parse_origin("http://127.0.0.1:8080").is_ok());
+        for bad in [
+            "updates.example",
+            "https://",
+            "https://a.example/path",
+            "ftp://a",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_countries_are_iso_codes_with_a_rule() {
+        let parsed = Config::try_parse_from(["server", "--phone-countries", "gb, GB"]).unwrap();
+        assert_eq!(parsed.phone_countries.as_slice(), &[PhoneCountry::Gb]);
+        let default = Config::try_parse_from(["server"]).unwrap();
+        assert_eq!(default.phone_countries, PhoneCountries::default());
+        assert!(Config::try_parse_from(["server", "--phone-countries", "GB,FR"]).is_err());
+        assert!(Config::try_parse_from(["server", "--phone-countries", ","]).is_err());
     }
 
     #[test]

@@ -5,13 +5,17 @@
 
 use std::collections::BTreeMap;
 
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use shared::api::ErrorBody;
 use shared::Lang;
 
 use crate::platform::i18n::Message;
+
+/// Seconds a client is asked to wait (`Retry-After`) after a 503 from load shedding.
+pub const RETRY_AFTER_SECS: u32 = 2;
 
 /// The heading of the GOV.UK error summary, used for every 422 (an `errors.json` key).
 pub const THERE_IS_A_PROBLEM: &str = "there_is_a_problem";
@@ -85,6 +89,18 @@ pub enum AppError {
     /// 405: the path exists but not with this method.
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// 403: a state-changing request without proof that it came from our own pages
+    /// (`Sec-Fetch-Site` or `Origin`; see `middleware::same_origin_writes`).
+    #[error("cross-site request")]
+    CrossSite,
+    /// 408: the request took longer than `--request-timeout-secs` (for example a body sent
+    /// too slowly). The connection is closed after the answer.
+    #[error("request timed out")]
+    RequestTimeout,
+    /// 503 with `Retry-After`: the server is handling as many requests as it may
+    /// (`--max-concurrent-requests`) and shed this one.
+    #[error("overloaded")]
+    Overloaded,
     /// 500: our fault. The cause is logged with a fresh request id; the response carries
     /// only that id and `SERVICE_PROBLEM`.
     #[error("internal error")]
@@ -150,9 +166,27 @@ impl PendingErrorBody {
     }
 }
 
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
-        let (status, pending) = match self {
+impl AppError {
+    /// The answer with its body written in `lang`, for layers outside `localize_errors`.
+    pub fn response_in(self, lang: Lang) -> Response {
+        self.respond(lang).0
+    }
+
+    /// The response in `lang`, and the body as keys for writing it again.
+    fn respond(self, lang: Lang) -> (Response, PendingErrorBody) {
+        let retry_after = matches!(self, Self::Overloaded);
+        let (status, pending) = self.status_and_body();
+        let mut response = (status, Json(pending.render(lang))).into_response();
+        if retry_after {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
+        }
+        (response, pending)
+    }
+
+    fn status_and_body(self) -> (StatusCode, PendingErrorBody) {
+        match self {
             Self::Validation(FieldErrors(errors)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 PendingErrorBody {
@@ -190,6 +224,18 @@ impl IntoResponse for AppError {
                 StatusCode::METHOD_NOT_ALLOWED,
                 PendingErrorBody::new("method_not_allowed"),
             ),
+            Self::CrossSite => (
+                StatusCode::FORBIDDEN,
+                PendingErrorBody::new(Message::server("cross_site_refused")),
+            ),
+            Self::RequestTimeout => (
+                StatusCode::REQUEST_TIMEOUT,
+                PendingErrorBody::new(Message::server("request_timeout")),
+            ),
+            Self::Overloaded => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                PendingErrorBody::new(Message::server("overloaded")),
+            ),
             Self::Internal(cause) => {
                 let request_id = uuid::Uuid::new_v4().to_string();
                 // `{:#}` prints the whole cause chain on one line. Causes come from the
@@ -203,8 +249,13 @@ impl IntoResponse for AppError {
                     },
                 )
             }
-        };
-        let mut response = (status, Json(pending.render(Lang::En))).into_response();
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (mut response, pending) = self.respond(Lang::En);
         response.extensions_mut().insert(pending);
         response
     }
@@ -262,6 +313,15 @@ mod tests {
         assert_eq!(status, StatusCode::CONFLICT);
         assert!(body.message.starts_with("You already have 3"));
         assert_eq!(body.errors["callbacks"], vec![body.message.clone()]);
+    }
+
+    #[tokio::test]
+    async fn shed_requests_are_told_when_to_retry() {
+        let response = AppError::Overloaded.response_in(Lang::Cy);
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[RETRY_AFTER], "2");
+        let (_, body) = body_of(AppError::Overloaded).await;
+        assert!(body.message.contains("busy"), "{}", body.message);
     }
 
     #[tokio::test]

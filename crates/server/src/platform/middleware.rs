@@ -28,18 +28,26 @@ pub fn is_api_path(path: &str) -> bool {
 const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), \
      display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), \
      midi=(), payment=(), publickey-credentials-get=(), usb=()";
-/// One year. Sent on every response: browsers ignore it over plain HTTP (local use on
-/// loopback) and keep to HTTPS once they have seen it over HTTPS. Without
+/// One year. Sent on every response unless `--insecure-local-http`: browsers ignore it
+/// over plain HTTP and keep to HTTPS once they have seen it over HTTPS. Without
 /// `includeSubDomains`: the force's other sites under the same domain are not ours to
 /// decide for.
 const HSTS: &str = "max-age=31536000";
+
+/// What `security_headers` sends that depends on the settings.
+pub struct SecurityHeaders {
+    /// The Content-Security-Policy for the built app (`csp::header_for_dir`).
+    pub csp: HeaderValue,
+    /// Strict-Transport-Security: off only for plain-HTTP local use.
+    pub hsts: bool,
+}
 
 /// Adds the security headers to every response, and `Cache-Control: no-store` to API
 /// responses, which carry personal data. Cross-origin isolation of the window
 /// (`Cross-Origin-Opener-Policy`) keeps a page another site opened from reaching ours,
 /// and `Cross-Origin-Resource-Policy` stops other sites loading our responses.
 pub async fn security_headers(
-    State(csp): State<Arc<HeaderValue>>,
+    State(settings): State<Arc<SecurityHeaders>>,
     req: Request,
     next: Next,
 ) -> Response {
@@ -49,7 +57,9 @@ pub async fn security_headers(
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+    if settings.hsts {
+        headers.insert(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+    }
     headers.insert(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static(PERMISSIONS_POLICY),
@@ -64,7 +74,7 @@ pub async fn security_headers(
     );
     // A page that brings its own policy (the demo outbox) keeps it.
     if !headers.contains_key(CONTENT_SECURITY_POLICY) {
-        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::clone(&csp));
+        headers.insert(CONTENT_SECURITY_POLICY, settings.csp.clone());
     }
     if api {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -47,6 +47,10 @@ pub const WINDOW_DATE: Column = Column("callback_windows.window_date");
 pub const WINDOW_START: Column = Column("callback_windows.start_time");
 pub const WINDOW_END: Column = Column("callback_windows.end_time");
 pub const OUTBOX_RECIPIENT: Column = Column("outbox.recipient");
+/// A contact change waiting for its code: the new methods, phone and email (JSON).
+pub const CONTACT_CHANGE_REQUESTED: Column = Column("contact_changes.requested");
+/// Where that change's code went: a phone number or an email address.
+pub const CONTACT_CHANGE_RECIPIENT: Column = Column("contact_changes.code_recipient");
 /// Sign-in codes are written in it: sealed, then blanked by retention once spent.
 pub const OUTBOX_BODY: Column = Column("outbox.body");
 pub const STAFF_TOTP_SECRET: Column = Column("staff.totp_secret");

@@ -14,10 +14,12 @@ use shared::api::preferences::{
 };
 use shared::Lang;
 
+use super::contact_change::route::change_keys;
 use super::initial::{initial_preferences, RecordedContact};
-use super::summary::summary;
+use super::summary::{summary, summary_without_contact_details};
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::{self, query, Conn, Db};
+use crate::platform::i18n::text;
 use crate::platform::sealed::{PREFERENCES_BODY, VICTIMS_EMAIL, VICTIMS_PHONE};
 use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
@@ -39,15 +41,30 @@ impl Version {
             changed_at: rfc3339(self.changed_at)?,
             changed_by: self.changed_by,
             summary: summary(lang, &self.preferences),
+            pending_contact_change: None,
         })
     }
 
-    pub fn history_entry(&self, lang: Lang) -> anyhow::Result<PreferencesVersion> {
+    /// The version as history shows it: what it meant and what changed from `older`
+    /// (the version before it), without phone numbers or email addresses, even those
+    /// saved before history left them out.
+    pub fn history_entry(
+        &self,
+        lang: Lang,
+        older: Option<&Version>,
+    ) -> anyhow::Result<PreferencesVersion> {
+        let changes = older
+            .map(|older| change_keys(&older.preferences, &self.preferences))
+            .unwrap_or_default();
         Ok(PreferencesVersion {
             version: self.version,
             changed_at: rfc3339(self.changed_at)?,
             changed_by: self.changed_by,
-            summary: summary(lang, &self.preferences),
+            summary: summary_without_contact_details(lang, &self.preferences),
+            changes: changes
+                .into_iter()
+                .map(|key| text(lang, key).to_owned())
+                .collect(),
         })
     }
 }
@@ -85,20 +102,48 @@ pub async fn current(
     row.map(|row| from_row(keys, row)).transpose()
 }
 
-/// Every version, newest first.
+/// One page of the history: versions older than `before` (all when `None`), newest
+/// first, at most `limit` of them.
+pub(crate) const HISTORY_SQL: &str =
+    "SELECT version, changed_at, changed_by, body FROM contact_preferences
+     WHERE victim_id = $1 AND version < $2 ORDER BY version DESC LIMIT $3";
+
+/// A page of versions, newest first, and whether older ones are left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryPage {
+    pub versions: Vec<Version>,
+    /// The newest version older than the page, if any: what its oldest version changed
+    /// from, and the sign that another page follows.
+    pub next_older: Option<Version>,
+}
+
+/// Up to `limit` versions older than `before` (the newest when `None`), newest first: a
+/// walk down the unique (victim_id, version) index, however long the history is.
 pub async fn history(
     conn: &mut Conn<'_>,
     keys: &DataKeys,
     victim_id: &str,
-) -> anyhow::Result<Vec<Version>> {
-    let rows: Vec<VersionRow> = query(
-        "SELECT version, changed_at, changed_by, body FROM contact_preferences
-         WHERE victim_id = $1 ORDER BY version DESC",
-    )
-    .bind(victim_id)
-    .fetch_all(conn)
-    .await?;
-    rows.into_iter().map(|row| from_row(keys, row)).collect()
+    before: Option<u32>,
+    limit: u32,
+) -> anyhow::Result<HistoryPage> {
+    // One more than asked for says whether another page follows.
+    let rows: Vec<VersionRow> = query(HISTORY_SQL)
+        .bind(victim_id)
+        .bind(before.map_or(i64::MAX, i64::from))
+        .bind(i64::from(limit) + 1)
+        .fetch_all(conn)
+        .await?;
+    let mut versions = rows
+        .into_iter()
+        .map(|row| from_row(keys, row))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let next_older = (versions.len() > limit as usize)
+        .then(|| versions.pop())
+        .flatten();
+    Ok(HistoryPage {
+        versions,
+        next_older,
+    })
 }
 
 /// contact_method, phone, email, voicemail_safe, letter_to_home_safe,

@@ -126,6 +126,17 @@ pub fn summary(lang: Lang, prefs: &ContactPreferences) -> Vec<String> {
     lines
 }
 
+/// [`summary`] with the phone number and email address left out ("the number you gave
+/// us"), for history, which may be read on a shared device.
+pub fn summary_without_contact_details(lang: Lang, prefs: &ContactPreferences) -> Vec<String> {
+    let without = ContactPreferences {
+        phone: None,
+        email: None,
+        ..prefs.clone()
+    };
+    summary(lang, &without)
+}
+
 /// True when an English word takes "an" rather than "a" ("an Arabic", "a Polish").
 fn starts_with_vowel(word: &str) -> bool {
     matches!(
@@ -217,7 +228,7 @@ fn join_and(lang: Lang, parts: &[String]) -> String {
 /// A number as people write it: UK numbers in national form ("07700 900 982",
 /// "020 7946 0000"), others in E.164 as stored.
 pub fn display_phone(e164: &str) -> String {
-    let Ok(number) = PhoneNumber::parse(e164) else {
+    let Ok(number) = PhoneNumber::parse_any_country(e164) else {
         return e164.to_owned();
     };
     let Some(national) = number.as_str().strip_prefix("+44") else {

@@ -4,15 +4,14 @@
 use shared::api::preferences::{
     CommunicationNeed, ContactMethod, ContactPreferences, LanguageChoice, SafeTimeWindow,
 };
-use shared::contact::{ClockTime, EmailAddress, PhoneNumber, UkPostcode};
+use shared::contact::{ClockTime, EmailAddress, PhoneCountry, PhoneNumber, UkPostcode};
 
 use crate::platform::error::FieldErrors;
 
-/// Most safe-time windows a victim can give.
-pub const MAX_SAFE_TIMES: usize = 7;
-pub const MAX_ADDRESS_CHARS: usize = 500;
-pub const MAX_OTHER_LANGUAGE_CHARS: usize = 100;
-pub const MAX_OTHER_NEEDS_CHARS: usize = 500;
+pub use shared::api::preferences::{
+    MAX_ADDRESS_CHARS, MAX_COMMUNICATION_NEEDS, MAX_DAYS, MAX_OTHER_LANGUAGE_CHARS,
+    MAX_OTHER_NEEDS_CHARS, MAX_SAFE_TIMES,
+};
 
 /// `errors.json` keys the app also shows before sending.
 pub const LETTERS_NOT_SAFE: &str = "letters_not_safe";
@@ -26,8 +25,11 @@ fn present(value: &Option<String>) -> Option<&str> {
 /// Parses preferences as the app sent them. Returns them normalised (phone in E.164,
 /// email domain in lower case, postcode in capitals, times `HH:MM`, days in week order,
 /// free text trimmed) or a message for each wrong field, keyed as documented on
-/// `ContactPreferences`.
-pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldErrors> {
+/// `ContactPreferences`. The phone number must be one of `phone_countries`.
+pub fn validate(
+    input: ContactPreferences,
+    phone_countries: &[PhoneCountry],
+) -> Result<ContactPreferences, FieldErrors> {
     let mut errors = FieldErrors::default();
     let chosen = |method| input.preferred_method == method || input.second_method == Some(method);
     let calls = chosen(ContactMethod::PhoneCall);
@@ -39,7 +41,7 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
     }
 
     let phone = match present(&input.phone) {
-        Some(typed) => PhoneNumber::parse(typed)
+        Some(typed) => PhoneNumber::parse_in(typed, phone_countries)
             .map(|p| Some(p.to_string()))
             .unwrap_or_else(|e| {
                 errors.add("phone", e);
@@ -94,17 +96,25 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
         errors.add("letters_safe", LETTERS_NOT_SAFE);
     }
 
-    if input.safe_times.len() > MAX_SAFE_TIMES {
+    // A list over its limit is one error, and its items are not looked at: a long list
+    // must not make a long answer.
+    let windows_to_check = if input.safe_times.len() > MAX_SAFE_TIMES {
         errors.add("safe_times", "safe_times_too_many");
-    } else if calls && input.safe_times.is_empty() {
-        errors.add("safe_times", NEED_A_SAFE_TIME);
-    }
-    let mut safe_times = Vec::with_capacity(input.safe_times.len());
-    for (i, window) in input.safe_times.iter().enumerate() {
+        &[][..]
+    } else {
+        if calls && input.safe_times.is_empty() {
+            errors.add("safe_times", NEED_A_SAFE_TIME);
+        }
+        &input.safe_times[..]
+    };
+    let mut safe_times = Vec::with_capacity(windows_to_check.len());
+    for (i, window) in windows_to_check.iter().enumerate() {
         let mut days = window.days.clone();
         days.sort();
         days.dedup();
-        if days.is_empty() {
+        if window.days.len() > MAX_DAYS {
+            errors.add(&format!("safe_times.{i}.days"), "safe_time_days_too_many");
+        } else if days.is_empty() {
             errors.add(&format!("safe_times.{i}.days"), "safe_time_days");
         }
         let start = ClockTime::parse(&window.start)
@@ -141,6 +151,9 @@ pub fn validate(input: ContactPreferences) -> Result<ContactPreferences, FieldEr
     };
 
     let mut communication_needs: Vec<CommunicationNeed> = Vec::new();
+    if input.communication_needs.len() > MAX_COMMUNICATION_NEEDS {
+        errors.add("communication_needs", "communication_needs_too_many");
+    }
     for need in &input.communication_needs {
         if !communication_needs.contains(need) {
             communication_needs.push(*need);

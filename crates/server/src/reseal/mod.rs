@@ -51,6 +51,14 @@ pub const SEALED: &[(Column, SealedColumn)] = &[
         },
     ),
     (sealed::STAFF_TOTP_SECRET, by_id("staff", "totp_secret")),
+    (
+        sealed::CONTACT_CHANGE_REQUESTED,
+        by_id("contact_changes", "requested"),
+    ),
+    (
+        sealed::CONTACT_CHANGE_RECIPIENT,
+        by_id("contact_changes", "code_recipient"),
+    ),
 ];
 
 /// A column of a table whose primary key is `id`.

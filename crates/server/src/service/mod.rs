@@ -4,3 +4,4 @@
 pub mod client_config;
 pub mod health;
 pub mod openapi;
+mod openapi_rules;

@@ -14,7 +14,7 @@ use crate::access::Actor;
 use crate::platform::db::{Db, Pooled};
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
-use crate::sessions::cookies::{SessionCookie, SessionSeen};
+use crate::sessions::cookies::{CookieSecurity, SessionCookie, SessionSeen};
 use crate::sessions::store::{self as sessions, SessionRow};
 
 impl FromRequestParts<AppState> for Actor {
@@ -22,7 +22,10 @@ impl FromRequestParts<AppState> for Actor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let cookie = SessionCookie::for_path(parts.uri.path());
-        let token = cookie.token(&parts.headers).ok_or(AppError::Unauthorized)?;
+        let security = CookieSecurity::of(&state.config);
+        let token = cookie
+            .token(security, &parts.headers)
+            .ok_or(AppError::Unauthorized)?;
         let mut conn = state.db.acquire().await?;
         let session = sessions::find_live(&mut conn.conn(), token, state.clock.unix()).await?;
         if let Some(handover) = parts.extensions.get::<CallerConnection>() {

@@ -1,4 +1,5 @@
-//! `GET /api/session` (who is signed in) and `POST /api/sign-out`.
+//! `GET /api/session` (who is signed in), `POST /api/sign-out` and
+//! `POST /api/sign-out-everywhere`, and the sign-out both apps share.
 
 pub mod caller;
 pub mod cookies;
@@ -7,6 +8,7 @@ pub mod store;
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use shared::api::{ErrorBody, Role, SessionView};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -15,6 +17,7 @@ use crate::access::Actor;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
+use crate::sessions::cookies::{CookieSecurity, SessionCookie};
 use crate::sessions::store as sessions;
 use crate::sessions::store::idle_timeout_secs;
 
@@ -22,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(current))
         .routes(routes!(sign_out))
+        .routes(routes!(sign_out_everywhere))
 }
 
 /// Who is signed in.
@@ -58,23 +62,65 @@ async fn current(actor: Actor) -> Result<Json<SessionView>, AppError> {
     tag = "sign-in",
     responses((status = 204, description = "Signed out; the cookie is cleared"))
 )]
-async fn sign_out(
+async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    end_this_session(&state, SessionCookie::Victim, &headers).await
+}
+
+/// Sign out everywhere: ends every session of the signed-in victim, on every device (for
+/// someone who fears another person has their phone or saw their code), and deletes this
+/// browser's cookie.
+#[utoipa::path(
+    post,
+    path = "/api/sign-out-everywhere",
+    operation_id = "sign_out_everywhere",
+    tag = "sign-in",
+    security(("session_cookie" = [])),
+    responses(
+        (status = 204, description = "Every session of this victim has ended; the cookie is cleared"),
+        (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
+    )
+)]
+async fn sign_out_everywhere(
     State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<
-    (
-        StatusCode,
-        [(axum::http::HeaderName, axum::http::HeaderValue); 1],
-    ),
-    AppError,
-> {
-    if let Some(token) = cookies::session_token(&headers) {
+    actor: Actor,
+) -> Result<Response, AppError> {
+    end_every_session(&state, SessionCookie::Victim, &actor).await
+}
+
+/// Ends the session the request's `cookie` carries, if any, and answers 204 with the
+/// cookie deleted. Both apps' sign-out.
+pub async fn end_this_session(
+    state: &AppState,
+    cookie: SessionCookie,
+    headers: &HeaderMap,
+) -> Result<Response, AppError> {
+    let security = CookieSecurity::of(&state.config);
+    if let Some(token) = cookie.token(security, headers) {
         if sessions::end(&state.db, token, state.clock.unix()).await? {
             tracing::info!("signed out");
         }
     }
-    let cookie = cookies::clear_session();
-    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]))
+    Ok(cleared(cookie, security))
+}
+
+/// Ends every live session of `actor` and answers 204 with this browser's `cookie`
+/// deleted. Both apps' "sign out everywhere".
+pub async fn end_every_session(
+    state: &AppState,
+    cookie: SessionCookie,
+    actor: &Actor,
+) -> Result<Response, AppError> {
+    let ended = sessions::end_all_for(&mut state.db.conn(), actor, state.clock.unix()).await?;
+    tracing::info!(sessions = ended, "signed out everywhere");
+    Ok(cleared(cookie, CookieSecurity::of(&state.config)))
+}
+
+fn cleared(cookie: SessionCookie, security: CookieSecurity) -> Response {
+    (
+        StatusCode::NO_CONTENT,
+        [(SET_COOKIE, cookie.clear(security))],
+    )
+        .into_response()
 }
 
 /// The idle timeout of a staff session, or of a victim's, as the API reports it.

@@ -156,3 +156,28 @@ pub async fn end_all_for(conn: &mut Conn<'_>, actor: &Actor, now: i64) -> anyhow
     .await?;
     Ok(done)
 }
+
+/// Ends every live session of the victim `victim_id` except the one whose cookie token is
+/// `keep_token` (the caller's, when it is one of them), e.g. when the place their sign-in
+/// codes go changes: whoever was signed in elsewhere must prove themselves again.
+/// Returns how many ended.
+pub async fn end_victim_sessions_except(
+    conn: &mut Conn<'_>,
+    victim_id: &str,
+    keep_token: Option<&str>,
+    now: i64,
+) -> anyhow::Result<u64> {
+    // A hash no token has when there is none to keep, so one statement serves both.
+    let keep_hash = keep_token.map(secrets::token_hash).unwrap_or_default();
+    let done = query(
+        "UPDATE sessions SET ended_at = $1
+         WHERE role = $2 AND subject_id = $3 AND ended_at IS NULL AND token_hash <> $4",
+    )
+    .bind(now)
+    .bind(enum_text(&ActorKind::Victim)?)
+    .bind(victim_id)
+    .bind(keep_hash)
+    .execute(conn)
+    .await?;
+    Ok(done)
+}

@@ -49,25 +49,40 @@ async fn find_target(
     let Some(row) = store::find_target(conn, reference.as_str()).await? else {
         return Ok(None);
     };
-    // Only the victim's chosen method, and only if it can carry a code; only the address
-    // the code goes to is opened.
     let method = enum_from_text::<ContactMethod>(&row.contact_method).ok();
-    let channel = match (method, row.phone, row.email) {
-        (Some(ContactMethod::TextMessage), Some(phone), _) => {
-            Some((Channel::Sms, keys.open(VICTIMS_PHONE, &phone)?))
+    // Only the address the code goes to is opened.
+    let phone = match method {
+        Some(ContactMethod::TextMessage) => {
+            keys.open_optional(VICTIMS_PHONE, row.phone.as_deref())?
         }
-        (Some(ContactMethod::Email), _, Some(email)) => {
-            Some((Channel::Email, keys.open(VICTIMS_EMAIL, &email)?))
-        }
+        _ => None,
+    };
+    let email = match method {
+        Some(ContactMethod::Email) => keys.open_optional(VICTIMS_EMAIL, row.email.as_deref())?,
         _ => None,
     };
     Ok(Some(SignInTarget {
         case_id: row.case_id,
         victim_id: row.victim_id,
-        channel,
+        channel: method.and_then(|method| code_channel(method, phone.as_deref(), email.as_deref())),
         // Saving preferences keeps `victims.language` to the victim's choice.
         lang: Lang::from_tag(&row.language).unwrap_or_default(),
     }))
+}
+
+/// Where codes go for a victim whose sign-in method (`victims.contact_method`) is
+/// `method`: only that method's channel, and only if it can carry a code. Preferences use
+/// it too, to tell when a save would move where codes go.
+pub fn code_channel(
+    method: ContactMethod,
+    phone: Option<&str>,
+    email: Option<&str>,
+) -> Option<(Channel, String)> {
+    match (method, phone, email) {
+        (ContactMethod::TextMessage, Some(phone), _) => Some((Channel::Sms, phone.to_owned())),
+        (ContactMethod::Email, _, Some(email)) => Some((Channel::Email, email.to_owned())),
+        _ => None,
+    }
 }
 
 /// The message that carries a code, in the victim's language.

@@ -132,6 +132,7 @@ async fn verify(
         crime_reference: reference.to_string(),
         idle_timeout_minutes: idle_timeout_minutes(false),
     };
-    let cookie = cookies::set_session(&token);
+    let security = cookies::CookieSecurity::of(&state.config);
+    let cookie = cookies::SessionCookie::Victim.set(security, &token);
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
 }

@@ -182,7 +182,9 @@ pub fn read_password() -> anyhow::Result<String> {
     }
     read?;
     let password = line.strip_suffix('\n').unwrap_or(&line);
-    Ok(password.strip_suffix('\r').unwrap_or(password).to_owned())
+    let password = password.strip_suffix('\r').unwrap_or(password);
+    // Cleaned as the sign-in request's JSON is, so the same typed password matches.
+    Ok(crate::platform::text::clean_text(password))
 }
 
 /// The terminal's echo, off until this is dropped (restored even when reading fails).

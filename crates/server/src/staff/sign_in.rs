@@ -1,5 +1,6 @@
 //! `POST /api/staff/sign-in` (email, password and a code from the authenticator app, in
-//! one step), `GET /api/staff/session` and `POST /api/staff/sign-out`.
+//! one step), `GET /api/staff/session`, `POST /api/staff/sign-out` and
+//! `POST /api/staff/sign-out-everywhere`.
 //!
 //! Every refusal is the same 422, whatever was wrong (unknown email, wrong password,
 //! wrong or replayed code, locked or disabled account), so the answer tells an attacker
@@ -8,7 +9,7 @@
 
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use shared::api::staff::{StaffRole, StaffSessionView, StaffSignInRequest};
 use shared::api::ErrorBody;
@@ -23,7 +24,9 @@ use crate::platform::json::Json;
 use crate::platform::sealed::STAFF_TOTP_SECRET;
 use crate::platform::state::AppState;
 use crate::platform::stored::enum_from_text;
-use crate::sessions::{cookies, idle_timeout_minutes, store as sessions};
+use crate::sessions::cookies::{self, SessionCookie};
+use crate::sessions::store as sessions;
+use crate::sessions::{end_every_session, end_this_session, idle_timeout_minutes};
 
 /// Failed sign-ins that lock an account...
 pub const MAX_FAILURES: i64 = 5;
@@ -37,6 +40,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(sign_in))
         .routes(routes!(current))
         .routes(routes!(sign_out))
+        .routes(routes!(sign_out_everywhere))
 }
 
 /// Sign in as an officer or supervisor.
@@ -138,7 +142,8 @@ async fn sign_in(
     tx.commit().await?;
     tracing::info!(staff_id = %account.id, "staff signed in");
     let view = session_view(kind, account.display_name)?;
-    let cookie = cookies::set_staff_session(&token);
+    let security = cookies::CookieSecurity::of(&state.config);
+    let cookie = cookies::SessionCookie::Staff.set(security, &token);
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
 }
 
@@ -194,9 +199,25 @@ async fn current(
     responses((status = 204, description = "Signed out; the cookie is cleared"))
 )]
 async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    if let Some(token) = cookies::staff_token(&headers) {
-        sessions::end(&state.db, token, state.clock.unix()).await?;
-    }
-    let cookie = cookies::clear_staff_session();
-    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
+    end_this_session(&state, SessionCookie::Staff, &headers).await
+}
+
+/// Sign out of the staff app on every device: ends every session of this officer or
+/// supervisor (a lost or shared computer) and deletes this browser's cookie.
+#[utoipa::path(
+    post,
+    path = "/api/staff/sign-out-everywhere",
+    operation_id = "staff_sign_out_everywhere",
+    tag = "staff",
+    security(("staff_session_cookie" = [])),
+    responses(
+        (status = 204, description = "Every session of this account has ended; the cookie is cleared"),
+        (status = 401, description = "Not signed in as staff, or the session has ended", body = ErrorBody),
+    )
+)]
+async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    actor: Actor,
+) -> Result<Response, AppError> {
+    end_every_session(&state, SessionCookie::Staff, &actor).await
 }

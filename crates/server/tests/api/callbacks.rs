@@ -194,10 +194,9 @@ async fn windows_outside_safe_times_are_refused() {
         "language": "english", "other_language": null, "interpreter_needed": false,
         "communication_needs": [], "other_needs": null, "update_frequency": "every_update"
     });
-    assert_eq!(
-        app.put_preferences(TEXT_VICTIM.0, &prefs).await.status(),
-        200
-    );
+    // Calls only leave no way to get a sign-in code: confirmed on the current phone.
+    app.save_and_confirm_preferences(TEXT_VICTIM.0, &prefs, TEXT_VICTIM.1)
+        .await;
     assert_field_error(
         &app,
         TEXT_VICTIM.0,

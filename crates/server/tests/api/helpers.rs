@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use server::platform::data_key::{self, DataKeys};
 use server::platform::db::{query, Db};
 use server::{AppState, Clock, Config};
+use shared::api::preferences::PreferencesView;
 use sqlx::{Connection, PgConnection};
 use tempfile::TempDir;
 
@@ -67,6 +68,8 @@ pub struct Options {
     pub static_dir: Option<PathBuf>,
     /// `--exit-url`; the default when `None`.
     pub exit_url: Option<String>,
+    /// Any other change to the settings (timeouts, limits, flags).
+    pub configure: fn(&mut Config),
 }
 
 impl Default for Options {
@@ -75,6 +78,7 @@ impl Default for Options {
             demo: true,
             static_dir: None,
             exit_url: None,
+            configure: |_| {},
         }
     }
 }
@@ -101,6 +105,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if let Some(exit_url) = options.exit_url {
         config.exit_url = exit_url;
     }
+    (options.configure)(&mut config);
     serve(dir, db, clock, config).await
 }
 
@@ -151,12 +156,9 @@ async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
         .await
         .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(async move { axum::serve(listener, server::app(state)).await });
+    tokio::spawn(server::serve_until(listener, state, std::future::pending()));
 
-    let client = Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
+    let client = same_origin_client(&address);
     TestApp {
         address,
         client,
@@ -165,6 +167,22 @@ async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
         keys,
         _dir: dir,
     }
+}
+
+/// A cookie-keeping client whose requests say they come from `address`'s own pages
+/// (`Origin`), as a browser's do there: the server refuses state-changing requests
+/// without that proof.
+pub fn same_origin_client(address: &str) -> Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ORIGIN,
+        address.parse().expect("an origin header"),
+    );
+    Client::builder()
+        .cookie_store(true)
+        .default_headers(headers)
+        .build()
+        .expect("client")
 }
 
 /// `/api/cases/{reference}` with the slashes percent-encoded.
@@ -180,6 +198,11 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    /// Another browser: a client with cookies of its own, beside `client`.
+    pub fn new_client(&self) -> Client {
+        same_origin_client(&self.address)
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -266,15 +289,64 @@ impl TestApp {
     }
 
     /// Signs in as a demo victim; returns the session token from the cookie.
-    pub async fn sign_in(&self, (reference, recipient): (&str, &str)) -> String {
-        assert_eq!(self.start_sign_in(reference).await.status(), 202);
+    pub async fn sign_in(&self, victim: (&str, &str)) -> String {
+        self.sign_in_on(&self.client, victim).await
+    }
+
+    /// Signs in as a demo victim on `client` (another browser); returns the session token.
+    pub async fn sign_in_on(
+        &self,
+        client: &Client,
+        (reference, recipient): (&str, &str),
+    ) -> String {
+        let start = json!({ "crime_reference": reference });
+        let started = client.post(self.url("/api/sign-in/start")).json(&start);
+        assert_eq!(started.send().await.expect("start").status(), 202);
         let code = self
             .latest_code_for(recipient)
             .await
             .expect("a code was sent");
-        let response = self.verify(reference, &code).await;
+        let verify = json!({ "crime_reference": reference, "code": code });
+        let response = client
+            .post(self.url("/api/sign-in/verify"))
+            .json(&verify)
+            .send()
+            .await
+            .expect("verify");
         assert_eq!(response.status(), 200);
         session_token(&response).expect("session cookie")
+    }
+
+    /// `POST …/preferences/confirm-contact` with `code`.
+    pub async fn confirm_contact(&self, reference: &str, code: &str) -> Response {
+        self.post_json(
+            &format!("{}/preferences/confirm-contact", case_path(reference)),
+            &json!({ "code": code }),
+        )
+        .await
+    }
+
+    /// Saves preferences and, when they move where sign-in codes go, confirms the change
+    /// with the code sent to `code_recipient`. Returns the version then current.
+    pub async fn save_and_confirm_preferences(
+        &self,
+        reference: &str,
+        body: &Value,
+        code_recipient: &str,
+    ) -> PreferencesView {
+        let response = self.put_preferences(reference, body).await;
+        assert_eq!(response.status(), 200);
+        let saved: PreferencesView = response.json().await.expect("view");
+        if saved.pending_contact_change.is_none() {
+            return saved;
+        }
+        let code = self
+            .latest_code_for(code_recipient)
+            .await
+            .expect("a confirmation code");
+        let response = self.confirm_contact(reference, &code).await;
+        assert_eq!(response.status(), 200);
+        response.json().await.expect("view")
     }
 
     pub fn advance_clock(&self, minutes: i64) {

@@ -39,6 +39,7 @@ async fn a_session_and_a_lockout_made_on_one_server_hold_on_the_other() {
     let (reference, recipient) = TEXT_VICTIM;
     let started = client
         .post(first.url("/api/sign-in/start"))
+        .header("origin", first.url(""))
         .json(&json!({ "crime_reference": reference }))
         .send()
         .await
@@ -47,6 +48,7 @@ async fn a_session_and_a_lockout_made_on_one_server_hold_on_the_other() {
     let code = newest_code(&db, recipient).await;
     let verified = client
         .post(first.url("/api/sign-in/verify"))
+        .header("origin", first.url(""))
         .json(&json!({ "crime_reference": reference, "code": code }))
         .send()
         .await
@@ -68,6 +70,7 @@ async fn a_session_and_a_lockout_made_on_one_server_hold_on_the_other() {
         let server = if attempt % 2 == 0 { &first } else { &second };
         let refused = client
             .post(server.url("/api/staff/sign-in"))
+        .header("origin", server.url(""))
             .json(&json!({ "email": officer.email, "password": "not the password", "code": "000000" }))
             .send()
             .await
@@ -92,6 +95,7 @@ async fn a_session_and_a_lockout_made_on_one_server_hold_on_the_other() {
     for server in [&first, &second] {
         let locked = client
             .post(server.url("/api/staff/sign-in"))
+            .header("origin", server.url(""))
             .json(&json!({ "email": officer.email, "password": DEMO_PASSWORD, "code": right_code }))
             .send()
             .await

@@ -11,12 +11,13 @@ fn prefs_path(reference: &str) -> String {
     format!("{}/preferences", case_path(reference))
 }
 
-/// Phone calls on weekday mornings, texts as the fallback.
+/// Phone calls on weekday mornings, texts as the fallback, on the demo text victim's own
+/// number (so saving it does not move their sign-in codes: see `contact_change.rs`).
 pub fn valid() -> Value {
     json!({
         "preferred_method": "phone_call",
         "second_method": "text_message",
-        "phone": "07700 900 982",
+        "phone": "07700 900 001",
         "email": null,
         "address": null,
         "postcode": null,
@@ -73,14 +74,14 @@ async fn saving_makes_a_new_version_with_a_summary() {
     let view: PreferencesView = response.json().await.unwrap();
     assert_eq!(view.version, 2);
     assert_eq!(view.changed_by, ChangedBy::Victim);
-    assert_eq!(view.preferences.phone.as_deref(), Some("+447700900982"));
+    assert_eq!(view.preferences.phone.as_deref(), Some("+447700900001"));
     assert_eq!(view.preferences.other_language.as_deref(), Some("Polish"));
     assert_eq!(
         view.summary,
         vec![
-            "We will call you on 07700 900 982.",
+            "We will call you on 07700 900 001.",
             "We will only call you on weekdays between 9am and midday and will not leave voicemails.",
-            "If we cannot reach you that way, we will text you on 07700 900 982.",
+            "If we cannot reach you that way, we will text you on 07700 900 001.",
             "When we call, our number will be hidden.",
             "We will not send letters to your address.",
             "We will arrange a Polish interpreter.",
@@ -114,9 +115,10 @@ async fn letters_keep_the_address_as_typed() {
             "postcode": "sw1a1aa",
         }),
     );
-    let response = app.put_preferences(TEXT_VICTIM.0, &body).await;
-    assert_eq!(response.status(), 200);
-    let view: PreferencesView = response.json().await.unwrap();
+    // Letters leave no way to get a sign-in code: the text victim confirms on their phone.
+    let view = app
+        .save_and_confirm_preferences(TEXT_VICTIM.0, &body, TEXT_VICTIM.1)
+        .await;
     assert_eq!(view.preferences.address.as_deref(), Some(address));
     assert_eq!(view.preferences.postcode.as_deref(), Some("SW1A 1AA"));
     assert_eq!(
@@ -343,17 +345,15 @@ async fn signed_out_callers_get_401() {
 }
 
 #[tokio::test]
-async fn sign_in_codes_follow_the_latest_preference() {
+async fn sign_in_codes_follow_the_latest_preference_once_confirmed() {
     let app = spawn_app().await;
     app.sign_in(TEXT_VICTIM).await;
     let email = with(
         valid(),
         json!({ "preferred_method": "email", "email": "priya.new@example.org" }),
     );
-    assert_eq!(
-        app.put_preferences(TEXT_VICTIM.0, &email).await.status(),
-        200
-    );
+    app.save_and_confirm_preferences(TEXT_VICTIM.0, &email, "priya.new@example.org")
+        .await;
 
     app.post_json("/api/sign-out", &json!({})).await;
     assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);
@@ -364,21 +364,21 @@ async fn sign_in_codes_follow_the_latest_preference() {
     assert_eq!(app.verify(TEXT_VICTIM.0, &code).await.status(), 200);
 
     // Calls first, texts second: the code goes by text, the second choice.
-    assert_eq!(
-        app.put_preferences(TEXT_VICTIM.0, &valid()).await.status(),
-        200
-    );
+    let texts = with(valid(), json!({ "phone": "07700 900 982" }));
+    app.save_and_confirm_preferences(TEXT_VICTIM.0, &texts, "+447700900982")
+        .await;
     assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);
-    assert!(app.latest_code_for("+447700900982").await.is_some());
+    assert!(app
+        .latest_code_for("+447700900982")
+        .await
+        .is_some_and(|code| code.chars().all(|c| c.is_ascii_digit())));
+    let sign_in_message = app.latest_body_for("+447700900982").await.unwrap();
+    assert!(sign_in_message.contains("sign-in code"));
 
-    // Calls only: a call cannot carry a code, so nothing is sent.
-    let calls_only = with(valid(), json!({ "second_method": null }));
-    assert_eq!(
-        app.put_preferences(TEXT_VICTIM.0, &calls_only)
-            .await
-            .status(),
-        200
-    );
+    // Calls only: a call cannot carry a code, so (once confirmed) nothing is sent.
+    let calls_only = with(texts, json!({ "second_method": null }));
+    app.save_and_confirm_preferences(TEXT_VICTIM.0, &calls_only, "+447700900982")
+        .await;
     let before = app.outbox_count().await;
     assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);
     assert_eq!(app.outbox_count().await, before);

@@ -142,7 +142,7 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
         .await
         .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(async move { axum::serve(listener, server::app(state)).await });
+    tokio::spawn(server::serve_until(listener, state, std::future::pending()));
     let client = reqwest::Client::new();
     for (reference, cookie) in &lines {
         let response = client

@@ -2,7 +2,7 @@
 
 use shared::api::ErrorBody;
 
-use crate::helpers::{case_path, set_cookie, spawn_app, TEXT_VICTIM};
+use crate::helpers::{case_path, set_cookie, spawn_app, EMAIL_VICTIM, TEXT_VICTIM};
 
 #[tokio::test]
 async fn without_a_session_the_api_answers_401() {
@@ -116,12 +116,14 @@ async fn signing_out_when_not_signed_in_is_fine() {
 #[tokio::test]
 async fn signing_out_works_as_a_beacon_with_a_text_body() {
     // "Exit this page" ends the session with navigator.sendBeacon, which POSTs text/plain
-    // (or no body at all) and cannot wait for the answer.
+    // (or no body at all), cannot wait for the answer, and proves where it came from with
+    // Sec-Fetch-Site (a browser may leave Origin out).
     let app = spawn_app().await;
-    app.sign_in(TEXT_VICTIM).await;
-    let response = app
-        .client
+    let token = app.sign_in(TEXT_VICTIM).await;
+    let response = reqwest::Client::new()
         .post(app.url("/api/sign-out"))
+        .header("cookie", format!("__Host-su_session={token}"))
+        .header("sec-fetch-site", "same-origin")
         .header("content-type", "text/plain;charset=UTF-8")
         .body("")
         .send()
@@ -129,4 +131,46 @@ async fn signing_out_works_as_a_beacon_with_a_text_body() {
         .unwrap();
     assert_eq!(response.status(), 204);
     assert_eq!(app.get("/api/session").await.status(), 401);
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_the_victims_sessions_on_every_device() {
+    let app = spawn_app().await;
+    let phone = app.new_client();
+    app.sign_in(TEXT_VICTIM).await;
+    app.sign_in_on(&phone, TEXT_VICTIM).await;
+    let someone_else = app.new_client();
+    app.sign_in_on(&someone_else, EMAIL_VICTIM).await;
+    let status = |client: reqwest::Client| {
+        let url = app.url("/api/session");
+        async move { client.get(url).send().await.unwrap().status() }
+    };
+    assert_eq!(status(phone.clone()).await, 200);
+
+    let response = app
+        .client
+        .post(app.url("/api/sign-out-everywhere"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 204);
+    let cookie = set_cookie(&response).unwrap();
+    assert!(cookie.starts_with("__Host-su_session=;") && cookie.contains("Max-Age=0"));
+    assert_eq!(app.get("/api/session").await.status(), 401);
+    assert_eq!(status(phone).await, 401);
+    // Another victim's session is theirs alone.
+    assert_eq!(status(someone_else).await, 200);
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_needs_a_session() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/sign-out-everywhere"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+    let _: ErrorBody = response.json().await.unwrap();
 }

@@ -4,8 +4,8 @@ use serde_json::{json, Value};
 use shared::api::{ErrorBody, SessionView, StartSignInResponse};
 
 use crate::helpers::{
-    other_code, set_cookie, spawn_app, EMAIL_VICTIM, LETTER_ONLY_REFERENCE, TEXT_VICTIM,
-    UNKNOWN_REFERENCE,
+    other_code, set_cookie, spawn_app, spawn_app_with, Options, EMAIL_VICTIM,
+    LETTER_ONLY_REFERENCE, TEXT_VICTIM, UNKNOWN_REFERENCE,
 };
 use server::platform::db::query;
 
@@ -57,6 +57,33 @@ async fn sign_in_sets_a_safe_session_cookie() {
     assert_eq!(serde_json::to_value(session.role).unwrap(), json!("victim"));
 
     assert_eq!(app.get("/api/session").await.status(), 200);
+}
+
+#[tokio::test]
+async fn plain_http_local_use_drops_secure_and_hsts_only_when_asked() {
+    let app = spawn_app_with(Options {
+        configure: |config| config.insecure_local_http = true,
+        ..Options::default()
+    })
+    .await;
+    let (reference, phone) = TEXT_VICTIM;
+    assert_eq!(app.start_sign_in(reference).await.status(), 202);
+    let code = app.latest_code_for(phone).await.expect("code sent by text");
+    let response = app.verify(reference, &code).await;
+    assert_eq!(response.status(), 200);
+    assert!(response
+        .headers()
+        .get("strict-transport-security")
+        .is_none());
+    let cookie = set_cookie(&response).expect("cookie set");
+    // Browsers refuse a __Host- cookie without Secure, so the name loses the prefix.
+    assert!(cookie.starts_with("su_session="), "{cookie}");
+    assert!(!cookie.contains("Secure") && cookie.contains("SameSite=Strict"));
+    assert_eq!(app.get("/api/session").await.status(), 200);
+
+    let default = spawn_app().await;
+    let headers = default.get("/api/health").await;
+    assert!(headers.headers().contains_key("strict-transport-security"));
 }
 
 #[tokio::test]

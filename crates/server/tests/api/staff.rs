@@ -313,6 +313,46 @@ async fn staff_and_victim_sessions_never_work_on_each_others_routes() {
 }
 
 #[tokio::test]
+async fn signing_out_everywhere_ends_every_session_of_that_account_only() {
+    let app = spawn_app().await;
+    let account = create_staff(&app, "shared", "officer", Some("demo-team-north"), None).await;
+    let colleague = create_staff(&app, "colleague", "officer", Some("demo-team-north"), None).await;
+    app.staff_signed_in(&account).await;
+    // The same account on another computer, with the next code (codes are single-use).
+    app.advance_clock(1);
+    let other_computer = app.new_client();
+    let colleagues_computer = app.new_client();
+    for (client, (email, secret)) in [
+        (&other_computer, &account),
+        (&colleagues_computer, &colleague),
+    ] {
+        let body = json!({ "email": email, "password": PASSWORD, "code": app.totp_now(secret) });
+        let response = client
+            .post(app.url("/api/staff/sign-in"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+    }
+    let status = |client: Client| {
+        let url = app.url("/api/staff/session");
+        async move { client.get(url).send().await.unwrap().status() }
+    };
+    assert_eq!(status(other_computer.clone()).await, 200);
+
+    let response = app
+        .post_json("/api/staff/sign-out-everywhere", &json!({}))
+        .await;
+    assert_eq!(response.status(), 204);
+    let cookie = set_cookie(&response).unwrap();
+    assert!(cookie.starts_with("__Host-su_staff_session=;"), "{cookie}");
+    assert_eq!(app.get("/api/staff/session").await.status(), 401);
+    assert_eq!(status(other_computer).await, 401);
+    assert_eq!(status(colleagues_computer).await, 200);
+}
+
+#[tokio::test]
 async fn staff_sessions_end_after_15_idle_minutes() {
     let app = spawn_app().await;
     let account = create_staff(&app, "idle", "officer", Some("demo-team-north"), None).await;

@@ -30,8 +30,7 @@ struct Person(Client);
 impl Person {
     /// Signs in with the account's current code; the answer's status.
     async fn signed_in(app: &TestApp, email: &str, password: &str, secret: &str) -> (Self, u16) {
-        let client = Client::builder().cookie_store(true).build();
-        let person = Self(client.expect("client"));
+        let person = Self(app.new_client());
         let code = credentials::code_at(secret, app.clock.unix()).expect("a code");
         let status = person.sign_in(app, email, password, &code).await;
         (person, status)

@@ -42,8 +42,17 @@ pub enum Urgency {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CallbackWindow {
+    #[cfg_attr(feature = "openapi", schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$", example = "10:00")
+    )]
     pub start: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$", example = "11:00")
+    )]
     pub end: String,
 }
 
@@ -56,10 +65,20 @@ pub struct CallbackWindow {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCallbackRequest {
     pub reason: CallbackReason,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub details: Option<String>,
     pub urgency: Urgency,
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 5))]
     pub windows: Vec<CallbackWindow>,
-    /// A safe number for this call only; otherwise the number on file is used.
+    /// A safe number for this call only; otherwise the number on file is used. A UK
+    /// mobile or landline number unless the service is configured for more countries.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(\\+44|0)(7[1-57-9][0-9]{8}|[1-3][0-9]{8,9})$",
+            example = "07700900982"
+        )
+    )]
     pub one_off_phone: Option<String>,
 }
 

@@ -10,9 +10,24 @@ use crate::api::preferences::PreferencesView;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffSignInRequest {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]")
+    )]
     pub email: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]*$"
+        )
+    )]
     pub password: String,
     /// The 6-digit code from the authenticator app.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^[0-9]{6}$", example = "123456")
+    )]
     pub code: String,
 }
 
@@ -77,12 +92,32 @@ pub struct StaffCaseView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewOfficerRequest {
     /// The officer's work email address: their sign-in name.
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub email: String,
     /// The name the staff app shows for them.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]",
+            max_length = 100
+        )
+    )]
     pub display_name: String,
     /// One of the supervisor's unit's teams.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]")
+    )]
     pub team_id: String,
-    /// At least 12 characters, and not a commonly used password.
+    /// 12 to 128 characters, and not a commonly used password.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 12,
+            max_length = 128,
+            pattern = "^[^\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]*$"
+        )
+    )]
     pub password: String,
 }
 

@@ -1,11 +1,12 @@
 //! `StaffHeader`: the `banner` landmark of every staff page: the service name ("Safe
 //! Updates — staff", a link to "My cases"), the language switch and, while signed in, the
-//! officer's name and "Sign out".
+//! officer's name, "Sign out" and "Sign out everywhere" (every session of the account, for
+//! a computer left signed in elsewhere).
 //!
 //! Markup contract: the same header classes as the victim app (shared styles). The account
 //! part is a `<div role="group">` labelled "Your account", so the name is read with the
-//! button. "Sign out" is a `<button>` (it does something). If signing out fails, a
-//! `role="alert"` message says so, because the session may still be open.
+//! buttons. Both are `<button>`s (they do something). If signing out fails, a
+//! `role="alert"` message says so, because sessions may still be open.
 //! No "Exit this page": that is a victim safety feature.
 
 use leptos::prelude::*;
@@ -23,22 +24,49 @@ pub fn StaffHeader() -> impl IntoView {
     let state = use_staff_state();
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let sign_out = Action::new_local(|_: &()| api::sign_out());
-    let failed = RwSignal::new(false);
+    // Which sign-out was asked for travels with its answer.
+    let sign_out = Action::new_local(|everywhere: &bool| {
+        let everywhere = *everywhere;
+        async move {
+            let result = if everywhere {
+                api::sign_out_everywhere().await
+            } else {
+                api::sign_out().await
+            };
+            (everywhere, result)
+        }
+    });
+    let failed = RwSignal::new(None::<bool>);
 
     Effect::new(move |_| {
-        let result = sign_out.value().get();
-        untrack(|| match result {
-            // 401: already signed out on the server; the outcome is the same.
-            Some(Ok(())) | Some(Err(ApiError::Unauthorized)) => {
+        let answer = sign_out.value().get();
+        untrack(|| match answer {
+            Some((everywhere, Ok(()))) => {
                 state.session.set(None);
-                state.signed_out.set(Some(SignedOutReason::SignedOut));
+                state.signed_out.set(Some(if everywhere {
+                    SignedOutReason::SignedOutEverywhere
+                } else {
+                    SignedOutReason::SignedOut
+                }));
                 navigate(SIGN_IN, Default::default());
             }
-            Some(Err(_)) => failed.set(true),
+            // 401: this session had already ended. For "Sign out" the outcome is the
+            // same; for "everywhere" the other sessions are unknown, so sign in again.
+            Some((_, Err(ApiError::Unauthorized))) => {
+                state.session.set(None);
+                state.signed_out.set(Some(SignedOutReason::TimedOut));
+                navigate(SIGN_IN, Default::default());
+            }
+            Some((everywhere, Err(_))) => failed.set(Some(everywhere)),
             None => {}
         });
     });
+    let start = move |everywhere: bool| {
+        if !sign_out.pending().get_untracked() {
+            failed.set(None);
+            sign_out.dispatch(everywhere);
+        }
+    };
 
     view! {
         <header class="app-header">
@@ -60,14 +88,16 @@ pub fn StaffHeader() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="app-header__sign-out"
-                                        on:click=move |_| {
-                                            if !sign_out.pending().get_untracked() {
-                                                failed.set(false);
-                                                sign_out.dispatch(());
-                                            }
-                                        }
+                                        on:click=move |_| start(false)
                                     >
                                         {t!(i18n, common.sign_out)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="app-header__sign-out"
+                                        on:click=move |_| start(true)
+                                    >
+                                        {t!(i18n, common.sign_out_everywhere)}
                                     </button>
                                 </div>
                             })
@@ -75,11 +105,17 @@ pub fn StaffHeader() -> impl IntoView {
                     </div>
                 </div>
             </div>
-            <Show when=move || failed.get()>
+            {move || failed.get().map(|everywhere| view! {
                 <div class="app-width-container">
-                    <p class="app-header__problem" role="alert">{t!(i18n, common.sign_out_failed)}</p>
+                    <p class="app-header__problem" role="alert">
+                        {if everywhere {
+                            t_string!(i18n, common.sign_out_everywhere_failed)
+                        } else {
+                            t_string!(i18n, common.sign_out_failed)
+                        }}
+                    </p>
                 </div>
-            </Show>
+            })}
         </header>
     }
 }

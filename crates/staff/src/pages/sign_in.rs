@@ -70,6 +70,7 @@ pub fn SignInPage() -> impl IntoView {
     let notice = reason.map(|reason| {
         let text = match reason {
             SignedOutReason::SignedOut => t_string!(i18n, sign_in.signed_out),
+            SignedOutReason::SignedOutEverywhere => t_string!(i18n, sign_in.signed_out_everywhere),
             SignedOutReason::TimedOut => t_string!(i18n, sign_in.timed_out),
         };
         view! {

@@ -52,6 +52,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "database_origin_and_retention"
     ),
     version!(
+        8,
+        "0008_contact_change_verification.sql",
+        "contact_change_verification"
+    ),
+    version!(
         11,
         "0011_sealed_personal_details.sql",
         "sealed_personal_details"
