@@ -1,7 +1,8 @@
 //! The `server` binary: read the settings, then run the server (start logging first) or,
 //! with `seed`, fill a benchmark database, with `create-supervisor`, create a
-//! supervisor's account, with `backup` / `restore`, copy a SQLite database out or in, or with
-//! `new-data-key`, make a data key file.
+//! supervisor's account, with `backup` / `restore`, copy a SQLite database out or in, with
+//! `new-data-key`, make a data key file, or with `reseal`, seal stored values with its
+//! current key.
 
 use std::process::ExitCode;
 
@@ -43,8 +44,11 @@ async fn main() -> ExitCode {
         Some(Command::Restore(args)) => print_outcome("restore", backup::restore(&args).await),
         Some(Command::NewDataKey(args)) => print_outcome(
             "new-data-key",
-            data_key::write_new_key_file(&args.to, args.keep_keys_of.as_deref()),
+            data_key::write_new_key_file(&args.to, args.keep_keys_of.as_deref(), args.keep_current),
         ),
+        Some(Command::Reseal(args)) => {
+            print_outcome("reseal", server::reseal::run_command(&args).await)
+        }
         // No log subscriber either: stdout is the enrolment alone, and nothing about the
         // account (least of all its password) is written anywhere else.
         Some(Command::CreateSupervisor(args)) => {

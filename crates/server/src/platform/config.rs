@@ -73,6 +73,24 @@ pub enum Command {
     /// are lost). With --keep-keys-of OLD the new file also keeps OLD's keys, so values they
     /// sealed still open: that is how keys are rotated (README, "Data at rest").
     NewDataKey(NewDataKeyArgs),
+    /// Seal every stored personal detail with the current data key, then exit.
+    ///
+    /// Servers do this at start-up; this does it without restarting them (e.g. after the
+    /// last step of a key rotation, before an old key is removed from the file). In
+    /// batches of 500 rows, safe while servers serve. Prints how many values it sealed.
+    Reseal(ResealArgs),
+}
+
+/// The flags of `server reseal`.
+#[derive(Debug, Clone, Args)]
+pub struct ResealArgs {
+    /// The database, as the server's --database-url.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/portal.db")]
+    pub database_url: String,
+
+    /// The data key file, as the server's --data-key-file.
+    #[arg(long, env = "DATA_KEY_FILE")]
+    pub data_key_file: PathBuf,
 }
 
 /// The flags of `server new-data-key`.
@@ -85,6 +103,12 @@ pub struct NewDataKeyArgs {
     /// An existing key file whose keys the new file keeps (for rotation).
     #[arg(long)]
     pub keep_keys_of: Option<PathBuf>,
+
+    /// Keep OLD's current key current: the new key is only listed, so servers given this
+    /// file can open what it will seal before any server seals with it (the first step of
+    /// rotating keys on several servers).
+    #[arg(long, requires = "keep_keys_of")]
+    pub keep_current: bool,
 }
 
 /// The flags of `server backup`.

@@ -139,7 +139,7 @@ impl DataKeys {
 
     /// Fresh keys with one random current key, held in memory only (tests).
     pub fn generate() -> anyhow::Result<Self> {
-        Self::from_file(new_key_file(None)?)
+        Self::from_file(new_key_file(None, false)?.0)
     }
 
     /// The id of the key that seals new values.
@@ -164,7 +164,8 @@ pub(crate) fn valid_key_id(id: &str) -> bool {
 
 /// A key file with one new random key, made current, plus every key of `keep` (so values
 /// they sealed still open).
-fn new_key_file(keep: Option<KeyFile>) -> anyhow::Result<KeyFile> {
+/// Returns the file and the new key's id.
+fn new_key_file(keep: Option<KeyFile>, keep_current: bool) -> anyhow::Result<(KeyFile, String)> {
     let mut secret = [0u8; 32];
     getrandom::fill(&mut secret).map_err(|e| anyhow::anyhow!("no OS randomness: {e}"))?;
     let mut suffix = [0u8; 2];
@@ -179,15 +180,27 @@ fn new_key_file(keep: Option<KeyFile>) -> anyhow::Result<KeyFile> {
         suffix[0],
         suffix[1]
     );
-    let mut keys = keep.map(|file| file.keys).unwrap_or_default();
+    let (kept_current, mut keys) = match keep {
+        Some(file) => (Some(file.current), file.keys),
+        None => (None, BTreeMap::new()),
+    };
     keys.insert(id.clone(), STANDARD.encode(secret));
-    Ok(KeyFile { current: id, keys })
+    let current = match kept_current {
+        Some(old) if keep_current => old,
+        _ => id.clone(),
+    };
+    Ok((KeyFile { current, keys }, id))
 }
 
-/// `server new-data-key --to FILE [--keep-keys-of OLD]`: writes a new key file (owner-only,
-/// never over an existing file) whose current key is new; with OLD, it also keeps OLD's
-/// keys, for rotation. Returns a one-line summary naming the new key's id.
-pub fn write_new_key_file(to: &Path, keep_keys_of: Option<&Path>) -> anyhow::Result<String> {
+/// `server new-data-key --to FILE [--keep-keys-of OLD [--keep-current]]`: writes a new key
+/// file (owner-only, never over an existing file) with a new key, made current unless
+/// `keep_current`; with OLD, it also keeps OLD's keys, for rotation. Returns a one-line
+/// summary naming the current key.
+pub fn write_new_key_file(
+    to: &Path,
+    keep_keys_of: Option<&Path>,
+    keep_current: bool,
+) -> anyhow::Result<String> {
     let keep = match keep_keys_of {
         Some(old) => {
             // Loading checks the old file fully before anything is written.
@@ -197,14 +210,14 @@ pub fn write_new_key_file(to: &Path, keep_keys_of: Option<&Path>) -> anyhow::Res
         }
         None => None,
     };
-    let file = new_key_file(keep)?;
+    let (file, new_id) = new_key_file(keep, keep_current)?;
     let mut out = owner_only::create_new_file(to)
         .with_context(|| format!("could not create {} (it must not exist yet)", to.display()))?;
     out.write_all(serde_json::to_string_pretty(&file)?.as_bytes())?;
     out.write_all(b"\n")?;
     out.sync_all()?;
     Ok(format!(
-        "created {} with current key {} ({} key(s) in all)",
+        "created {} with new key {new_id}; current key {}; {} key(s) in all",
         to.display(),
         file.current,
         file.keys.len()
@@ -237,81 +250,11 @@ fn demo_keys_beside(database_file: &Path) -> anyhow::Result<DataKeys> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             owner_only::create_folder_all(folder)?;
         }
-        write_new_key_file(&path, None)?;
+        write_new_key_file(&path, None, false)?;
     }
     DataKeys::load(&path)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_new_key_file_is_owner_only_and_loads() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("key.json");
-        write_new_key_file(&path, None).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        let keys = DataKeys::load(&path).unwrap();
-        assert!(valid_key_id(keys.current_id()));
-        // Never over an existing file.
-        assert!(write_new_key_file(&path, None).is_err());
-    }
-
-    #[test]
-    fn rotation_keeps_the_old_keys_and_makes_a_new_current_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let (old, new) = (dir.path().join("old.json"), dir.path().join("new.json"));
-        write_new_key_file(&old, None).unwrap();
-        write_new_key_file(&new, Some(&old)).unwrap();
-        let (old, new) = (DataKeys::load(&old).unwrap(), DataKeys::load(&new).unwrap());
-        assert_ne!(old.current_id(), new.current_id());
-        assert!(new.keys.contains_key(old.current_id()));
-    }
-
-    #[test]
-    fn bad_files_are_refused_with_a_reason() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("key.json");
-        let missing = format!("{:#}", DataKeys::load(&path).unwrap_err());
-        assert!(missing.contains("new-data-key"), "{missing}");
-        std::fs::write(&path, r#"{"current":"a","keys":{"a":"c2hvcnQ="}}"#).unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let readable = format!("{:#}", DataKeys::load(&path).unwrap_err());
-        assert!(readable.contains("chmod 600"), "{readable}");
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-        let short = format!("{:#}", DataKeys::load(&path).unwrap_err());
-        assert!(short.contains("32 bytes"), "{short}");
-        let key = STANDARD.encode([7u8; 32]);
-        std::fs::write(
-            &path,
-            format!(r#"{{"current":"b","keys":{{"a":"{key}"}}}}"#),
-        )
-        .unwrap();
-        assert!(DataKeys::load(&path).is_err());
-    }
-
-    #[test]
-    fn demo_mode_makes_a_key_beside_its_database_and_other_modes_need_one_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}/demo.db", dir.path().display());
-        let made = for_server(None, true, &url).unwrap();
-        assert!(dir.path().join("demo.db.data-key.json").exists());
-        let again = for_server(None, true, &url).unwrap();
-        assert_eq!(made.current_id(), again.current_id());
-        let refused = format!("{:#}", for_server(None, false, &url).unwrap_err());
-        assert!(
-            refused.contains("server new-data-key --to FILE"),
-            "{refused}"
-        );
-    }
-
-    #[test]
-    fn debug_output_shows_ids_not_keys() {
-        let keys = DataKeys::generate().unwrap();
-        let shown = format!("{keys:?}");
-        assert!(shown.contains(keys.current_id()));
-        assert!(!shown.contains("cipher"));
-    }
-}
+#[path = "data_key_tests.rs"]
+mod tests;

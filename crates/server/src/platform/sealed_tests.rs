@@ -58,8 +58,8 @@ fn plain_values_are_never_taken_for_sealed_ones() {
 fn an_old_key_still_opens_after_rotation_and_an_unknown_one_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let (old_path, new_path) = (dir.path().join("old.json"), dir.path().join("new.json"));
-    crate::platform::data_key::write_new_key_file(&old_path, None).unwrap();
-    crate::platform::data_key::write_new_key_file(&new_path, Some(&old_path)).unwrap();
+    crate::platform::data_key::write_new_key_file(&old_path, None, false).unwrap();
+    crate::platform::data_key::write_new_key_file(&new_path, Some(&old_path), false).unwrap();
     let old = DataKeys::load(&old_path).unwrap();
     let new = DataKeys::load(&new_path).unwrap();
     let sealed_before = old

@@ -16,6 +16,7 @@
 pub mod store;
 
 use crate::outbox::BLANKED_BODY;
+use crate::platform::config::ResealArgs;
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::Db;
 use crate::platform::sealed::{self, Column};
@@ -81,6 +82,20 @@ const fn window(column: &'static str) -> SealedColumn {
         blind_index: None,
         left_plain: None,
     }
+}
+
+/// `server reseal`: the pass on the named database with the named key file, without
+/// starting a server. Returns a one-line summary.
+pub async fn run_command(args: &ResealArgs) -> anyhow::Result<String> {
+    let keys = DataKeys::load(&args.data_key_file)?;
+    let db = crate::platform::db::connect(&args.database_url).await?;
+    let sealed = run(&db, &keys).await;
+    db.close().await;
+    Ok(format!(
+        "sealed {} value(s) with key {}",
+        sealed?,
+        keys.current_id()
+    ))
 }
 
 /// Seals every value not yet sealed with the current key. Returns how many it sealed.

@@ -258,12 +258,28 @@ async fn after_rotation_every_value_is_sealed_again_with_the_new_key() {
     victim_tells_us_everything(&app).await;
     let dir = tempfile::tempdir().unwrap();
     let rotated = dir.path().join("rotated.json");
-    data_key::write_new_key_file(&rotated, Some(crate::helpers::test_key_file())).unwrap();
+    data_key::write_new_key_file(&rotated, Some(crate::helpers::test_key_file()), false).unwrap();
     let new_keys = DataKeys::load(&rotated).unwrap();
     assert_ne!(new_keys.current_id(), app.keys.current_id());
 
-    let resealed = reseal::run(&app.db, &new_keys).await.unwrap();
-    assert!(resealed > 0);
+    // `server reseal`, as an operator runs it, with the new file.
+    let done = server_process::run(&[
+        "reseal",
+        "--database-url",
+        &app.database_url,
+        "--data-key-file",
+        rotated.to_str().unwrap(),
+    ]);
+    let summary = String::from_utf8_lossy(&done.stdout);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(
+        summary.starts_with("sealed ") && !summary.starts_with("sealed 0 "),
+        "{summary}"
+    );
     assert_eq!(reseal::run(&app.db, &new_keys).await.unwrap(), 0);
     let rows = raw_rows(&app.db).await;
     assert!(!rows.contains(&format!("v1.{}.", app.keys.current_id())));

@@ -35,6 +35,7 @@ pub struct TestApp {
     pub client: Client,
     pub clock: Clock,
     pub db: Db,
+    pub database_url: String,
     /// The data key the server seals with (`test_keys`).
     pub keys: Arc<DataKeys>,
     _dir: TempDir,
@@ -48,7 +49,7 @@ pub fn test_key_file() -> &'static Path {
     FILE.get_or_init(|| {
         let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-data-key.json");
         // Another test binary may have made it first: then it is used as it is.
-        if let Err(error) = data_key::write_new_key_file(&file, None) {
+        if let Err(error) = data_key::write_new_key_file(&file, None, false) {
             assert!(file.exists(), "could not make the test data key: {error:#}");
         }
         file
@@ -150,6 +151,7 @@ pub async fn fresh_database_url(dir: &TempDir) -> String {
 
 async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
     let keys = test_keys();
+    let database_url = config.database_url.clone();
     let state = AppState::new(db.clone(), config, keys.clone(), clock.clone()).expect("app state");
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -164,6 +166,7 @@ async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
         client,
         clock,
         db,
+        database_url,
         keys,
         _dir: dir,
     }
