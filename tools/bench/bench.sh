@@ -46,6 +46,10 @@ trap cleanup EXIT
 cp "$SERVER" "$WORK/server"
 SERVER="$WORK/server"
 if [ -n "$LOADGEN" ]; then cp "$LOADGEN" "$WORK/loadgen" && LOADGEN="$WORK/loadgen"; fi
+# The seeder and the servers seal contact details with a data key (README "Data at rest");
+# both read this variable, so every database of the run opens with the same key.
+"$SERVER" new-data-key --to "$WORK/data-key.json" >/dev/null
+export DATA_KEY_FILE="$WORK/data-key.json"
 
 say() { printf '\n\033[1m--> %s\033[0m\n' "$*" >&2; }
 row() { printf '%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; }

@@ -30,6 +30,7 @@ pub mod platform;
 pub mod preferences;
 #[cfg(test)]
 mod query_plans;
+pub mod reseal;
 pub mod retention;
 pub mod seed;
 pub mod service;
@@ -153,6 +154,11 @@ pub async fn serve_until(
 /// not create, loads demo data if configured, starts the retention job, and serves.
 pub async fn run(config: Config) -> anyhow::Result<()> {
     config.check()?;
+    let keys = platform::data_key::for_server(
+        config.data_key_file.as_deref(),
+        config.demo,
+        &config.database_url,
+    )?;
     let db = platform::db::connect(&config.database_url).await?;
     let clock = Clock::system();
     let opener = if config.demo {
@@ -161,8 +167,11 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         origin::Opener::Server
     };
     origin::claim(&db, opener, clock.unix()).await?;
+    reseal::run(&db, &keys)
+        .await
+        .context("could not seal the stored personal details with the current data key")?;
     if config.demo {
-        demo::load_if_empty(&db, &clock)
+        demo::load_if_empty(&db, &keys, &clock)
             .await
             .context("could not load the demo data")?;
     }
@@ -177,7 +186,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .context("could not read the listening address")?;
     tracing::info!(%addr, demo = config.demo, "listening");
     retention::spawn(db.clone(), clock.clone(), config.retention_interval());
-    let state = AppState::new(db, config, clock)?;
+    let state = AppState::new(db, config, Arc::new(keys), clock)?;
     serve(listener, state).await;
     Ok(())
 }

@@ -1,12 +1,15 @@
 //! The `server` binary: read the settings, then run the server (start logging first) or,
 //! with `seed`, fill a benchmark database, with `create-supervisor`, create a
-//! supervisor's account, or with `backup` / `restore`, copy a SQLite database out or in.
+//! supervisor's account, with `backup` / `restore`, copy a SQLite database out or in, with
+//! `new-data-key`, make a data key file, or with `reseal`, seal stored values with its
+//! current key.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use server::backup;
 use server::platform::config::{Cli, Command};
+use server::platform::data_key;
 use server::platform::telemetry;
 use server::seed;
 use server::staff::create_supervisor;
@@ -39,6 +42,13 @@ async fn main() -> ExitCode {
         },
         Some(Command::Backup(args)) => print_outcome("backup", backup::backup(&args).await),
         Some(Command::Restore(args)) => print_outcome("restore", backup::restore(&args).await),
+        Some(Command::NewDataKey(args)) => print_outcome(
+            "new-data-key",
+            data_key::write_new_key_file(&args.to, args.keep_keys_of.as_deref(), args.keep_current),
+        ),
+        Some(Command::Reseal(args)) => {
+            print_outcome("reseal", server::reseal::run_command(&args).await)
+        }
         // No log subscriber either: stdout is the enrolment alone, and nothing about the
         // account (least of all its password) is written anywhere else.
         Some(Command::CreateSupervisor(args)) => {

@@ -77,8 +77,10 @@ async fn hot_path_queries_are_index_lookups() {
         cases: 200,
         sessions: 0,
         sessions_out: None,
+        data_key_file: std::path::PathBuf::new(),
     };
-    crate::seed::seed(&db, &args, &crate::Clock::system())
+    let keys = crate::platform::data_key::DataKeys::generate().unwrap();
+    crate::seed::seed(&db, &keys, &args, &crate::Clock::system())
         .await
         .unwrap();
 

@@ -62,9 +62,10 @@ async fn list_callbacks(
 ) -> Result<Json<CallbacksView>, AppError> {
     let case = access::require_case(&state, &actor, Capability::ReadCallbacks, &reference).await?;
     let now = state.clock.unix();
-    let prefs = preferences::current_or_initial(&state.db, &case.victim_id, now).await?;
+    let prefs =
+        preferences::current_or_initial(&state.db, &state.keys, &case.victim_id, now).await?;
     let mut conn = state.db.acquire().await?;
-    let list = callbacks::list(&mut conn.conn(), &case.case_id).await?;
+    let list = callbacks::list(&mut conn.conn(), &state.keys, &case.case_id).await?;
     let today = uk_time::local(now).date;
     Ok(Json(CallbacksView {
         callbacks: list,
@@ -116,9 +117,10 @@ async fn request_callback(
         now: state.clock.unix(),
         phone_countries: state.config.phone_countries.as_slice().to_vec(),
     };
+    let keys = state.keys.clone();
     let view = state
         .writes
-        .run(move |conn| Box::pin(callbacks::request(conn, new)))
+        .run(move |conn| Box::pin(async move { callbacks::request(conn, &keys, new).await }))
         .await?;
     tracing::info!(case_id = %case.case_id, callback_id = %view.id, "callback requested");
     Ok((StatusCode::CREATED, Json(view)))
@@ -153,11 +155,15 @@ async fn cancel_callback(
 ) -> Result<Json<CallbackView>, AppError> {
     let case = access::require_case(&state, &actor, Capability::CancelCallback, &reference).await?;
     let now = state.clock.unix();
-    let (case_id, id) = (case.case_id.clone(), callback_id.clone());
+    let (case_id, id, keys) = (
+        case.case_id.clone(),
+        callback_id.clone(),
+        state.keys.clone(),
+    );
     let view = state
         .writes
         .run(move |conn| {
-            Box::pin(async move { callbacks::cancel_open(conn, &case_id, &id, now).await })
+            Box::pin(async move { callbacks::cancel_open(conn, &keys, &case_id, &id, now).await })
         })
         .await?;
     tracing::info!(case_id = %case.case_id, callback_id = %callback_id, "callback cancelled");

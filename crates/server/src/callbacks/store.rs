@@ -1,5 +1,7 @@
 //! Storing and reading callback requests: `callback_requests` and their
-//! `callback_windows`. Writers call these inside a write transaction.
+//! `callback_windows`. Writers call these inside a write transaction. The number to call is
+//! sealed (`platform::sealed`), and so are the windows a victim chose: they fall inside
+//! their safe times.
 
 use shared::api::callbacks::{CallbackStatus, CallbackView, CallbackWindow};
 use shared::api::preferences::ChangedBy;
@@ -7,7 +9,9 @@ use shared::api::preferences::ChangedBy;
 use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
 use super::{ValidRequest, ALREADY_CANCELLED, ALREADY_DONE};
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn};
+use crate::platform::sealed::{CALLBACK_PHONE, WINDOW_DATE, WINDOW_END, WINDOW_START};
 
 /// Open requests for a case: a range of `callback_requests_case_id_status`.
 pub(crate) const COUNT_OPEN_SQL: &str = "SELECT COUNT(*) FROM callback_requests
@@ -33,6 +37,7 @@ pub async fn count_open(conn: &mut Conn<'_>, case_id: &str) -> anyhow::Result<u3
 /// it back. Its id is a UUID v7, so ids sort by age.
 pub async fn insert(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     case_id: &str,
     request: &ValidRequest,
     requested_by: ChangedBy,
@@ -46,7 +51,7 @@ pub async fn insert(
         .bind(enum_text(&request.reason)?)
         .bind(request.details.as_deref())
         .bind(enum_text(&request.urgency)?)
-        .bind(&request.phone)
+        .bind(keys.seal(CALLBACK_PHONE, &request.phone)?)
         .bind(request.phone_is_one_off)
         .bind(now)
         .bind(enum_text(&requested_by)?)
@@ -57,9 +62,9 @@ pub async fn insert(
         query(INSERT_WINDOW_SQL)
             .bind(&id)
             .bind(i64::try_from(position)?)
-            .bind(&window.date)
-            .bind(&window.start)
-            .bind(&window.end)
+            .bind(keys.seal(WINDOW_DATE, &window.date)?)
+            .bind(keys.seal(WINDOW_START, &window.start)?)
+            .bind(keys.seal(WINDOW_END, &window.end)?)
             .execute(conn)
             .await?;
     }
@@ -114,7 +119,11 @@ pub(crate) const WINDOWS_SQL: &str =
     "SELECT window_date, start_time, end_time FROM callback_windows
      WHERE callback_id = $1 ORDER BY position";
 
-async fn to_views(conn: &mut Conn<'_>, rows: Vec<RequestRow>) -> anyhow::Result<Vec<CallbackView>> {
+async fn to_views(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    rows: Vec<RequestRow>,
+) -> anyhow::Result<Vec<CallbackView>> {
     let mut views = Vec::with_capacity(rows.len());
     for (id, reason, details, urgency, phone, status, scheduled_for, requested_at) in rows {
         let windows: Vec<(String, String, String)> =
@@ -125,10 +134,16 @@ async fn to_views(conn: &mut Conn<'_>, rows: Vec<RequestRow>) -> anyhow::Result<
             details,
             urgency: enum_from_text(&urgency)?,
             windows: windows
-                .into_iter()
-                .map(|(date, start, end)| CallbackWindow { date, start, end })
-                .collect(),
-            phone_ending: phone_ending(&phone),
+                .iter()
+                .map(|(date, start, end)| {
+                    Ok(CallbackWindow {
+                        date: keys.open(WINDOW_DATE, date)?,
+                        start: keys.open(WINDOW_START, start)?,
+                        end: keys.open(WINDOW_END, end)?,
+                    })
+                })
+                .collect::<anyhow::Result<_>>()?,
+            phone_ending: phone_ending(&keys.open(CALLBACK_PHONE, &phone)?),
             status: enum_from_text(&status)?,
             scheduled_for: scheduled_for.map(rfc3339).transpose()?,
             requested_at: rfc3339(requested_at)?,
@@ -138,14 +153,19 @@ async fn to_views(conn: &mut Conn<'_>, rows: Vec<RequestRow>) -> anyhow::Result<
 }
 
 /// A case's requests, newest first.
-pub async fn list(conn: &mut Conn<'_>, case_id: &str) -> anyhow::Result<Vec<CallbackView>> {
+pub async fn list(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    case_id: &str,
+) -> anyhow::Result<Vec<CallbackView>> {
     let rows: Vec<RequestRow> = query(LIST_SQL).bind(case_id).fetch_all(conn).await?;
-    to_views(conn, rows).await
+    to_views(conn, keys, rows).await
 }
 
 /// One request, if it belongs to `case_id`.
 pub async fn find(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     case_id: &str,
     id: &str,
 ) -> anyhow::Result<Option<CallbackView>> {
@@ -154,7 +174,7 @@ pub async fn find(
         .bind(case_id)
         .fetch_all(conn)
         .await?;
-    Ok(to_views(conn, rows).await?.pop())
+    Ok(to_views(conn, keys, rows).await?.pop())
 }
 
 /// Marks an open request cancelled. Returns false if it was not open (another cancel

@@ -10,6 +10,7 @@ use super::{
     cannot_cancel, count_open, find, insert, store, validate, Context, ALREADY_CANCELLED, MAX_OPEN,
     TOO_MANY_OPEN,
 };
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{self, Conn};
 use crate::platform::error::AppError;
 use crate::platform::uk_time;
@@ -36,13 +37,17 @@ pub struct NewRequest {
 /// The safe times, the count of open requests and the insert are all read and written
 /// in the one write transaction, and writes to one case take turns (`db::serialise`), so
 /// two requests at once cannot both be the third.
-pub async fn request(conn: &mut Conn<'_>, new: NewRequest) -> Result<CallbackView, AppError> {
+pub async fn request(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    new: NewRequest,
+) -> Result<CallbackView, AppError> {
     db::serialise(conn, &new.case_id).await?;
-    let current = match preferences::current(conn, &new.victim_id).await? {
+    let current = match preferences::current(conn, keys, &new.victim_id).await? {
         Some(current) => current,
         None => {
-            preferences::ensure_initial(conn, &new.victim_id, new.now).await?;
-            preferences::current(conn, &new.victim_id)
+            preferences::ensure_initial(conn, keys, &new.victim_id, new.now).await?;
+            preferences::current(conn, keys, &new.victim_id)
                 .await?
                 .ok_or_else(|| AppError::internal(anyhow::anyhow!("no contact preferences")))?
         }
@@ -62,6 +67,7 @@ pub async fn request(conn: &mut Conn<'_>, new: NewRequest) -> Result<CallbackVie
     }
     let view = insert(
         conn,
+        keys,
         &new.case_id,
         &valid,
         new.requested_by,
@@ -76,11 +82,12 @@ pub async fn request(conn: &mut Conn<'_>, new: NewRequest) -> Result<CallbackVie
 /// 404 if the case has no such request, 409 if it is already cancelled or done.
 pub async fn cancel_open(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     case_id: &str,
     callback_id: &str,
     now: i64,
 ) -> Result<CallbackView, AppError> {
-    let existing = find(conn, case_id, callback_id)
+    let existing = find(conn, keys, case_id, callback_id)
         .await?
         .ok_or(AppError::NotFound)?;
     if let Some(message) = cannot_cancel(existing.status) {

@@ -66,9 +66,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/due.db", dir.path().display());
         let db = crate::platform::db::connect(&url).await.unwrap();
-        crate::demo::load_if_empty(&db, &crate::Clock::system())
-            .await
-            .unwrap();
+        crate::demo::load_if_empty(
+            &db,
+            &crate::platform::data_key::DataKeys::generate().unwrap(),
+            &crate::Clock::system(),
+        )
+        .await
+        .unwrap();
         // The robbery case's officer, and its charge: recorded but not told, as if the
         // officer had logged it and not yet written to the victim.
         let (update_id, officer_id, deadline): (String, String, String) = query(

@@ -10,7 +10,9 @@ use time::{Date, Duration, Weekday};
 use crate::cases::vcop;
 use crate::demo::content::{DemoCase, DemoVcop, CASES};
 use crate::platform::clock::Clock;
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{self, query, Conn, Db};
+use crate::platform::sealed::{VICTIMS_EMAIL, VICTIMS_PHONE};
 use crate::platform::stored::enum_text;
 use crate::preferences;
 
@@ -23,7 +25,11 @@ pub struct Loaded {
 
 /// Loads the demo cases if the database has no cases. `None` when it already had some.
 /// Servers starting together on one database take turns, so only the first loads.
-pub async fn load_if_empty(db: &Db, clock: &Clock) -> anyhow::Result<Option<Loaded>> {
+pub async fn load_if_empty(
+    db: &Db,
+    keys: &DataKeys,
+    clock: &Clock,
+) -> anyhow::Result<Option<Loaded>> {
     let mut tx = db.begin_write().await?;
     db::serialise(&mut tx.conn(), "demo data").await?;
     let (existing,): (i64,) = query("SELECT COUNT(*) FROM cases")
@@ -42,10 +48,10 @@ pub async fn load_if_empty(db: &Db, clock: &Clock) -> anyhow::Result<Option<Load
         updates: 0,
     };
     for case in CASES {
-        loaded.updates += insert_case(&mut tx.conn(), case, clock).await?;
+        loaded.updates += insert_case(&mut tx.conn(), keys, case, clock).await?;
         loaded.cases += 1;
     }
-    staff::insert(&mut tx.conn(), clock.unix()).await?;
+    staff::insert(&mut tx.conn(), keys, clock.unix()).await?;
     tx.commit().await?;
     tracing::info!(
         cases = loaded.cases,
@@ -55,7 +61,12 @@ pub async fn load_if_empty(db: &Db, clock: &Clock) -> anyhow::Result<Option<Load
     Ok(Some(loaded))
 }
 
-async fn insert_case(conn: &mut Conn<'_>, case: &DemoCase, clock: &Clock) -> anyhow::Result<usize> {
+async fn insert_case(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    case: &DemoCase,
+    clock: &Clock,
+) -> anyhow::Result<usize> {
     let now = clock.unix();
     let today = clock.today();
     let victim_id = new_id();
@@ -66,8 +77,8 @@ async fn insert_case(conn: &mut Conn<'_>, case: &DemoCase, clock: &Clock) -> any
     .bind(&victim_id)
     .bind(case.victim.name)
     .bind(enum_text(&case.victim.contact_method)?)
-    .bind(case.victim.phone)
-    .bind(case.victim.email)
+    .bind(keys.seal_optional(VICTIMS_PHONE, case.victim.phone)?)
+    .bind(keys.seal_optional(VICTIMS_EMAIL, case.victim.email)?)
     .bind(now)
     .execute(conn)
     .await?;
@@ -134,7 +145,7 @@ async fn insert_case(conn: &mut Conn<'_>, case: &DemoCase, clock: &Clock) -> any
         .execute(conn)
         .await?;
     }
-    preferences::store::ensure_initial(conn, &victim_id, now).await?;
+    preferences::store::ensure_initial(conn, keys, &victim_id, now).await?;
     Ok(case.updates.len())
 }
 

@@ -3,6 +3,7 @@
 //! README lists them, the demo outbox page shows each account's current code): demo
 //! mode only, never on a database with real cases.
 
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn};
 use crate::staff::{credentials, store};
 
@@ -67,7 +68,7 @@ const UNIT: &str = "demo-unit";
 
 /// Creates the unit, its teams (with their cases) and the accounts. Runs in the demo
 /// load's transaction, after the cases.
-pub async fn insert(conn: &mut Conn<'_>, now: i64) -> anyhow::Result<()> {
+pub async fn insert(conn: &mut Conn<'_>, keys: &DataKeys, now: i64) -> anyhow::Result<()> {
     query("INSERT INTO units (id, name, created_at) VALUES ($1, $2, $3)")
         .bind(UNIT)
         .bind("Demo victim care unit")
@@ -103,6 +104,7 @@ pub async fn insert(conn: &mut Conn<'_>, now: i64) -> anyhow::Result<()> {
         };
         store::insert(
             conn,
+            keys,
             &store::NewAccount {
                 email: account.email,
                 display_name: account.name,

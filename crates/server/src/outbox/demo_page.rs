@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn page(State(state): State<AppState>) -> Result<Response, AppError> {
-    let messages = latest(&state.db, None, DEMO_LIMIT).await?;
+    let messages = latest(&state.db, &state.keys, None, DEMO_LIMIT).await?;
     let now = state.clock.unix();
     let staff = DEMO_STAFF
         .iter()

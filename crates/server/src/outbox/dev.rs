@@ -40,7 +40,12 @@ async fn list(
     State(state): State<AppState>,
     Query(query): Query<OutboxQuery>,
 ) -> Result<Json<OutboxResponse>, AppError> {
-    let messages =
-        outbox::latest(&state.db, query.recipient.as_deref(), outbox::DEMO_LIMIT).await?;
+    let messages = outbox::latest(
+        &state.db,
+        &state.keys,
+        query.recipient.as_deref(),
+        outbox::DEMO_LIMIT,
+    )
+    .await?;
     Ok(Json(OutboxResponse { messages }))
 }

@@ -9,6 +9,12 @@ pub use store::{latest, queue};
 
 use serde::{Deserialize, Serialize};
 
+/// What a spent sign-in code's message says instead of the code (retention writes it).
+/// Stored as it is, not sealed: it is the same for everyone. Not shown to victims (demo
+/// mode's outbox page shows it).
+pub const BLANKED_BODY: &str =
+    "[removed: the sign-in code in this message was used or has expired]";
+
 /// How many messages demo mode shows, newest first.
 pub const DEMO_LIMIT: i64 = 50;
 

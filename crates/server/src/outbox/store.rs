@@ -1,9 +1,13 @@
-//! The outbox table: queueing a message, and the newest ones for demo mode.
+//! The outbox table: queueing a message, and the newest ones for demo mode. The recipient
+//! and the body (which may carry a sign-in code) are sealed; `recipient_index` is the
+//! recipient's blind index, so demo mode can still find messages by recipient.
 
 use shared::api::OutboxMessage;
 
-use super::Channel;
+use super::{Channel, BLANKED_BODY};
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn, Db};
+use crate::platform::sealed::{OUTBOX_BODY, OUTBOX_RECIPIENT};
 use crate::platform::stored::{enum_text, rfc3339};
 
 /// Queues a message. Its id is a UUID v7, so ids sort in queueing order. A message that
@@ -11,6 +15,7 @@ use crate::platform::stored::{enum_text, rfc3339};
 /// the code is no use.
 pub async fn queue(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     channel: Channel,
     recipient: &str,
     body: &str,
@@ -20,13 +25,15 @@ pub async fn queue(
     let id = uuid::Uuid::now_v7().to_string();
     let channel_text = enum_text(&channel)?;
     query(
-        "INSERT INTO outbox (id, channel, recipient, body, sign_in_code_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO outbox (id, channel, recipient, recipient_index, body, sign_in_code_id,
+                             created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
     .bind(&channel_text)
-    .bind(recipient)
-    .bind(body)
+    .bind(keys.seal(OUTBOX_RECIPIENT, recipient)?)
+    .bind(keys.blind_index(OUTBOX_RECIPIENT, recipient))
+    .bind(keys.seal(OUTBOX_BODY, body)?)
     .bind(sign_in_code_id)
     .bind(now)
     .execute(conn)
@@ -38,6 +45,7 @@ pub async fn queue(
 /// The newest `limit` messages, newest first, optionally for one recipient.
 pub async fn latest(
     db: &Db,
+    keys: &DataKeys,
     recipient: Option<&str>,
     limit: i64,
 ) -> anyhow::Result<Vec<OutboxMessage>> {
@@ -46,9 +54,9 @@ pub async fn latest(
         Some(recipient) => {
             query(
                 "SELECT id, channel, recipient, body, created_at FROM outbox
-                 WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+                 WHERE recipient_index = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
             )
-            .bind(recipient)
+            .bind(keys.blind_index(OUTBOX_RECIPIENT, recipient))
             .bind(limit)
             .fetch_all(&mut db.conn())
             .await?
@@ -66,10 +74,16 @@ pub async fn latest(
     rows.into_iter()
         .map(|(id, channel, recipient, body, created_at)| {
             let created_at = rfc3339(created_at)?;
+            // Retention replaces a spent code's message with a fixed notice, left plain.
+            let body = if body == BLANKED_BODY {
+                body
+            } else {
+                keys.open(OUTBOX_BODY, &body)?
+            };
             Ok(OutboxMessage {
                 id,
                 channel,
-                recipient,
+                recipient: keys.open(OUTBOX_RECIPIENT, &recipient)?,
                 body,
                 created_at,
             })

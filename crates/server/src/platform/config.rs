@@ -65,6 +65,50 @@ pub enum Command {
     /// (stop the servers and move the old database aside yourself), creates the file
     /// owner-only, and migrates it to this version's schema. For PostgreSQL use pg_restore.
     Restore(RestoreArgs),
+    /// Create a data key file (owner-only), for --data-key-file.
+    ///
+    /// The file holds the key that seals victims' contact details, sign-in messages and
+    /// staff second-factor secrets in the database: keep it outside the database's folder
+    /// and out of database backups (back it up separately: without it the sealed values
+    /// are lost). With --keep-keys-of OLD the new file also keeps OLD's keys, so values they
+    /// sealed still open: that is how keys are rotated (README, "Data at rest").
+    NewDataKey(NewDataKeyArgs),
+    /// Seal every stored personal detail with the current data key, then exit.
+    ///
+    /// Servers do this at start-up; this does it without restarting them (e.g. after the
+    /// last step of a key rotation, before an old key is removed from the file). In
+    /// batches of 500 rows, safe while servers serve. Prints how many values it sealed.
+    Reseal(ResealArgs),
+}
+
+/// The flags of `server reseal`.
+#[derive(Debug, Clone, Args)]
+pub struct ResealArgs {
+    /// The database, as the server's --database-url.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/portal.db")]
+    pub database_url: String,
+
+    /// The data key file, as the server's --data-key-file.
+    #[arg(long, env = "DATA_KEY_FILE")]
+    pub data_key_file: PathBuf,
+}
+
+/// The flags of `server new-data-key`.
+#[derive(Debug, Clone, Args)]
+pub struct NewDataKeyArgs {
+    /// The key file to create; it must not exist yet.
+    #[arg(long)]
+    pub to: PathBuf,
+
+    /// An existing key file whose keys the new file keeps (for rotation).
+    #[arg(long)]
+    pub keep_keys_of: Option<PathBuf>,
+
+    /// Keep OLD's current key current: the new key is only listed, so servers given this
+    /// file can open what it will seal before any server seals with it (the first step of
+    /// rotating keys on several servers).
+    #[arg(long, requires = "keep_keys_of")]
+    pub keep_current: bool,
 }
 
 /// The flags of `server backup`.
@@ -113,6 +157,10 @@ pub struct CreateSupervisorArgs {
     /// The unit they supervise, by name; created if no unit has that name.
     #[arg(long)]
     pub unit_name: String,
+
+    /// The data key file the server uses (--data-key-file of the server): it seals the second-factor secret.
+    #[arg(long, env = "DATA_KEY_FILE")]
+    pub data_key_file: PathBuf,
 }
 
 /// The flags of `server seed`.
@@ -127,6 +175,10 @@ pub struct SeedArgs {
     /// How many cases to add.
     #[arg(long)]
     pub cases: u64,
+
+    /// The data key file the server uses (--data-key-file of the server): it seals the synthetic contact details as the server would.
+    #[arg(long, env = "DATA_KEY_FILE")]
+    pub data_key_file: PathBuf,
 
     /// After seeding, sign in this many victims of distinct new cases whose preferences
     /// allow callbacks (a phone on file), exactly as the sign-in page does. The sessions
@@ -167,6 +219,13 @@ pub struct Config {
     /// address; the long variable name is so nobody sets it by accident.
     #[arg(long, env = DEMO_ENV)]
     pub demo: bool,
+
+    /// The data key file (made by `server new-data-key --to FILE`): it seals victims'
+    /// contact details, sign-in messages and staff second-factor secrets in the database.
+    /// Required, except in demo mode, which makes one beside the database file if none is
+    /// named. Keep it outside the database's folder and its backups.
+    #[arg(long, env = "DATA_KEY_FILE")]
+    pub data_key_file: Option<PathBuf>,
 
     /// How often, in minutes, each server checks whether the retention purge is due (it
     /// runs on one server per interval): ended sessions after 30 days, used or expired
@@ -295,6 +354,7 @@ impl Config {
             database_url,
             static_dir,
             demo,
+            data_key_file: None,
             retention_interval_minutes: 10,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             log_json: false,
@@ -345,6 +405,8 @@ mod tests {
             "sqlite://x.db",
             "--cases",
             "10",
+            "--data-key-file",
+            "k.json",
         ])
         .unwrap();
         let Some(Command::Seed(args)) = seed.command else {
@@ -416,6 +478,8 @@ mod tests {
             "A B",
             "--unit-name",
             "North",
+            "--data-key-file",
+            "k.json",
         ];
         let parsed = Cli::try_parse_from(args).unwrap();
         let Some(Command::CreateSupervisor(create)) = parsed.command else {

@@ -1,10 +1,10 @@
-//! Random secrets and their hashes: one-time sign-in codes and session tokens. Only hashes
-//! are stored; comparisons run in constant time.
+//! Random secrets: one-time sign-in codes (their keyed hashes are in `platform::sealed`)
+//! and session tokens, stored as plain SHA-256: a token is 256 random bits, so unlike a
+//! 6-digit code its hash cannot be reversed by trying every value, and needs no key.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
 /// Fills `buf` from the operating system's CSPRNG.
 fn random_bytes<const N: usize>() -> anyhow::Result<[u8; N]> {
@@ -26,35 +26,10 @@ pub fn new_code() -> anyhow::Result<String> {
     }
 }
 
-/// A stored code: a random salt and SHA-256(salt || code), both hex.
-pub struct HashedCode {
-    pub salt: String,
-    pub hash: String,
-}
-
-/// Salts and hashes a code for storage.
-pub fn hash_new_code(code: &str) -> anyhow::Result<HashedCode> {
-    let salt = hex(&random_bytes::<16>()?);
-    let hash = code_hash(&salt, code);
-    Ok(HashedCode { salt, hash })
-}
-
-/// hex(SHA-256(salt bytes || code)). A salt that is not valid hex is hashed as text, which
-/// never matches a stored hash.
-pub fn code_hash(salt_hex: &str, code: &str) -> String {
-    let mut hasher = Sha256::new();
-    match unhex(salt_hex) {
-        Some(salt) => hasher.update(salt),
-        None => hasher.update(salt_hex.as_bytes()),
-    }
-    hasher.update(code.as_bytes());
-    hex(&hasher.finalize())
-}
-
-/// True when `code` hashes to `expected_hash` under `salt`; constant time in the content.
-pub fn code_matches(salt_hex: &str, expected_hash: &str, code: &str) -> bool {
-    let actual = code_hash(salt_hex, code);
-    actual.as_bytes().ct_eq(expected_hash.as_bytes()).into()
+/// A new random salt for a sign-in code's row (hex of 16 bytes). The code's hash is keyed
+/// (`DataKeys::code_hash`, in `platform::sealed`): the salt makes equal codes hash apart.
+pub fn new_salt() -> anyhow::Result<String> {
+    Ok(hex(&random_bytes::<16>()?))
 }
 
 /// A new session token (32 random bytes, base64url) for the cookie.
@@ -71,16 +46,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,19 +60,10 @@ mod tests {
     }
 
     #[test]
-    fn a_hashed_code_matches_only_itself() {
-        let stored = hash_new_code("123456").unwrap();
-        assert!(code_matches(&stored.salt, &stored.hash, "123456"));
-        assert!(!code_matches(&stored.salt, &stored.hash, "123457"));
-        assert_ne!(stored.hash, code_hash("00", "123456"));
-    }
-
-    #[test]
-    fn salts_differ_so_equal_codes_hash_differently() {
-        let a = hash_new_code("111111").unwrap();
-        let b = hash_new_code("111111").unwrap();
-        assert_ne!(a.salt, b.salt);
-        assert_ne!(a.hash, b.hash);
+    fn salts_are_random_hex() {
+        let (a, b) = (new_salt().unwrap(), new_salt().unwrap());
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, b);
     }
 
     #[test]
@@ -118,12 +74,5 @@ mod tests {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         assert_eq!(token_hash(&token).len(), 64);
-    }
-
-    #[test]
-    fn hex_round_trips() {
-        assert_eq!(unhex(&hex(&[0, 15, 255])), Some(vec![0, 15, 255]));
-        assert_eq!(unhex("zz"), None);
-        assert_eq!(unhex("abc"), None);
     }
 }

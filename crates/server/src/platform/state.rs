@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::platform::clock::Clock;
 use crate::platform::config::Config;
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::Db;
 use crate::platform::write_batcher::WriteBatcher;
 
@@ -14,18 +15,21 @@ pub struct AppState {
     /// Write jobs whose answer waits for their commit (`write_batcher`).
     pub writes: WriteBatcher,
     pub config: Arc<Config>,
+    /// Seals and opens victims' details and sign-in messages (`platform::sealed`).
+    pub keys: Arc<DataKeys>,
     pub clock: Clock,
 }
 
 impl AppState {
     /// Starts the writer on `db`'s database, so call it inside the tokio runtime. Fails
     /// when the writer's thread cannot start.
-    pub fn new(db: Db, config: Config, clock: Clock) -> anyhow::Result<Self> {
+    pub fn new(db: Db, config: Config, keys: Arc<DataKeys>, clock: Clock) -> anyhow::Result<Self> {
         let writes = WriteBatcher::start(&db)?;
         Ok(Self {
             writes,
             db,
             config: Arc::new(config),
+            keys,
             clock,
         })
     }

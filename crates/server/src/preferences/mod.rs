@@ -70,10 +70,11 @@ async fn get_preferences(
     let case =
         access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
     let now = state.clock.unix();
-    let current = store::current_or_initial(&state.db, &case.victim_id, now).await?;
+    let current = store::current_or_initial(&state.db, &state.keys, &case.victim_id, now).await?;
     let mut view = current.view(lang)?;
     view.pending_contact_change = contact_change::waiting(
         &mut state.db.conn(),
+        &state.keys,
         &case.victim_id,
         &current.preferences,
         now,
@@ -119,6 +120,7 @@ async fn put_preferences(
     // Through the group-commit writer, like callback writes: one fsync for many saves.
     let (victim_id, changed_by, changed_by_id) =
         (case.victim_id.clone(), actor.changed_by(), actor.id.clone());
+    let keys = state.keys.clone();
     let saved = state
         .writes
         .run(move |conn| {
@@ -127,7 +129,7 @@ async fn put_preferences(
                     changed_by,
                     id: &changed_by_id,
                 };
-                contact_change::save(conn, &victim_id, &valid, author, now).await
+                contact_change::save(conn, &keys, &victim_id, &valid, author, now).await
             })
         })
         .await?;
@@ -182,6 +184,7 @@ async fn confirm_contact_change(
         .map(str::to_owned);
     let (victim_id, changed_by, changed_by_id) =
         (case.victim_id.clone(), actor.changed_by(), actor.id.clone());
+    let keys = state.keys.clone();
     // Returns `Ok(None)` for a rejected code, so the spent try is committed.
     let confirmed = state
         .writes
@@ -193,6 +196,7 @@ async fn confirm_contact_change(
                 };
                 contact_change::confirm(
                     conn,
+                    &keys,
                     &victim_id,
                     code.as_str(),
                     author,
@@ -282,9 +286,16 @@ async fn preferences_history(
         access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
     let (before, limit) = history_page(&query).map_err(AppError::Validation)?;
     // Makes version 1 first if there is none, so history is never empty.
-    store::current_or_initial(&state.db, &case.victim_id, state.clock.unix()).await?;
+    store::current_or_initial(&state.db, &state.keys, &case.victim_id, state.clock.unix()).await?;
     let mut conn = state.db.acquire().await?;
-    let page = store::history(&mut conn.conn(), &case.victim_id, before, limit).await?;
+    let page = store::history(
+        &mut conn.conn(),
+        &state.keys,
+        &case.victim_id,
+        before,
+        limit,
+    )
+    .await?;
     let next_before = page
         .next_older
         .is_some()

@@ -2,6 +2,10 @@
 //! `contact_preferences` (append-only); the current preferences are the highest version.
 //! Saving also copies the contact method, phone, email and language to `victims`, because
 //! sign-in codes go by the victim's chosen method and are written in their language.
+//!
+//! The preferences JSON (phone, email, address, postcode, safe times…) and the copied phone
+//! and email are sealed (`platform::sealed`): only the server, holding the data key, can
+//! read them.
 
 use anyhow::Context;
 use shared::api::preferences::{
@@ -13,8 +17,10 @@ use shared::Lang;
 use super::contact_change::route::change_keys;
 use super::initial::{initial_preferences, RecordedContact};
 use super::summary::{summary, summary_without_contact_details};
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{self, query, Conn, Db};
 use crate::platform::i18n::text;
+use crate::platform::sealed::{PREFERENCES_BODY, VICTIMS_EMAIL, VICTIMS_PHONE};
 use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
 /// One saved version.
@@ -65,7 +71,11 @@ impl Version {
 
 type VersionRow = (i64, i64, String, String);
 
-fn from_row((version, changed_at, changed_by, body): VersionRow) -> anyhow::Result<Version> {
+fn from_row(
+    keys: &DataKeys,
+    (version, changed_at, changed_by, body): VersionRow,
+) -> anyhow::Result<Version> {
+    let body = keys.open(PREFERENCES_BODY, &body)?;
     Ok(Version {
         version: u32::try_from(version).context("version out of range")?,
         changed_at,
@@ -80,12 +90,16 @@ pub(crate) const CURRENT_SQL: &str =
      WHERE victim_id = $1 ORDER BY version DESC LIMIT 1";
 
 /// The current (highest) version, if the victim has one.
-pub async fn current(conn: &mut Conn<'_>, victim_id: &str) -> anyhow::Result<Option<Version>> {
+pub async fn current(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    victim_id: &str,
+) -> anyhow::Result<Option<Version>> {
     let row: Option<VersionRow> = query(CURRENT_SQL)
         .bind(victim_id)
         .fetch_optional(conn)
         .await?;
-    row.map(from_row).transpose()
+    row.map(|row| from_row(keys, row)).transpose()
 }
 
 /// One page of the history: versions older than `before` (all when `None`), newest
@@ -107,6 +121,7 @@ pub struct HistoryPage {
 /// walk down the unique (victim_id, version) index, however long the history is.
 pub async fn history(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     victim_id: &str,
     before: Option<u32>,
     limit: u32,
@@ -120,7 +135,7 @@ pub async fn history(
         .await?;
     let mut versions = rows
         .into_iter()
-        .map(from_row)
+        .map(|row| from_row(keys, row))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let next_older = (versions.len() > limit as usize)
         .then(|| versions.pop())
@@ -148,7 +163,12 @@ type VictimRow = (
 /// Version 1 for a victim who has none, from what the officer recorded in `victims`
 /// (demo data, and victims created before preferences were versioned). Does nothing if
 /// a version exists; safe to race (the unique key keeps one version 1).
-pub async fn ensure_initial(conn: &mut Conn<'_>, victim_id: &str, now: i64) -> anyhow::Result<()> {
+pub async fn ensure_initial(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    victim_id: &str,
+    now: i64,
+) -> anyhow::Result<()> {
     let row: Option<VictimRow> = query(
         "SELECT contact_method, phone, email, voicemail_safe, letter_to_home_safe,
                 caller_id_may_show_police, language, interpreter_needed, update_frequency
@@ -171,6 +191,8 @@ pub async fn ensure_initial(conn: &mut Conn<'_>, victim_id: &str, now: i64) -> a
     else {
         anyhow::bail!("no victim {victim_id}");
     };
+    let phone = keys.open_optional(VICTIMS_PHONE, phone.as_deref())?;
+    let email = keys.open_optional(VICTIMS_EMAIL, email.as_deref())?;
     let preferences = initial_preferences(&RecordedContact {
         // A method the code does not know reads as a visit: the officer decides.
         contact_method: enum_from_text(&method).unwrap_or(ContactMethod::Visit),
@@ -190,7 +212,7 @@ pub async fn ensure_initial(conn: &mut Conn<'_>, victim_id: &str, now: i64) -> a
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(victim_id)
-    .bind(serde_json::to_string(&preferences)?)
+    .bind(keys.seal(PREFERENCES_BODY, &serde_json::to_string(&preferences)?)?)
     .bind(now)
     .execute(conn)
     .await?;
@@ -198,14 +220,19 @@ pub async fn ensure_initial(conn: &mut Conn<'_>, victim_id: &str, now: i64) -> a
 }
 
 /// The current version, creating version 1 first if the victim has none.
-pub async fn current_or_initial(db: &Db, victim_id: &str, now: i64) -> anyhow::Result<Version> {
-    if let Some(found) = current(&mut db.conn(), victim_id).await? {
+pub async fn current_or_initial(
+    db: &Db,
+    keys: &DataKeys,
+    victim_id: &str,
+    now: i64,
+) -> anyhow::Result<Version> {
+    if let Some(found) = current(&mut db.conn(), keys, victim_id).await? {
         return Ok(found);
     }
     let mut tx = db.begin_write().await?;
     let mut conn = tx.conn();
-    ensure_initial(&mut conn, victim_id, now).await?;
-    let found = current(&mut conn, victim_id)
+    ensure_initial(&mut conn, keys, victim_id, now).await?;
+    let found = current(&mut conn, keys, victim_id)
         .await?
         .context("version 1 was not created")?;
     tx.commit().await?;
@@ -221,6 +248,7 @@ pub async fn current_or_initial(db: &Db, victim_id: &str, now: i64) -> anyhow::R
 /// time someone confirmed the preferences.
 pub async fn save(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     victim_id: &str,
     preferences: &ContactPreferences,
     changed_by: ChangedBy,
@@ -228,7 +256,7 @@ pub async fn save(
     now: i64,
 ) -> anyhow::Result<Version> {
     db::serialise(conn, victim_id).await?;
-    ensure_initial(conn, victim_id, now).await?;
+    ensure_initial(conn, keys, victim_id, now).await?;
     let (latest,): (i64,) =
         query("SELECT COALESCE(MAX(version), 0) FROM contact_preferences WHERE victim_id = $1")
             .bind(victim_id)
@@ -242,7 +270,7 @@ pub async fn save(
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(victim_id)
     .bind(version)
-    .bind(serde_json::to_string(preferences)?)
+    .bind(keys.seal(PREFERENCES_BODY, &serde_json::to_string(preferences)?)?)
     .bind(now)
     .bind(enum_text(&changed_by)?)
     .bind(changed_by_id)
@@ -255,8 +283,8 @@ pub async fn save(
          WHERE id = $10",
     )
     .bind(enum_text(&sign_in_method(preferences))?)
-    .bind(preferences.phone.as_deref())
-    .bind(preferences.email.as_deref())
+    .bind(keys.seal_optional(VICTIMS_PHONE, preferences.phone.as_deref())?)
+    .bind(keys.seal_optional(VICTIMS_EMAIL, preferences.email.as_deref())?)
     .bind(preferences.voicemail_safe)
     .bind(preferences.letters_safe)
     .bind(preferences.caller_id_allowed)

@@ -25,10 +25,7 @@ pub const SESSION_DAYS: i64 = 30;
 pub const CODE_DAYS: i64 = 7;
 /// Days a message is kept after it was queued.
 pub const MESSAGE_DAYS: i64 = 30;
-/// What a spent sign-in code's message says instead of the code. Stored text, not shown
-/// to victims (demo mode's outbox page shows it).
-pub const BLANKED_BODY: &str =
-    "[removed: the sign-in code in this message was used or has expired]";
+pub use crate::outbox::BLANKED_BODY;
 /// The job's name in `retention_runs`.
 const JOB: &str = "purge";
 

@@ -19,6 +19,7 @@ use std::time::Instant;
 use crate::origin;
 use crate::platform::clock::Clock;
 use crate::platform::config::SeedArgs;
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{self, query, query_per_engine, Conn, Db, Engine, PerEngine, Pooled};
 use anyhow::Context;
 use generate::Run;
@@ -74,11 +75,12 @@ impl std::fmt::Display for Seeded {
 /// Opens (creating and migrating if needed) `args.database_url` and seeds it.
 pub async fn run(args: &SeedArgs) -> anyhow::Result<Seeded> {
     let started = Instant::now();
+    let keys = DataKeys::load(&args.data_key_file)?;
     let db = db::connect(&args.database_url).await?;
     let clock = Clock::system();
     // Never into real data: only a database the seeder created itself (origin/).
     let result = match origin::claim(&db, origin::Opener::Seed, clock.unix()).await {
-        Ok(_) => seed(&db, args, &clock).await,
+        Ok(_) => seed(&db, &keys, args, &clock).await,
         Err(error) => Err(error),
     };
     db.close().await;
@@ -89,7 +91,12 @@ pub async fn run(args: &SeedArgs) -> anyhow::Result<Seeded> {
 
 /// Adds `args.cases` cases after the highest existing reference, then the sessions asked
 /// for.
-pub async fn seed(db: &Db, args: &SeedArgs, clock: &Clock) -> anyhow::Result<Seeded> {
+pub async fn seed(
+    db: &Db,
+    keys: &DataKeys,
+    args: &SeedArgs,
+    clock: &Clock,
+) -> anyhow::Result<Seeded> {
     let started = Instant::now();
     let now = clock.unix();
     let wanted_sessions = usize::try_from(args.sessions)?;
@@ -119,6 +126,7 @@ pub async fn seed(db: &Db, args: &SeedArgs, clock: &Clock) -> anyhow::Result<See
     let durable = Durability::turn_off(&mut conn.conn()).await?;
     let written = write_cases(
         &mut conn,
+        keys,
         &mut rng,
         &mut run,
         first_number,
@@ -236,6 +244,7 @@ async fn set_pragmas(conn: &mut Conn<'_>, synchronous: i64, cache_size: i64) -> 
 /// `CASES_PER_TRANSACTION`. Returns how many updates and callback requests it wrote.
 async fn write_cases(
     conn: &mut Pooled,
+    keys: &DataKeys,
     rng: &mut SeededRng,
     run: &mut Run,
     first_number: u64,
@@ -260,7 +269,7 @@ async fn write_cases(
         if next == first_number {
             write::officers(&mut tx.conn(), &run.officers, run.now).await?;
         }
-        write::batch(&mut tx.conn(), &batch)
+        write::batch(&mut tx.conn(), keys, &batch)
             .await
             .with_context(|| format!("could not write cases {next} to {}", until - 1))?;
         tx.commit().await?;

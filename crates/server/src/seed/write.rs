@@ -1,10 +1,16 @@
 //! Writes generated rows fast: many rows per INSERT (the SQL text repeats, so sqlx reuses
 //! its prepared statement), tables in foreign-key order, inside the caller's transaction.
+//! Contact details are sealed here, as the server stores them (`platform::sealed`).
 
 use shared::api::preferences::ChangedBy;
 
-use super::rows::{Batch, Officer};
+use super::rows::{Batch, Officer, Victim};
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Arg, Conn, Engine};
+use crate::platform::sealed::{
+    CALLBACK_PHONE, PREFERENCES_BODY, VICTIMS_EMAIL, VICTIMS_PHONE, WINDOW_DATE, WINDOW_END,
+    WINDOW_START,
+};
 use crate::platform::stored::enum_text;
 
 /// SQLite allows 32,766 bound values per statement (PostgreSQL 65,535); stay under both.
@@ -105,21 +111,46 @@ pub async fn officers(conn: &mut Conn<'_>, officers: &[Officer], now: i64) -> sq
     .await
 }
 
+/// A victim's contact details as stored: sealed.
+struct SealedContact {
+    phone: Option<String>,
+    email: Option<String>,
+    preferences: String,
+}
+
+fn seal_contact(keys: &DataKeys, victim: &Victim) -> anyhow::Result<SealedContact> {
+    Ok(SealedContact {
+        phone: keys.seal_optional(VICTIMS_PHONE, victim.phone.as_deref())?,
+        email: keys.seal_optional(VICTIMS_EMAIL, victim.email.as_deref())?,
+        preferences: keys.seal(PREFERENCES_BODY, &victim.preferences)?,
+    })
+}
+
 /// Every row of `batch`.
-pub async fn batch(conn: &mut Conn<'_>, batch: &Batch) -> sqlx::Result<()> {
+pub async fn batch(conn: &mut Conn<'_>, keys: &DataKeys, batch: &Batch) -> anyhow::Result<()> {
+    let victims = batch
+        .victims
+        .iter()
+        .map(|victim| Ok((victim, seal_contact(keys, victim)?)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let callback_phones = batch
+        .callbacks
+        .iter()
+        .map(|callback| keys.seal(CALLBACK_PHONE, &callback.phone))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     insert_rows(
         conn,
         "INSERT INTO victims (id, full_name, contact_method, phone, email, voicemail_safe,
              letter_to_home_safe, caller_id_may_show_police, language, interpreter_needed,
              update_frequency, created_at) ",
         12,
-        &batch.victims,
-        |row, victim| {
+        &victims,
+        |row, (victim, sealed)| {
             row.push_bind(&victim.id)
                 .push_bind(&victim.full_name)
                 .push_bind(&victim.contact_method)
-                .push_bind(victim.phone.as_deref())
-                .push_bind(victim.email.as_deref())
+                .push_bind(sealed.phone.as_deref())
+                .push_bind(sealed.email.as_deref())
                 .push_bind(victim.voicemail_safe)
                 .push_bind(victim.letter_to_home_safe)
                 .push_bind(victim.caller_id_may_show_police)
@@ -136,12 +167,12 @@ pub async fn batch(conn: &mut Conn<'_>, batch: &Batch) -> sqlx::Result<()> {
         "INSERT INTO contact_preferences (id, victim_id, version, body, changed_at, changed_by,
              changed_by_id) ",
         4,
-        &batch.victims,
-        |row, victim| {
+        &victims,
+        |row, (victim, sealed)| {
             row.push_bind(&victim.preferences_id)
                 .push_bind(&victim.id)
                 .push("1")
-                .push_bind(&victim.preferences)
+                .push_bind(&sealed.preferences)
                 .push_bind(victim.created_at)
                 .push("'officer'")
                 .push("NULL");
@@ -192,22 +223,22 @@ pub async fn batch(conn: &mut Conn<'_>, batch: &Batch) -> sqlx::Result<()> {
         },
     )
     .await?;
-    let requested_by = enum_text(&ChangedBy::Victim)
-        .map_err(|error| sqlx::Error::Protocol(format!("{error:#}")))?;
+    let requested_by = enum_text(&ChangedBy::Victim)?;
+    let callbacks: Vec<_> = batch.callbacks.iter().zip(&callback_phones).collect();
     insert_rows(
         conn,
         "INSERT INTO callback_requests (id, case_id, reason, details, urgency, phone,
              phone_is_one_off, status, requested_at, requested_by, requested_by_id) ",
         7,
-        &batch.callbacks,
-        |row, callback| {
+        &callbacks,
+        |row, (callback, phone)| {
             let case = &batch.cases[callback.case_index];
             row.push_bind(&callback.id)
                 .push_bind(&case.id)
                 .push_bind(callback.reason)
                 .push("NULL")
                 .push_bind(callback.urgency)
-                .push_bind(&callback.phone)
+                .push_bind(phone.as_str())
                 .push("FALSE")
                 .push("'requested'")
                 .push_bind(callback.requested_at)
@@ -217,7 +248,7 @@ pub async fn batch(conn: &mut Conn<'_>, batch: &Batch) -> sqlx::Result<()> {
         },
     )
     .await?;
-    let windows: Vec<(&str, i64, &(String, &str, &str))> = batch
+    let windows = batch
         .callbacks
         .iter()
         .flat_map(|callback| {
@@ -225,20 +256,29 @@ pub async fn batch(conn: &mut Conn<'_>, batch: &Batch) -> sqlx::Result<()> {
                 .zip(&callback.windows)
                 .map(|(position, window)| (callback.id.as_str(), position, window))
         })
-        .collect();
+        .map(|(callback_id, position, (date, start, end))| {
+            let sealed = [
+                keys.seal(WINDOW_DATE, date)?,
+                keys.seal(WINDOW_START, start)?,
+                keys.seal(WINDOW_END, end)?,
+            ];
+            Ok((callback_id, position, sealed))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     insert_rows(
         conn,
         "INSERT INTO callback_windows (callback_id, position, window_date, start_time,
              end_time) ",
         5,
         &windows,
-        |row, (callback_id, position, (date, start, end))| {
+        |row, (callback_id, position, [date, start, end])| {
             row.push_bind(*callback_id)
                 .push_bind(*position)
                 .push_bind(date.as_str())
-                .push_bind(*start)
-                .push_bind(*end);
+                .push_bind(start.as_str())
+                .push_bind(end.as_str());
         },
     )
-    .await
+    .await?;
+    Ok(())
 }

@@ -5,6 +5,8 @@ use shared::api::preferences::ContactMethod;
 use shared::{CrimeReference, Lang};
 
 use crate::outbox::{self, Channel};
+use crate::platform::data_key::DataKeys;
+use crate::platform::sealed::{VICTIMS_EMAIL, VICTIMS_PHONE};
 use crate::platform::stored::enum_from_text;
 use crate::platform::{i18n, secrets};
 
@@ -41,20 +43,30 @@ struct SignInTarget {
 
 async fn find_target(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     reference: &CrimeReference,
-) -> sqlx::Result<Option<SignInTarget>> {
-    let row = store::find_target(conn, reference.as_str()).await?;
-    Ok(row.map(|row| {
-        let method = enum_from_text::<ContactMethod>(&row.contact_method).ok();
-        SignInTarget {
-            case_id: row.case_id,
-            victim_id: row.victim_id,
-            channel: method.and_then(|method| {
-                code_channel(method, row.phone.as_deref(), row.email.as_deref())
-            }),
-            // Saving preferences keeps `victims.language` to the victim's choice.
-            lang: Lang::from_tag(&row.language).unwrap_or_default(),
+) -> anyhow::Result<Option<SignInTarget>> {
+    let Some(row) = store::find_target(conn, reference.as_str()).await? else {
+        return Ok(None);
+    };
+    let method = enum_from_text::<ContactMethod>(&row.contact_method).ok();
+    // Only the address the code goes to is opened.
+    let phone = match method {
+        Some(ContactMethod::TextMessage) => {
+            keys.open_optional(VICTIMS_PHONE, row.phone.as_deref())?
         }
+        _ => None,
+    };
+    let email = match method {
+        Some(ContactMethod::Email) => keys.open_optional(VICTIMS_EMAIL, row.email.as_deref())?,
+        _ => None,
+    };
+    Ok(Some(SignInTarget {
+        case_id: row.case_id,
+        victim_id: row.victim_id,
+        channel: method.and_then(|method| code_channel(method, phone.as_deref(), email.as_deref())),
+        // Saving preferences keeps `victims.language` to the victim's choice.
+        lang: Lang::from_tag(&row.language).unwrap_or_default(),
     }))
 }
 
@@ -86,6 +98,7 @@ pub fn message_body(lang: Lang, code: &str) -> String {
 /// The code is generated and hashed either way so both paths do similar work.
 pub async fn issue(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     reference: &CrimeReference,
     now: i64,
 ) -> anyhow::Result<Issued> {
@@ -93,8 +106,9 @@ pub async fn issue(
     // hourly limit and the tries per code hold under concurrent requests.
     db::serialise(conn, reference.as_str()).await?;
     let code = secrets::new_code()?;
-    let hashed = secrets::hash_new_code(&code)?;
-    let Some(target) = find_target(conn, reference).await? else {
+    let salt = secrets::new_salt()?;
+    let hash = keys.code_hash(&salt, &code);
+    let Some(target) = find_target(conn, keys, reference).await? else {
         return Ok(Issued::UnknownReference);
     };
     let Some((channel, recipient)) = target.channel else {
@@ -107,17 +121,11 @@ pub async fn issue(
         return Ok(Issued::RateLimited);
     }
     let expires_at = now + i64::from(LIFETIME_MINUTES) * 60;
-    let code_id = store::replace_live_code(
-        conn,
-        &target.case_id,
-        &hashed.salt,
-        &hashed.hash,
-        now,
-        expires_at,
-    )
-    .await?;
+    let code_id =
+        store::replace_live_code(conn, &target.case_id, &salt, &hash, now, expires_at).await?;
     outbox::queue(
         conn,
+        keys,
         channel,
         &recipient,
         &message_body(target.lang, &code),
@@ -141,28 +149,29 @@ pub struct SignedIn {
 /// expired, used up, or wrong.
 pub async fn check(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     reference: &CrimeReference,
     code: &str,
     now: i64,
 ) -> anyhow::Result<Option<SignedIn>> {
     db::serialise(conn, reference.as_str()).await?;
-    let Some(target) = find_target(conn, reference).await? else {
-        burn_a_hash(code);
+    let Some(target) = find_target(conn, keys, reference).await? else {
+        burn_a_hash(keys, code);
         return Ok(None);
     };
     let live = store::live_code(conn, &target.case_id).await?;
     let Some((code_id, salt, hash)) = live else {
-        burn_a_hash(code);
+        burn_a_hash(keys, code);
         return Ok(None);
     };
     // Spend a try before comparing, so a wrong code always costs one.
     let spent = store::spend_try(conn, &code_id, MAX_WRONG_TRIES, now).await?;
     if !spent {
-        burn_a_hash(code);
+        burn_a_hash(keys, code);
         tracing::info!(case_id = %target.case_id, code_id = %code_id, "code expired or used up");
         return Ok(None);
     }
-    if !secrets::code_matches(&salt, &hash, code) {
+    if !keys.code_matches(&salt, &hash, code) {
         tracing::info!(case_id = %target.case_id, code_id = %code_id, "wrong code");
         return Ok(None);
     }
@@ -177,6 +186,6 @@ pub async fn check(
 }
 
 /// The hash a real check would compute, so failing early takes about as long.
-fn burn_a_hash(code: &str) {
-    std::hint::black_box(secrets::code_hash("00000000000000000000000000000000", code));
+fn burn_a_hash(keys: &DataKeys, code: &str) {
+    std::hint::black_box(keys.code_hash("00000000000000000000000000000000", code));
 }

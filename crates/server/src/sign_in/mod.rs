@@ -57,7 +57,7 @@ async fn start(
         .map_err(|e| AppError::Validation(FieldErrors::single("crime_reference", e)))?;
     let mut tx = state.db.begin_write().await?;
     // What happened is logged (ids only) inside `issue`; the reply does not depend on it.
-    let _issued = codes::issue(&mut tx.conn(), &reference, state.clock.unix()).await?;
+    let _issued = codes::issue(&mut tx.conn(), &state.keys, &reference, state.clock.unix()).await?;
     tx.commit().await?;
     Ok((
         StatusCode::ACCEPTED,
@@ -101,22 +101,23 @@ async fn verify(
 
     let now = state.clock.unix();
     let mut tx = state.db.begin_write().await?;
-    let token = match codes::check(&mut tx.conn(), &reference, code.as_str(), now).await? {
-        Some(signed_in) => Some(
-            sessions::create(
-                &mut tx.conn(),
-                &Actor {
-                    kind: ActorKind::Victim,
-                    id: signed_in.victim_id,
-                    signed_in_case: None,
-                },
-                Some(&signed_in.case_id),
-                now,
-            )
-            .await?,
-        ),
-        None => None,
-    };
+    let token =
+        match codes::check(&mut tx.conn(), &state.keys, &reference, code.as_str(), now).await? {
+            Some(signed_in) => Some(
+                sessions::create(
+                    &mut tx.conn(),
+                    &Actor {
+                        kind: ActorKind::Victim,
+                        id: signed_in.victim_id,
+                        signed_in_case: None,
+                    },
+                    Some(&signed_in.case_id),
+                    now,
+                )
+                .await?,
+            ),
+            None => None,
+        };
     // Commit either way: a wrong code must use up a try.
     tx.commit().await?;
     let Some(token) = token else {

@@ -94,7 +94,8 @@ async fn one_case(
         .await?
         .ok_or(AppError::NotFound)?;
     drop(conn);
-    let current = preferences::current_or_initial(&state.db, &case.victim_id, now).await?;
+    let current =
+        preferences::current_or_initial(&state.db, &state.keys, &case.victim_id, now).await?;
     tracing::info!(case_id = %case.case_id, "staff read a case");
     Ok(Json(StaffCaseView {
         crime_reference: summary.crime_reference,

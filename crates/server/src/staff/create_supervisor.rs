@@ -14,6 +14,7 @@ use super::{credentials, store};
 use crate::access::ActorKind;
 use crate::platform::clock::Clock;
 use crate::platform::config::CreateSupervisorArgs;
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::Db;
 use crate::platform::stored::enum_text;
 
@@ -52,11 +53,23 @@ pub async fn run(args: &CreateSupervisorArgs, password: &str) -> anyhow::Result<
     let password_hash = credentials::hash_password(password)?;
     let totp_secret = credentials::new_totp_secret()?;
     let link = credentials::enrolment_link(&totp_secret, &details.email)?;
+    let keys = DataKeys::load(&args.data_key_file)?;
     let db = crate::platform::db::connect(&args.database_url).await?;
     let now = Clock::system().unix();
     let result = match crate::origin::claim(&db, crate::origin::Opener::CreateSupervisor, now).await
     {
-        Ok(_) => insert(&db, &details, unit_name, &password_hash, &totp_secret, now).await,
+        Ok(_) => {
+            insert(
+                &db,
+                &keys,
+                &details,
+                unit_name,
+                &password_hash,
+                &totp_secret,
+                now,
+            )
+            .await
+        }
         Err(error) => Err(error),
     };
     db.close().await;
@@ -94,6 +107,7 @@ fn check(args: &CreateSupervisorArgs, password: &str) -> anyhow::Result<Details>
 
 async fn insert(
     db: &Db,
+    keys: &DataKeys,
     details: &Details,
     unit_name: &str,
     password_hash: &str,
@@ -123,6 +137,7 @@ async fn insert(
     let role = enum_text(&ActorKind::Supervisor)?;
     let created = store::insert(
         &mut tx.conn(),
+        keys,
         &store::NewAccount {
             email: &details.email,
             display_name: &details.display_name,
@@ -221,6 +236,7 @@ mod tests {
             email: email.into(),
             name: name.into(),
             unit_name: unit.into(),
+            data_key_file: "key.json".into(),
         }
     }
 

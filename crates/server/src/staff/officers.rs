@@ -137,6 +137,7 @@ async fn create_officer(
     let mut tx = state.db.begin_write().await?;
     let created = store::insert(
         &mut tx.conn(),
+        &state.keys,
         &store::NewAccount {
             email: &details.email,
             display_name: &details.display_name,

@@ -21,6 +21,7 @@ use crate::access::{Actor, ActorKind};
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::i18n::Message;
 use crate::platform::json::Json;
+use crate::platform::sealed::STAFF_TOTP_SECRET;
 use crate::platform::state::AppState;
 use crate::platform::stored::enum_from_text;
 use crate::sessions::cookies::{self, SessionCookie};
@@ -100,8 +101,10 @@ async fn sign_in(
         return Err(refused());
     };
     let usable = account.disabled_at.is_none() && account.locked_until.is_none_or(|t| t <= now);
-    let step = account
-        .totp_secret
+    let totp_secret = state
+        .keys
+        .open_optional(STAFF_TOTP_SECRET, account.totp_secret.as_deref())?;
+    let step = totp_secret
         .as_deref()
         .and_then(|secret| credentials::accepted_step(secret, &code, now, account.totp_last_step));
     let kind: Option<ActorKind> = enum_from_text(&account.role).ok();

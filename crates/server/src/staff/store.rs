@@ -2,7 +2,9 @@
 //! recording the accepted second-factor step, creating and disabling accounts, and the
 //! units a supervisor account belongs to.
 
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn};
+use crate::platform::sealed::STAFF_TOTP_SECRET;
 
 /// An account as sign-in needs it.
 #[derive(Debug, Clone)]
@@ -11,6 +13,7 @@ pub struct Account {
     pub role: String,
     pub display_name: String,
     pub password_hash: String,
+    /// Sealed: open it with `DataKeys::open(STAFF_TOTP_SECRET, …)` to check a code.
     pub totp_secret: Option<String>,
     pub totp_last_step: Option<i64>,
     pub failed_sign_ins: i64,
@@ -117,8 +120,13 @@ pub struct NewAccount<'a> {
     pub now: i64,
 }
 
-/// Stores a new account and returns its id; `None` if the email is taken.
-pub async fn insert(conn: &mut Conn<'_>, new: &NewAccount<'_>) -> sqlx::Result<Option<String>> {
+/// Stores a new account (its second-factor secret sealed) and returns its id; `None` if the
+/// email is taken.
+pub async fn insert(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    new: &NewAccount<'_>,
+) -> anyhow::Result<Option<String>> {
     let id = uuid::Uuid::new_v4().to_string();
     let done = query(
         "INSERT INTO staff (id, email, display_name, role, officer_id, team_id, unit_id,
@@ -134,7 +142,7 @@ pub async fn insert(conn: &mut Conn<'_>, new: &NewAccount<'_>) -> sqlx::Result<O
     .bind(new.team_id)
     .bind(new.unit_id)
     .bind(new.password_hash)
-    .bind(new.totp_secret)
+    .bind(keys.seal(STAFF_TOTP_SECRET, new.totp_secret)?)
     .bind(new.now)
     .execute(conn)
     .await?;

@@ -8,9 +8,9 @@ use std::path::Path;
 use std::process::Output;
 
 use serde_json::json;
-use server::platform::db::{self, query};
+use server::platform::db;
 
-use crate::helpers::{case_path, fresh_database_url, postgres_server};
+use crate::helpers::{case_path, fresh_database_url, outbox_bodies, postgres_server};
 use crate::server_process::{self, serving};
 
 fn run(args: &[&str]) -> (bool, String) {
@@ -108,10 +108,10 @@ async fn a_backup_made_while_serving_restores_into_a_server_with_the_same_data()
         .expect("GET case");
     assert_eq!(case.status(), 200);
     let db = db::connect(&restored).await.expect("restored database");
-    let (body,): (String,) = query("SELECT body FROM outbox ORDER BY id DESC LIMIT 1")
-        .fetch_one(&mut db.conn())
+    let body = outbox_bodies(&db)
         .await
-        .expect("the message");
+        .pop()
+        .expect("the message, opened with the key");
     // The message is in the victim's language: the code is its run of six digits.
     let code = body
         .split(|c: char| !c.is_ascii_digit())

@@ -10,7 +10,6 @@ use crate::helpers::{
     case_path, other_code, same_origin_client, spawn_app, TestApp, EMAIL_VICTIM, TEXT_VICTIM,
 };
 use crate::preferences::{valid, with};
-use server::platform::db::query;
 
 const NEW_PHONE: &str = "+447700900982";
 const NOTICE: &str =
@@ -24,16 +23,9 @@ fn new_phone() -> Value {
     )
 }
 
-/// The newest message queued to `recipient`.
+/// The newest message queued to `recipient`, opened.
 async fn latest_message_to(app: &TestApp, recipient: &str) -> Option<String> {
-    let row: Option<(String,)> = query(
-        "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
-    )
-    .bind(recipient)
-    .fetch_optional(&mut app.db.conn())
-    .await
-    .unwrap();
-    row.map(|(body,)| body)
+    app.latest_body_for(recipient).await
 }
 
 async fn save(app: &TestApp, body: &Value) -> PreferencesView {

@@ -20,6 +20,7 @@ fn create_supervisor(database_url: &str, email: &str, stdin: &str, extra: &[&str
         .args(["create-supervisor", "--database-url", database_url])
         .args(["--email", email, "--name", "Sgt Rhian Price"])
         .args(["--unit-name", "Cardiff victim care unit"])
+        .env("DATA_KEY_FILE", crate::helpers::test_key_file())
         .args(extra)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -78,7 +79,12 @@ async fn a_supervisor_created_on_the_command_line_signs_in() {
         ("supervisor", "Sgt Rhian Price", "Cardiff victim care unit")
     );
     assert!(credentials::password_matches(&hash, PASSWORD));
-    assert_eq!(stored_secret, secret);
+    // Sealed: not readable in the database, opened with the data key.
+    assert!(!stored_secret.contains(secret));
+    let opened = crate::helpers::test_keys()
+        .open(server::platform::sealed::STAFF_TOTP_SECRET, &stored_secret)
+        .expect("sealed with the data key");
+    assert_eq!(opened, secret);
 
     // A second supervisor of the same unit joins it; the same email again is refused.
     let second = create_supervisor(&database_url, "deputy@example.org", PASSWORD, &[]);

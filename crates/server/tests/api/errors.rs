@@ -33,7 +33,15 @@ async fn the_router_can_be_driven_in_process() {
     let url = crate::helpers::fresh_database_url(&dir).await;
     let db = server::platform::db::connect(&url).await.unwrap();
     let config = server::Config::for_tests(url, dir.path().join("dist"), false);
-    let app = server::app(server::AppState::new(db, config, server::Clock::system()).unwrap());
+    let app = server::app(
+        server::AppState::new(
+            db,
+            config,
+            crate::helpers::test_keys(),
+            server::Clock::system(),
+        )
+        .unwrap(),
+    );
     let request = Request::get("/api/health").body(Body::empty()).unwrap();
     let response = app.oneshot(request).await.unwrap();
     assert_eq!(response.status(), 200);

@@ -6,11 +6,12 @@
 //! test: the same tests, on both engines.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Once, OnceLock};
 
 use reqwest::{Client, Response};
 use serde_json::{json, Value};
+use server::platform::data_key::{self, DataKeys};
 use server::platform::db::{query, Db};
 use server::{AppState, Clock, Config};
 use shared::api::preferences::PreferencesView;
@@ -34,7 +35,32 @@ pub struct TestApp {
     pub client: Client,
     pub clock: Clock,
     pub db: Db,
+    pub database_url: String,
+    /// The data key the server seals with (`test_keys`).
+    pub keys: Arc<DataKeys>,
     _dir: TempDir,
+}
+
+/// The data key file every test server uses, in-process or a real process (whose
+/// `DATA_KEY_FILE` names it), so every test runs with sealed values, and a database one
+/// test process wrote opens in another. Made once, in cargo's folder for test files.
+pub fn test_key_file() -> &'static Path {
+    static FILE: OnceLock<PathBuf> = OnceLock::new();
+    FILE.get_or_init(|| {
+        let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-data-key.json");
+        // Another test binary may have made it first: then it is used as it is.
+        if let Err(error) = data_key::write_new_key_file(&file, None, false) {
+            assert!(file.exists(), "could not make the test data key: {error:#}");
+        }
+        file
+    })
+}
+
+/// The keys in `test_key_file`.
+pub fn test_keys() -> Arc<DataKeys> {
+    static KEYS: OnceLock<Arc<DataKeys>> = OnceLock::new();
+    KEYS.get_or_init(|| Arc::new(DataKeys::load(test_key_file()).expect("test data key")))
+        .clone()
 }
 
 /// How to start the server for a test.
@@ -70,7 +96,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         .await
         .expect("database");
     let clock = Clock::system();
-    server::demo::load_if_empty(&db, &clock)
+    server::demo::load_if_empty(&db, &test_keys(), &clock)
         .await
         .expect("demo data");
     let static_dir = options
@@ -124,7 +150,9 @@ pub async fn fresh_database_url(dir: &TempDir) -> String {
 }
 
 async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
-    let state = AppState::new(db.clone(), config, clock.clone()).expect("app state");
+    let keys = test_keys();
+    let database_url = config.database_url.clone();
+    let state = AppState::new(db.clone(), config, keys.clone(), clock.clone()).expect("app state");
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -138,6 +166,8 @@ async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
         client,
         clock,
         db,
+        database_url,
+        keys,
         _dir: dir,
     }
 }
@@ -164,6 +194,11 @@ pub fn case_path(reference: &str) -> String {
 }
 
 impl TestApp {
+    /// The SQLite file of a `spawn_app` server (on SQLite).
+    pub fn database_file(&self) -> PathBuf {
+        self._dir.path().join("test.db")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
@@ -235,18 +270,17 @@ impl TestApp {
         .await
     }
 
-    /// The code in the newest message to `recipient`, read from the outbox table.
+    /// The code in the newest message to `recipient`, read from the outbox table as the
+    /// server reads it (by the recipient's blind index, the body opened).
     pub async fn latest_code_for(&self, recipient: &str) -> Option<String> {
-        let row: Option<(String,)> = query(
-            "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
-        )
-        .bind(recipient)
-        .fetch_optional(&mut self.db.conn())
-        .await
-        .expect("outbox");
-        let (body,) = row?;
+        let body = self.latest_body_for(recipient).await?;
         let after = body.split("code is ").nth(1)?;
         Some(after.chars().take(6).collect())
+    }
+
+    /// The newest message to `recipient`, opened.
+    pub async fn latest_body_for(&self, recipient: &str) -> Option<String> {
+        latest_body_for(&self.db, recipient).await
     }
 
     pub async fn outbox_count(&self) -> i64 {
@@ -399,6 +433,23 @@ fn capture_logs() {
 }
 
 /// The number of rows in `table`.
+/// The newest message to `recipient` in `db`, opened with the test key.
+pub async fn latest_body_for(db: &Db, recipient: &str) -> Option<String> {
+    let messages = server::outbox::latest(db, &test_keys(), Some(recipient), 1)
+        .await
+        .expect("outbox");
+    messages.into_iter().next().map(|message| message.body)
+}
+
+/// Every message body in `db`, oldest first, opened (a blanked one as it is stored).
+pub async fn outbox_bodies(db: &Db) -> Vec<String> {
+    let mut messages = server::outbox::latest(db, &test_keys(), None, i64::MAX)
+        .await
+        .expect("outbox");
+    messages.reverse();
+    messages.into_iter().map(|message| message.body).collect()
+}
+
 pub async fn count(db: &Db, table: &str) -> i64 {
     let (count,): (i64,) = query(&format!("SELECT COUNT(*) FROM {table}"))
         .fetch_one(&mut db.conn())

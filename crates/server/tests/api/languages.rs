@@ -8,7 +8,6 @@ use shared::api::{CaseView, ErrorBody};
 
 use crate::helpers::{case_path, spawn_app, TestApp, TEXT_VICTIM};
 use crate::preferences::{valid, with};
-use server::platform::db::query;
 
 /// Sends `request` asking for Welsh, as the app does when Welsh is chosen.
 async fn in_welsh(request: RequestBuilder) -> Response {
@@ -191,13 +190,7 @@ async fn a_victim_who_chose_welsh_gets_their_sign_in_code_in_welsh() {
 
     // The language of the request does not matter: the victim's choice does.
     assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);
-    let (body,): (String,) = query(
-        "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
-    )
-    .bind(TEXT_VICTIM.1)
-    .fetch_one(&mut app.db.conn())
-    .await
-    .unwrap();
+    let body = app.latest_body_for(TEXT_VICTIM.1).await.unwrap();
     assert!(
         body.starts_with("Eich cod mewngofnodi ar gyfer Diweddariadau Diogel yw "),
         "{body}"

@@ -8,6 +8,7 @@ mod cases;
 mod client_config;
 mod contact_change;
 mod create_supervisor;
+mod data_at_rest;
 mod errors;
 mod helpers;
 mod input;

@@ -9,17 +9,13 @@ use server::demo::staff::{DEMO_PASSWORD, DEMO_STAFF};
 use server::platform::db::{query, Db};
 use server::staff::credentials;
 
-use crate::helpers::{case_path, fresh_database_url, session_token, TEXT_VICTIM};
+use crate::helpers::{case_path, fresh_database_url, latest_body_for, session_token, TEXT_VICTIM};
 use crate::server_process::ServerProcess;
 
 async fn newest_code(db: &Db, recipient: &str) -> String {
-    let (body,): (String,) = query(
-        "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
-    )
-    .bind(recipient)
-    .fetch_one(&mut db.conn())
-    .await
-    .expect("a code was sent");
+    let body = latest_body_for(db, recipient)
+        .await
+        .expect("a code was sent");
     let after = body
         .split("code is ")
         .nth(1)

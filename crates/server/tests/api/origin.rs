@@ -55,7 +55,7 @@ async fn demo_mode_refuses_a_database_that_held_data_before_origins_were_recorde
     let (_dir, url) = new_database().await;
     // Cases loaded with no origin recorded: how every database made before looks.
     let db = db::connect(&url).await.expect("database");
-    server::demo::load_if_empty(&db, &Clock::system())
+    server::demo::load_if_empty(&db, &crate::helpers::test_keys(), &Clock::system())
         .await
         .expect("cases");
     db.close().await;

@@ -8,7 +8,8 @@ use server::platform::db::query;
 use server::retention::{self, Purged, BLANKED_BODY};
 
 use crate::helpers::{
-    case_path, count, fresh_database_url, spawn_app, TestApp, EMAIL_VICTIM, TEXT_VICTIM,
+    case_path, count, fresh_database_url, outbox_bodies, spawn_app, TestApp, EMAIL_VICTIM,
+    TEXT_VICTIM,
 };
 use crate::server_process::serving;
 
@@ -22,11 +23,7 @@ async fn purge(app: &TestApp) -> Option<Purged> {
 }
 
 async fn bodies(app: &TestApp) -> Vec<String> {
-    let rows: Vec<(String,)> = query("SELECT body FROM outbox ORDER BY id")
-        .fetch_all(&mut app.db.conn())
-        .await
-        .expect("outbox");
-    rows.into_iter().map(|(body,)| body).collect()
+    outbox_bodies(&app.db).await
 }
 
 #[tokio::test]

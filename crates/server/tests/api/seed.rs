@@ -12,10 +12,12 @@ use crate::helpers::{case_path, count, fresh_database_url};
 use crate::server_process;
 use server::origin::{self, Opener};
 use server::platform::db::query;
+use server::platform::sealed::{VICTIMS_EMAIL, VICTIMS_PHONE};
 
 /// Runs `server seed` and returns its one line of output.
 fn seed(database_url: &str, cases: u64, sessions: Option<(u32, &Path)>) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command.env("DATA_KEY_FILE", crate::helpers::test_key_file());
     command.args([
         "seed",
         "--database-url",
@@ -97,7 +99,15 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
         .fetch_all(&mut db.conn())
         .await
         .expect("contacts");
+    // Sealed as the server stores them; opened, made-up numbers and addresses only.
+    let keys = crate::helpers::test_keys();
     for (phone, email) in contacts {
+        let phone = keys
+            .open_optional(VICTIMS_PHONE, phone.as_deref())
+            .expect("sealed");
+        let email = keys
+            .open_optional(VICTIMS_EMAIL, email.as_deref())
+            .expect("sealed");
         assert!(phone.is_none_or(|p| p.starts_with("+447700900") || p.starts_with("+441632960")));
         assert!(email.is_none_or(|e| e.ends_with("@example.org")));
     }
@@ -121,7 +131,13 @@ async fn seeding_twice_appends_and_seeded_sessions_sign_in() {
 
     // A running server on the seeded database accepts each cookie for its own case only.
     let config = Config::for_tests(database_url, dir.path().join("no-dist"), false);
-    let state = AppState::new(db.clone(), config, Clock::system()).expect("app state");
+    let state = AppState::new(
+        db.clone(),
+        config,
+        crate::helpers::test_keys(),
+        Clock::system(),
+    )
+    .expect("app state");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -170,7 +186,7 @@ async fn seeding_refuses_any_database_it_did_not_create() {
     let db = server::platform::db::connect(&unrecorded)
         .await
         .expect("database");
-    server::demo::load_if_empty(&db, &Clock::system())
+    server::demo::load_if_empty(&db, &crate::helpers::test_keys(), &Clock::system())
         .await
         .expect("demo data");
     let mut refused = vec![(unrecorded, db)];

@@ -15,7 +15,8 @@ pub struct ServerProcess {
     readers: Vec<JoinHandle<()>>,
 }
 
-/// `server ARGS...` with `env` added, and the variables that would change what a test
+/// `server ARGS...` with `env` added, the tests' data key file (`DATA_KEY_FILE`), and the
+/// variables that would change what a test
 /// means (demo mode, the database, JSON logs) removed from the caller's environment.
 pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
@@ -26,6 +27,7 @@ pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
         .env_remove("LOG_JSON")
         // The "listening" line is logged at info.
         .env("RUST_LOG", "info")
+        .env("DATA_KEY_FILE", crate::helpers::test_key_file())
         .envs(env.iter().copied());
     command
 }

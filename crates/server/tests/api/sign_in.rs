@@ -103,17 +103,14 @@ async fn email_victims_get_their_code_by_email_and_references_are_normalised() {
 async fn the_message_says_how_long_the_code_lasts() {
     let app = spawn_app().await;
     app.start_sign_in(TEXT_VICTIM.0).await;
-    let (body,): (String,) = query("SELECT body FROM outbox")
-        .fetch_one(&mut app.db.conn())
-        .await
-        .unwrap();
+    let body = app.latest_body_for(TEXT_VICTIM.1).await.unwrap();
     assert!(body.starts_with("Your Safe Updates sign-in code is "));
     assert!(body
         .ends_with("It expires in 10 minutes. We will never ask you for this code on the phone."));
 }
 
 #[tokio::test]
-async fn codes_are_stored_only_as_salted_hashes() {
+async fn codes_are_stored_only_as_keyed_hashes() {
     let app = spawn_app().await;
     app.start_sign_in(TEXT_VICTIM.0).await;
     let code = app.latest_code_for(TEXT_VICTIM.1).await.unwrap();
@@ -122,8 +119,11 @@ async fn codes_are_stored_only_as_salted_hashes() {
         .await
         .unwrap();
     assert_eq!(salt.len(), 32);
-    assert_eq!(hash.len(), 64);
+    // HMAC-SHA256 under the data key, named by its key id.
+    let prefix = format!("h1.{}.", app.keys.current_id());
+    assert_eq!(hash.strip_prefix(&prefix).map(str::len), Some(64), "{hash}");
     assert!(!hash.contains(&code) && !salt.contains(&code));
+    assert!(app.keys.code_matches(&salt, &hash, &code));
 }
 
 #[tokio::test]

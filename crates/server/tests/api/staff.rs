@@ -36,6 +36,7 @@ pub async fn create_staff(
     let mut conn = app.db.acquire().await.unwrap();
     let created = store::insert(
         &mut conn.conn(),
+        &crate::helpers::test_keys(),
         &store::NewAccount {
             email: &email,
             display_name: name,

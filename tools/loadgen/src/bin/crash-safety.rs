@@ -67,6 +67,7 @@ async fn main() -> std::process::ExitCode {
 
 async fn run(args: Args) -> Result<String, String> {
     let sessions_file = args.work_dir.join("crash-sessions.tsv");
+    new_data_key(&args)?;
     seed(&args, &sessions_file)?;
     let lines = std::fs::read_to_string(&sessions_file).map_err(|e| e.to_string())?;
     let sessions = read_sessions(&lines);
@@ -101,6 +102,30 @@ async fn run(args: Args) -> Result<String, String> {
     verify(&args, &acknowledged).await
 }
 
+/// The data key file the seeder and the server share (they refuse to run without one).
+fn data_key_file(args: &Args) -> PathBuf {
+    args.work_dir.join("crash-data-key.json")
+}
+
+/// `server new-data-key`, over any left from an earlier run.
+fn new_data_key(args: &Args) -> Result<(), String> {
+    let file = data_key_file(args);
+    let _ = std::fs::remove_file(&file);
+    let output = Command::new(&args.server)
+        .arg("new-data-key")
+        .arg("--to")
+        .arg(&file)
+        .output()
+        .map_err(|e| format!("server new-data-key: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "server new-data-key: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(())
+}
+
 /// `server seed`: cases and one session per writer.
 fn seed(args: &Args, sessions_file: &std::path::Path) -> Result<(), String> {
     let output = Command::new(&args.server)
@@ -113,6 +138,7 @@ fn seed(args: &Args, sessions_file: &std::path::Path) -> Result<(), String> {
         ])
         .args(["--sessions", &args.writers.to_string(), "--sessions-out"])
         .arg(sessions_file)
+        .env("DATA_KEY_FILE", data_key_file(args))
         .output()
         .map_err(|e| format!("server seed: {e}"))?;
     if !output.status.success() {
@@ -142,6 +168,7 @@ async fn start_server(args: &Args) -> Result<(Child, String), String> {
             &args.database_url,
         ])
         .args(["--static-dir", "/nonexistent"])
+        .env("DATA_KEY_FILE", data_key_file(args))
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(log)

@@ -56,6 +56,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "0008_contact_change_verification.sql",
         "contact_change_verification"
     ),
+    version!(
+        11,
+        "0011_sealed_personal_details.sql",
+        "sealed_personal_details"
+    ),
 ];
 
 /// The migrator for `engine`.

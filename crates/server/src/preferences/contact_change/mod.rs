@@ -7,7 +7,7 @@
 //! 6-digit code to the new channel, or to the current one when the new choices leave no
 //! channel at all (letter, call or visit only). Entering the code (`confirm`) puts the
 //! new route in place, sends a neutral notice to the old channel and ends the victim's
-//! other sessions. Codes are hashed as sign-in codes are, live 10 minutes and allow 5
+//! other sessions. Codes are hashed as sign-in codes are (keyed HMAC), live 10 minutes and allow 5
 //! tries; asking again for the same channel within a minute reuses the code, and at most
 //! 5 codes are sent an hour. Any later save that needs no confirmation drops a change
 //! still waiting: the newest save is what the victim wants.
@@ -24,6 +24,7 @@ use shared::Lang;
 use self::route::{ContactRoute, Plan};
 use super::store::{self as versions, message_lang, Version};
 use crate::outbox::{self, Channel};
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{self, Conn};
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::stored::{enum_from_text, enum_text};
@@ -61,6 +62,7 @@ pub struct Author<'a> {
 /// saves nothing.
 pub async fn save(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     victim_id: &str,
     requested: &ContactPreferences,
     author: Author<'_>,
@@ -68,8 +70,8 @@ pub async fn save(
 ) -> Result<Saved, AppError> {
     // Saves and confirmations of one victim take turns: each reads the current version.
     db::serialise(conn, victim_id).await?;
-    versions::ensure_initial(conn, victim_id, now).await?;
-    let current = versions::current(conn, victim_id)
+    versions::ensure_initial(conn, keys, victim_id, now).await?;
+    let current = versions::current(conn, keys, victim_id)
         .await?
         .context("version 1 was not created")?;
     let (to_save, pending) = match route::plan(&current.preferences, requested) {
@@ -84,20 +86,32 @@ pub async fn save(
         } => {
             let route = ContactRoute::of(requested);
             let lang = message_lang(requested.language);
-            let pending =
-                send_code(conn, victim_id, &route, code_to, to_current, lang, now).await?;
+            let pending = send_code(
+                conn, keys, victim_id, &route, code_to, to_current, lang, now,
+            )
+            .await?;
             (*held, Some(pending))
         }
     };
-    let version =
-        versions::save(conn, victim_id, &to_save, author.changed_by, author.id, now).await?;
+    let version = versions::save(
+        conn,
+        keys,
+        victim_id,
+        &to_save,
+        author.changed_by,
+        author.id,
+        now,
+    )
+    .await?;
     Ok(Saved { version, pending })
 }
 
 /// Stores the change and queues its code to `code_to`, or reuses the live code sent
 /// there less than a minute ago.
+#[allow(clippy::too_many_arguments)]
 async fn send_code(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     victim_id: &str,
     route: &ContactRoute,
     (channel, recipient): (Channel, String),
@@ -107,10 +121,10 @@ async fn send_code(
 ) -> Result<PendingContactChange, AppError> {
     let requested = serde_json::to_string(route).map_err(AppError::internal)?;
     let channel_text = enum_text(&channel)?;
-    if let Some(live) = store::live(conn, victim_id).await? {
+    if let Some(live) = store::live(conn, keys, victim_id).await? {
         let same_place = live.code_channel == channel_text && live.code_recipient == recipient;
         if same_place && now - live.created_at < REUSE_WITHIN_SECS && live.expires_at > now {
-            store::update_requested(conn, &live.id, &requested).await?;
+            store::update_requested(conn, keys, &live.id, &requested).await?;
             tracing::info!(change_id = %live.id, "contact change: recent code reused");
             return Ok(pending_view(channel, to_current, live.expires_at - now));
         }
@@ -129,17 +143,19 @@ async fn send_code(
     }
     store::cancel_live(conn, victim_id, now).await?;
     let code = secrets::new_code()?;
-    let hashed = secrets::hash_new_code(&code)?;
+    let salt = secrets::new_salt()?;
+    let code_hash = keys.code_hash(&salt, &code);
     let expires_at = now + i64::from(LIFETIME_MINUTES) * 60;
     let change_id = store::insert(
         conn,
+        keys,
         store::NewChange {
             victim_id,
             requested: &requested,
             code_channel: &channel_text,
             code_recipient: &recipient,
-            salt: &hashed.salt,
-            code_hash: &hashed.hash,
+            salt: &salt,
+            code_hash: &code_hash,
             now,
             expires_at,
         },
@@ -150,7 +166,7 @@ async fn send_code(
         "server.contact_change.code_message",
         &[("code", &code), ("minutes", &LIFETIME_MINUTES.to_string())],
     );
-    outbox::queue(conn, channel, &recipient, &body, None, now).await?;
+    outbox::queue(conn, keys, channel, &recipient, &body, None, now).await?;
     tracing::info!(change_id = %change_id, "contact change: confirmation code sent");
     Ok(pending_view(channel, to_current, expires_at - now))
 }
@@ -160,11 +176,12 @@ async fn send_code(
 /// current version: a code sent to its own channel means the new choices had none.
 pub async fn waiting(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     victim_id: &str,
     current: &ContactPreferences,
     now: i64,
 ) -> anyhow::Result<Option<PendingContactChange>> {
-    let Some(live) = store::live(conn, victim_id).await? else {
+    let Some(live) = store::live(conn, keys, victim_id).await? else {
         return Ok(None);
     };
     if live.expires_at <= now || live.attempts >= MAX_TRIES {
@@ -197,6 +214,7 @@ fn pending_view(channel: Channel, to_current: bool, seconds_left: i64) -> Pendin
 /// `keep_session` (the caller's). `None` for every failure alike.
 pub async fn confirm(
     conn: &mut Conn<'_>,
+    keys: &DataKeys,
     victim_id: &str,
     code: &str,
     author: Author<'_>,
@@ -204,7 +222,7 @@ pub async fn confirm(
     now: i64,
 ) -> Result<Option<Version>, AppError> {
     db::serialise(conn, victim_id).await?;
-    let Some(live) = store::live(conn, victim_id).await? else {
+    let Some(live) = store::live(conn, keys, victim_id).await? else {
         return Ok(None);
     };
     // Spend a try before comparing, so a wrong code always costs one.
@@ -212,7 +230,7 @@ pub async fn confirm(
         tracing::info!(change_id = %live.id, "contact change: code expired or used up");
         return Ok(None);
     }
-    if !secrets::code_matches(&live.salt, &live.code_hash, code) {
+    if !keys.code_matches(&live.salt, &live.code_hash, code) {
         tracing::info!(change_id = %live.id, "contact change: wrong code");
         return Ok(None);
     }
@@ -221,12 +239,20 @@ pub async fn confirm(
     }
     let route: ContactRoute =
         serde_json::from_str(&live.requested).context("stored contact change does not parse")?;
-    let current = versions::current(conn, victim_id)
+    let current = versions::current(conn, keys, victim_id)
         .await?
         .context("a confirmed change has no version to apply to")?;
     let changed = route.applied_to(&current.preferences);
-    let version =
-        versions::save(conn, victim_id, &changed, author.changed_by, author.id, now).await?;
+    let version = versions::save(
+        conn,
+        keys,
+        victim_id,
+        &changed,
+        author.changed_by,
+        author.id,
+        now,
+    )
+    .await?;
     let old_channel = route::sign_in_channel(&current.preferences);
     if let Some((channel, recipient)) =
         old_channel.filter(|old| route::sign_in_channel(&changed).as_ref() != Some(old))
@@ -236,7 +262,7 @@ pub async fn confirm(
             message_lang(changed.language),
             "server.contact_change.notice",
         );
-        outbox::queue(conn, channel, &recipient, body, None, now).await?;
+        outbox::queue(conn, keys, channel, &recipient, body, None, now).await?;
     }
     let ended = sessions::end_victim_sessions_except(conn, victim_id, keep_session, now).await?;
     tracing::info!(change_id = %live.id, sessions_ended = ended, "contact change confirmed");

@@ -1,9 +1,12 @@
 //! Pending contact changes in the database (`contact_changes`): storing one with its
 //! hashed code, finding the live one, spending tries, and closing it (confirmed or
 //! cancelled). A change is live while it is neither confirmed nor cancelled; whether it
-//! has expired is checked where a try is spent.
+//! has expired is checked where a try is spent. What the change sets (phone, email) and
+//! where its code went are sealed (`platform::sealed`); the code's hash is keyed.
 
+use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn};
+use crate::platform::sealed::{CONTACT_CHANGE_RECIPIENT, CONTACT_CHANGE_REQUESTED};
 
 /// A change as `insert` stores it.
 pub struct NewChange<'a> {
@@ -19,7 +22,7 @@ pub struct NewChange<'a> {
     pub expires_at: i64,
 }
 
-/// The victim's live change as stored.
+/// The victim's live change, opened.
 pub struct LiveChange {
     pub id: String,
     pub requested: String,
@@ -46,7 +49,11 @@ type LiveTuple = (
 
 /// The victim's newest live change, if any (there is at most one: `insert` callers cancel
 /// the others first).
-pub async fn live(conn: &mut Conn<'_>, victim_id: &str) -> sqlx::Result<Option<LiveChange>> {
+pub async fn live(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    victim_id: &str,
+) -> anyhow::Result<Option<LiveChange>> {
     let row: Option<LiveTuple> = query(
         "SELECT id, requested, code_channel, code_recipient, salt, code_hash, created_at,
                 expires_at, attempts
@@ -57,7 +64,7 @@ pub async fn live(conn: &mut Conn<'_>, victim_id: &str) -> sqlx::Result<Option<L
     .bind(victim_id)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(
+    row.map(
         |(
             id,
             requested,
@@ -68,18 +75,21 @@ pub async fn live(conn: &mut Conn<'_>, victim_id: &str) -> sqlx::Result<Option<L
             created_at,
             expires_at,
             attempts,
-        )| LiveChange {
-            id,
-            requested,
-            code_channel,
-            code_recipient,
-            salt,
-            code_hash,
-            created_at,
-            expires_at,
-            attempts,
+        )| {
+            Ok(LiveChange {
+                id,
+                requested: keys.open(CONTACT_CHANGE_REQUESTED, &requested)?,
+                code_channel,
+                code_recipient: keys.open(CONTACT_CHANGE_RECIPIENT, &code_recipient)?,
+                salt,
+                code_hash,
+                created_at,
+                expires_at,
+                attempts,
+            })
         },
-    ))
+    )
+    .transpose()
 }
 
 /// Confirmation codes sent to the victim since `since` (for the hourly limit).
@@ -106,7 +116,11 @@ pub async fn cancel_live(conn: &mut Conn<'_>, victim_id: &str, now: i64) -> sqlx
 }
 
 /// Stores a new change; returns its id.
-pub async fn insert(conn: &mut Conn<'_>, change: NewChange<'_>) -> sqlx::Result<String> {
+pub async fn insert(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    change: NewChange<'_>,
+) -> anyhow::Result<String> {
     let id = uuid::Uuid::new_v4().to_string();
     query(
         "INSERT INTO contact_changes (id, victim_id, requested, code_channel, code_recipient,
@@ -115,9 +129,9 @@ pub async fn insert(conn: &mut Conn<'_>, change: NewChange<'_>) -> sqlx::Result<
     )
     .bind(&id)
     .bind(change.victim_id)
-    .bind(change.requested)
+    .bind(keys.seal(CONTACT_CHANGE_REQUESTED, change.requested)?)
     .bind(change.code_channel)
-    .bind(change.code_recipient)
+    .bind(keys.seal(CONTACT_CHANGE_RECIPIENT, change.code_recipient)?)
     .bind(change.salt)
     .bind(change.code_hash)
     .bind(change.now)
@@ -129,9 +143,14 @@ pub async fn insert(conn: &mut Conn<'_>, change: NewChange<'_>) -> sqlx::Result<
 
 /// Replaces what a live change will set (the same code, asked for again within a minute
 /// with other choices alongside).
-pub async fn update_requested(conn: &mut Conn<'_>, id: &str, requested: &str) -> sqlx::Result<()> {
+pub async fn update_requested(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    id: &str,
+    requested: &str,
+) -> anyhow::Result<()> {
     query("UPDATE contact_changes SET requested = $1 WHERE id = $2")
-        .bind(requested)
+        .bind(keys.seal(CONTACT_CHANGE_REQUESTED, requested)?)
         .bind(id)
         .execute(conn)
         .await?;
