@@ -4,6 +4,7 @@
 //! `app` builds the whole router (tests drive it in-process or on a real port); `run`
 //! opens the database, loads demo data if asked, and serves until Ctrl-C or SIGTERM.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -108,11 +109,15 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves `app(state)` on `listener` until the process is asked to stop.
+/// Serves `app(state)` on `listener` until the process is asked to stop. Each request
+/// carries its client's address (`ConnectInfo`) for the per-address sign-in limits.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
 }
 
 /// Opens the database, loads demo data if configured, and serves.
@@ -135,6 +140,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .context("could not read the listening address")?;
     tracing::info!(%addr, demo = config.demo, "listening");
     let state = AppState::new(db, config, clock)?;
+    sign_in::worker::spawn(&state);
     serve(listener, state)
         .await
         .context("the server stopped with an error")

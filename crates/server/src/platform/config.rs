@@ -129,6 +129,17 @@ pub struct Config {
     /// (default "info").
     #[arg(long, env = "LOG_JSON")]
     pub log_json: bool,
+
+    /// Requests one client address may make to each sign-in endpoint (asking for a code,
+    /// entering it, staff sign-in) in 15 minutes, counted across all servers; more get a
+    /// 429. Behind a reverse proxy every client has the proxy's address: see the README.
+    #[arg(long, env = "SIGN_IN_LIMIT_PER_IP", default_value_t = 30)]
+    pub sign_in_limit_per_ip: i64,
+
+    /// Requests all clients together may make to each sign-in endpoint in a minute,
+    /// across all servers; more get a 429. Caps the texts and emails an attack can cause.
+    #[arg(long, env = "SIGN_IN_LIMIT_GLOBAL", default_value_t = 600)]
+    pub sign_in_limit_global: i64,
 }
 
 impl Config {
@@ -142,6 +153,8 @@ impl Config {
             demo,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             log_json: false,
+            sign_in_limit_per_ip: 30,
+            sign_in_limit_global: 600,
         }
     }
 }

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use shared::api::ErrorBody;
@@ -82,6 +83,14 @@ pub enum AppError {
         field: &'static str,
         message: &'static str,
     },
+    /// 429: too many attempts (`rate_limit`). Sends `Retry-After` (seconds) and a body
+    /// whose `message` is a plain sentence saying when to try again (or whom to call),
+    /// shown as it comes; `errors` is empty.
+    #[error("too many requests")]
+    TooManyRequests {
+        retry_after_secs: i64,
+        message: Message,
+    },
     /// 405: the path exists but not with this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -152,6 +161,7 @@ impl PendingErrorBody {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let mut retry_after = None;
         let (status, pending) = match self {
             Self::Validation(FieldErrors(errors)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -186,6 +196,16 @@ impl IntoResponse for AppError {
                 StatusCode::CONFLICT,
                 PendingErrorBody::new(message).also_under(field),
             ),
+            Self::TooManyRequests {
+                retry_after_secs,
+                message,
+            } => {
+                retry_after = Some(retry_after_secs.max(1));
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    PendingErrorBody::new(message),
+                )
+            }
             Self::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
                 PendingErrorBody::new("method_not_allowed"),
@@ -205,6 +225,11 @@ impl IntoResponse for AppError {
             }
         };
         let mut response = (status, Json(pending.render(Lang::En))).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
         response.extensions_mut().insert(pending);
         response
     }
@@ -262,6 +287,27 @@ mod tests {
         assert_eq!(status, StatusCode::CONFLICT);
         assert!(body.message.starts_with("You already have 3"));
         assert_eq!(body.errors["callbacks"], vec![body.message.clone()]);
+    }
+
+    #[tokio::test]
+    async fn too_many_requests_says_when_to_try_again() {
+        let response = AppError::TooManyRequests {
+            retry_after_secs: 540,
+            message: Message::error("too_many_tries").with("minutes", "9"),
+        }
+        .into_response();
+        assert_eq!(response.headers()[RETRY_AFTER], "540");
+        let (status, body) = body_of(AppError::TooManyRequests {
+            retry_after_secs: 540,
+            message: Message::error("too_many_tries").with("minutes", "9"),
+        })
+        .await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            body.message,
+            "Too many tries. Try again in 9 minutes, or call 101."
+        );
+        assert!(body.errors.is_empty());
     }
 
     #[tokio::test]

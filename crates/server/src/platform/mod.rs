@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 pub mod json;
 pub(crate) mod middleware;
+pub mod rate_limit;
 pub(crate) mod secrets;
 pub mod state;
 pub(crate) mod static_files;

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use tokio::sync::Notify;
+
 use crate::platform::clock::Clock;
 use crate::platform::config::Config;
 use crate::platform::db::Db;
@@ -15,6 +17,8 @@ pub struct AppState {
     pub writes: WriteBatcher,
     pub config: Arc<Config>,
     pub clock: Clock,
+    /// Wakes this server's sign-in worker when a code request has been queued.
+    pub sign_in_wake: Arc<Notify>,
 }
 
 impl AppState {
@@ -27,6 +31,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             clock,
+            sign_in_wake: Arc::new(Notify::new()),
         })
     }
 }

@@ -42,6 +42,11 @@ pub struct Options {
     pub static_dir: Option<PathBuf>,
     /// `--exit-url`; the default when `None`.
     pub exit_url: Option<String>,
+    /// Whether the sign-in worker runs (off: code requests stay queued, so a test can
+    /// see what the request alone wrote).
+    pub sign_in_worker: bool,
+    /// `--sign-in-limit-per-ip` and `--sign-in-limit-global`; the defaults when `None`.
+    pub sign_in_limits: Option<(i64, i64)>,
 }
 
 impl Default for Options {
@@ -50,6 +55,8 @@ impl Default for Options {
             demo: true,
             static_dir: None,
             exit_url: None,
+            sign_in_worker: true,
+            sign_in_limits: None,
         }
     }
 }
@@ -76,7 +83,11 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if let Some(exit_url) = options.exit_url {
         config.exit_url = exit_url;
     }
-    serve(dir, db, clock, config).await
+    if let Some((per_ip, global)) = options.sign_in_limits {
+        config.sign_in_limit_per_ip = per_ip;
+        config.sign_in_limit_global = global;
+    }
+    serve(dir, db, clock, config, options.sign_in_worker).await
 }
 
 /// A server on a database that already exists (e.g. one a command-line test filled), not
@@ -87,7 +98,7 @@ pub async fn spawn_app_on(dir: TempDir, database_url: String) -> TestApp {
         .await
         .expect("database");
     let config = Config::for_tests(database_url, dir.path().join("no-dist"), false);
-    serve(dir, db, Clock::system(), config).await
+    serve(dir, db, Clock::system(), config, true).await
 }
 
 /// The PostgreSQL server the suite runs on (`postgres://USER@HOST:PORT`, no database), or
@@ -118,14 +129,24 @@ pub async fn fresh_database_url(dir: &TempDir) -> String {
     format!("{server}/{name}")
 }
 
-async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
+async fn serve(
+    dir: TempDir,
+    db: Db,
+    clock: Clock,
+    config: Config,
+    sign_in_worker: bool,
+) -> TestApp {
     let state = AppState::new(db.clone(), config, clock.clone()).expect("app state");
+    if sign_in_worker {
+        server::sign_in::worker::spawn(&state);
+    }
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(async move { axum::serve(listener, server::app(state)).await });
+    let app = server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await });
 
     let client = Client::builder()
         .cookie_store(true)
@@ -196,12 +217,31 @@ impl TestApp {
         self.clock.set_unix(TUESDAY_8AM);
     }
 
+    /// Asks for a code and waits until the sign-in worker has answered every queued
+    /// request, so the code (if any) is in the outbox.
     pub async fn start_sign_in(&self, reference: &str) -> Response {
-        self.post_json(
-            "/api/sign-in/start",
-            &json!({ "crime_reference": reference }),
-        )
-        .await
+        let response = self
+            .post_json(
+                "/api/sign-in/start",
+                &json!({ "crime_reference": reference }),
+            )
+            .await;
+        self.wait_for_sign_in_worker().await;
+        response
+    }
+
+    /// Polls until no code request is queued (the worker answers within milliseconds).
+    pub async fn wait_for_sign_in_worker(&self) {
+        for _ in 0..500 {
+            if server::sign_in::worker::queue_is_empty(&self.db)
+                .await
+                .expect("queue")
+            {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the sign-in worker left requests queued");
     }
 
     pub async fn verify(&self, reference: &str, code: &str) -> Response {

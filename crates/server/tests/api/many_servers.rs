@@ -67,7 +67,18 @@ impl Drop for ServerProcess {
     }
 }
 
+/// The code in the newest message to `recipient`, once the servers' sign-in workers have
+/// answered every queued request.
 async fn newest_code(db: &Db, recipient: &str) -> String {
+    for _ in 0..500 {
+        if server::sign_in::worker::queue_is_empty(db)
+            .await
+            .expect("queue")
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
     let (body,): (String,) = query(
         "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
     )
