@@ -167,7 +167,7 @@ async fn footprint(app: &TestApp) -> Vec<i64> {
     ] {
         counts.push(count(&app.db, table).await);
     }
-    let (hits,): (i64,) = query("SELECT COALESCE(SUM(hits), 0) FROM rate_limits")
+    let (hits,): (i64,) = query("SELECT CAST(COALESCE(SUM(hits), 0) AS BIGINT) FROM rate_limits")
         .fetch_one(&mut app.db.conn())
         .await
         .unwrap();
