@@ -58,7 +58,8 @@ async fn answer_queued(state: &AppState) {
     }
 }
 
-/// Answers the oldest request; `false` when there was none.
+/// Answers the oldest request; `false` when there was none. A request whose answer fails
+/// is dropped (and logged by id), so it cannot hold up the queue: the victim can ask again.
 async fn answer_one(db: &Db, now: i64) -> anyhow::Result<bool> {
     let mut tx = db.begin_write().await?;
     let Some((id, reference)) = store::next_request(&mut tx.conn()).await? else {
@@ -66,11 +67,21 @@ async fn answer_one(db: &Db, now: i64) -> anyhow::Result<bool> {
     };
     store::delete_request(&mut tx.conn(), &id).await?;
     // Stored after parsing, so it parses again; a row that somehow does not is dropped.
-    if let Ok(reference) = CrimeReference::parse(&reference) {
+    let answered = match CrimeReference::parse(&reference) {
         // What happened is logged (ids only) inside `issue`.
-        codes::issue(&mut tx.conn(), &reference, now).await?;
+        Ok(reference) => codes::issue(&mut tx.conn(), &reference, now)
+            .await
+            .map(drop),
+        Err(_) => Ok(()),
+    };
+    match answered {
+        Ok(()) => tx.commit().await?,
+        Err(error) => {
+            drop(tx);
+            store::delete_request(&mut db.conn(), &id).await?;
+            tracing::error!(request_id = %id, error = format!("{error:#}"), "code request dropped");
+        }
     }
-    tx.commit().await?;
     Ok(true)
 }
 

@@ -90,6 +90,14 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     serve(dir, db, clock, config, options.sign_in_worker).await
 }
 
+/// `spawn_app_with(options)` with the clock at Tuesday 8am: a known moment, so no rate
+/// limit's window (a minute, 15 minutes, an hour, a day) ends in the middle of a test.
+pub async fn app_at_8am(options: Options) -> TestApp {
+    let app = spawn_app_with(options).await;
+    app.set_clock_to_tuesday_8am();
+    app
+}
+
 /// A server on a database that already exists (e.g. one a command-line test filled), not
 /// in demo mode, with the system clock.
 pub async fn spawn_app_on(dir: TempDir, database_url: String) -> TestApp {

@@ -4,8 +4,8 @@ use serde_json::{json, Value};
 use shared::api::{ErrorBody, SessionView, StartSignInResponse};
 
 use crate::helpers::{
-    other_code, set_cookie, spawn_app, EMAIL_VICTIM, LETTER_ONLY_REFERENCE, TEXT_VICTIM,
-    UNKNOWN_REFERENCE,
+    app_at_8am, other_code, set_cookie, spawn_app, Options, EMAIL_VICTIM, LETTER_ONLY_REFERENCE,
+    TEXT_VICTIM, UNKNOWN_REFERENCE,
 };
 use server::platform::db::query;
 
@@ -245,7 +245,7 @@ async fn a_minute_later_a_new_code_replaces_the_live_one() {
 
 #[tokio::test]
 async fn at_most_eight_codes_a_day_are_sent() {
-    let app = spawn_app().await;
+    let app = app_at_8am(Options::default()).await;
     for _ in 0..3 {
         for _ in 0..5 {
             assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);

@@ -29,7 +29,7 @@ async fn assert_too_many(response: Response, expected_start: &str, max_secs: i64
 
 #[tokio::test]
 async fn one_address_asking_too_often_gets_429_with_retry_after_and_plain_words() {
-    let app = spawn_app_with(Options {
+    let app = app_at_8am(Options {
         sign_in_limits: Some((3, 600)),
         ..Options::default()
     })
@@ -64,7 +64,7 @@ async fn one_address_asking_too_often_gets_429_with_retry_after_and_plain_words(
 
 #[tokio::test]
 async fn everyone_together_is_limited_too() {
-    let app = spawn_app_with(Options {
+    let app = app_at_8am(Options {
         sign_in_limits: Some((1000, 2)),
         ..Options::default()
     })
@@ -77,7 +77,7 @@ async fn everyone_together_is_limited_too() {
 
 #[tokio::test]
 async fn five_requests_an_hour_per_reference_known_or_not() {
-    let app = spawn_app().await;
+    let app = app_at_8am(Options::default()).await;
     for reference in [TEXT_VICTIM.0, UNKNOWN_REFERENCE] {
         for _ in 0..5 {
             assert_eq!(app.start_sign_in(reference).await.status(), 202);
@@ -106,8 +106,7 @@ async fn ten_wrong_codes(app: &TestApp, (reference, recipient): (&str, &str)) {
 
 #[tokio::test]
 async fn ten_wrong_codes_a_day_block_the_reference_and_alert_the_officer() {
-    let app = spawn_app().await;
-    app.set_clock_to_tuesday_8am();
+    let app = app_at_8am(Options::default()).await;
     let officer = create_staff(&app, "alerted", "officer", None, Some(TEXT_VICTIM.0)).await;
     app.staff_signed_in(&officer).await;
     let path = format!("/api/staff/cases/{}", TEXT_VICTIM.0.replace('/', "%2F"));
@@ -141,14 +140,39 @@ async fn ten_wrong_codes_a_day_block_the_reference_and_alert_the_officer() {
 
 #[tokio::test]
 async fn an_unknown_reference_is_capped_the_same_way_without_an_alert() {
-    let app = spawn_app().await;
-    app.set_clock_to_tuesday_8am();
+    let app = app_at_8am(Options::default()).await;
     for _ in 0..10 {
         assert_eq!(app.verify(UNKNOWN_REFERENCE, "123456").await.status(), 422);
     }
     let blocked = app.verify(UNKNOWN_REFERENCE, "123456").await;
     assert_too_many(blocked, "Too many tries. Try again in ", 24 * 3600).await;
     assert_eq!(count(&app.db, "sign_in_alerts").await, 0);
+}
+
+#[tokio::test]
+async fn forty_five_wrong_codes_a_year_block_until_the_officer_helps() {
+    let app = app_at_8am(Options::default()).await;
+    // No code is live: each wrong code still counts (against a stand-in try counter).
+    for _day in 0..4 {
+        for _ in 0..10 {
+            assert_eq!(app.verify(TEXT_VICTIM.0, "123456").await.status(), 422);
+        }
+        app.advance_clock(24 * 60);
+    }
+    for _ in 0..5 {
+        assert_eq!(app.verify(TEXT_VICTIM.0, "123456").await.status(), 422);
+    }
+    let blocked = app.verify(TEXT_VICTIM.0, "123456").await;
+    let wait = assert_too_many(blocked, "Too many wrong codes. Call 101", 365 * 86_400).await;
+    assert!(wait > 36 * 3600, "until the yearly window ends: {wait} s");
+    let (kinds,): (String,) =
+        query("SELECT kind FROM sign_in_alerts ORDER BY created_at DESC LIMIT 1")
+            .fetch_one(&mut app.db.conn())
+            .await
+            .unwrap();
+    assert_eq!(kinds, "year");
+    // Four daily alerts, then the yearly one.
+    assert_eq!(count(&app.db, "sign_in_alerts").await, 5);
 }
 
 /// What the database holds that a request could change: each sign-in table's rows, and
@@ -187,7 +211,7 @@ fn delta(after: &[i64], before: &[i64]) -> Vec<i64> {
 #[tokio::test]
 async fn asking_for_a_code_writes_the_same_for_known_and_unknown_references() {
     // Without the worker, what the request itself wrote stays to be seen.
-    let app = spawn_app_with(Options {
+    let app = app_at_8am(Options {
         sign_in_worker: false,
         ..Options::default()
     })
@@ -215,7 +239,7 @@ async fn asking_for_a_code_writes_the_same_for_known_and_unknown_references() {
 
 #[tokio::test]
 async fn a_wrong_code_writes_the_same_for_known_and_unknown_references() {
-    let app = spawn_app().await;
+    let app = app_at_8am(Options::default()).await;
     app.start_sign_in(TEXT_VICTIM.0).await;
     let code = app.latest_code_for(TEXT_VICTIM.1).await.unwrap();
     // A first check creates the address's and everyone's counter rows.
@@ -238,7 +262,7 @@ async fn a_wrong_code_writes_the_same_for_known_and_unknown_references() {
 
 #[tokio::test]
 async fn signing_in_ends_the_session_the_browser_already_had() {
-    let app = spawn_app().await;
+    let app = app_at_8am(Options::default()).await;
     let first = app.sign_in(TEXT_VICTIM).await;
     app.advance_clock(2);
     // The client still sends the first session's cookie with this sign-in.

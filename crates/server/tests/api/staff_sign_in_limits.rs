@@ -21,7 +21,7 @@ async fn assert_staff_too_many(response: reqwest::Response) {
 
 #[tokio::test]
 async fn one_address_trying_too_often_gets_429() {
-    let app = spawn_app_with(Options {
+    let app = app_at_8am(Options {
         sign_in_limits: Some((3, 600)),
         ..Options::default()
     })
@@ -37,12 +37,11 @@ async fn one_address_trying_too_often_gets_429() {
 
 #[tokio::test]
 async fn twenty_failures_a_day_per_email_then_429_for_accounts_and_strangers_alike() {
-    let app = spawn_app_with(Options {
+    let app = app_at_8am(Options {
         sign_in_limits: Some((1000, 1000)),
         ..Options::default()
     })
     .await;
-    app.set_clock_to_tuesday_8am();
     let account = create_staff(&app, "guessed", "officer", None, None).await;
     for email in [account.0.as_str(), "nobody@example.org"] {
         for _ in 0..20 {
@@ -57,7 +56,7 @@ async fn twenty_failures_a_day_per_email_then_429_for_accounts_and_strangers_ali
 
 #[tokio::test]
 async fn signing_in_ends_the_staff_session_the_browser_already_had() {
-    let app = spawn_app().await;
+    let app = app_at_8am(Options::default()).await;
     let account = create_staff(&app, "twice", "officer", None, None).await;
     app.staff_signed_in(&account).await;
     app.advance_clock(1);
