@@ -69,18 +69,18 @@ pub fn message_body(lang: Lang, code: &str) -> String {
     )
 }
 
-/// Issues a code for `reference` if it belongs to a case whose victim can receive one.
-/// The code is generated and hashed either way so both paths do similar work.
+/// Issues a code for `reference` if it belongs to a case whose victim can receive one,
+/// unless the live code is under a minute old (re-used) or the case has had its day's
+/// codes. Called by the sign-in worker, out of the requester's sight, so its work may
+/// differ between references that exist and ones that do not.
 pub async fn issue(
     conn: &mut Conn<'_>,
     reference: &CrimeReference,
     now: i64,
 ) -> anyhow::Result<Issued> {
-    // Codes of one reference are issued and tried one transaction at a time, so the
-    // hourly limit and the tries per code hold under concurrent requests.
+    // Codes of one reference are issued and tried one transaction at a time, so the daily
+    // limit, the re-use rule and the tries per code hold under concurrent requests.
     db::serialise(conn, reference.as_str()).await?;
-    let code = secrets::new_code()?;
-    let hashed = secrets::hash_new_code(&code)?;
     let Some(target) = find_target(conn, reference).await? else {
         return Ok(Issued::UnknownReference);
     };
@@ -101,6 +101,8 @@ pub async fn issue(
         tracing::warn!(case_id = %target.case_id, "no code sent: daily limit reached");
         return Ok(Issued::RateLimited);
     }
+    let code = secrets::new_code()?;
+    let hashed = secrets::hash_new_code(&code)?;
     let expires_at = now + i64::from(LIFETIME_MINUTES) * 60;
     let code_id = store::replace_live_code(
         conn,
