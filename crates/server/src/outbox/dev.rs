@@ -11,6 +11,7 @@ use crate::outbox;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
+use crate::sign_in;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list))
@@ -36,6 +37,8 @@ async fn list(
     State(state): State<AppState>,
     Query(query): Query<OutboxQuery>,
 ) -> Result<Json<OutboxResponse>, AppError> {
+    // Codes are sent by the sign-in worker just after the request: list them once it is done.
+    sign_in::worker::wait_for_queue(&state.db).await?;
     let messages =
         outbox::latest(&state.db, query.recipient.as_deref(), outbox::DEMO_LIMIT).await?;
     Ok(Json(OutboxResponse { messages }))

@@ -19,6 +19,8 @@ use crate::platform::state::AppState;
 
 /// How often the worker looks for requests without being woken.
 const POLL_EVERY: Duration = Duration::from_secs(1);
+/// The longest `wait_for_queue` waits.
+const QUEUE_WAIT: Duration = Duration::from_secs(3);
 /// How often ended rate-limit windows are deleted.
 const PRUNE_EVERY_SECS: i64 = 60;
 
@@ -85,8 +87,19 @@ async fn answer_one(db: &Db, now: i64) -> anyhow::Result<bool> {
     Ok(true)
 }
 
-/// Waits until every queued request has been answered (tests, and anything that must see
-/// the codes sent).
+/// Whether every queued request has been answered (tests, and anything that must see the
+/// codes sent).
 pub async fn queue_is_empty(db: &Db) -> sqlx::Result<bool> {
     Ok(store::queued_requests(&mut db.conn()).await? == 0)
+}
+
+/// Waits (up to `QUEUE_WAIT`) until every queued request has been answered: the demo
+/// outbox uses it so a code asked for a moment ago is there to read, even when the disk
+/// is slow to confirm the worker's commit.
+pub async fn wait_for_queue(db: &Db) -> sqlx::Result<()> {
+    let deadline = tokio::time::Instant::now() + QUEUE_WAIT;
+    while !queue_is_empty(db).await? && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    Ok(())
 }
