@@ -17,7 +17,7 @@ export function victimFor(projectName: string) {
 }
 
 /** Email victims, for tests that must not replace the codes of the text victims above
- * (the server sends a case at most 5 codes an hour). */
+ * (the server takes at most 5 code requests an hour per reference). */
 export const EMAIL_VICTIMS = {
   desktop: { reference: "CR/100002/25", recipient: "alex.demo@example.org" },
   "mobile-320": { reference: "CR/100004/25", recipient: "jordan.demo@example.org" },

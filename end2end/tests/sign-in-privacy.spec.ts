@@ -29,3 +29,17 @@ test("a reference in the wrong format gets a field error from the page", async (
   await expect(page.getByLabel("Crime reference number")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page, "sign-in page with a format error");
 });
+
+test("asking too often shows the server's plain words in the error summary", async ({ page }, testInfo) => {
+  // A made-up reference per project, so no other test's victim is held up: 5 requests
+  // an hour for one reference, then a 429.
+  const reference = testInfo.project.name === "desktop" ? "CR/999998/25" : "CR/999997/25";
+  for (let i = 0; i < 5; i++) await requestCode(page, reference);
+  await page.goto("/sign-in");
+  await page.getByLabel("Crime reference number").fill(reference);
+  await page.getByRole("button", { name: "Continue" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText(/Too many tries\. Try again in \d+ minutes?, or call 101\./);
+  await expectNoAxeViolations(page, "sign-in page after too many requests");
+});

@@ -187,6 +187,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     tracing::info!(%addr, demo = config.demo, "listening");
     retention::spawn(db.clone(), clock.clone(), config.retention_interval());
     let state = AppState::new(db, config, Arc::new(keys), clock)?;
+    sign_in::worker::spawn(&state);
     serve(listener, state).await;
     Ok(())
 }

@@ -29,8 +29,9 @@ pub enum ApiError {
     /// 409: the request clashes with the current state (e.g. already 3 open callback
     /// requests). The server's message is a plain sentence safe to show.
     Conflict(String),
-    /// 429: too many attempts in a short time.
-    TooManyRequests,
+    /// 429: too many attempts. The server's message is a plain sentence saying when to try
+    /// again (or whom to call), safe to show; empty if the body could not be read.
+    TooManyRequests(String),
     /// A 5xx, another unexpected status, or a reply we could not read. `request_id` lets
     /// support find the logged cause; it is kept for logs, not shown.
     Server { request_id: Option<String> },
@@ -48,7 +49,7 @@ impl ApiError {
             Self::Unauthorized => t_string!(i18n, ui.api_unauthorized),
             Self::NotFound => t_string!(i18n, ui.api_not_found),
             Self::Conflict(_) => t_string!(i18n, ui.api_conflict),
-            Self::TooManyRequests => t_string!(i18n, ui.api_too_many),
+            Self::TooManyRequests(_) => t_string!(i18n, ui.api_too_many),
             Self::Server { .. } => t_string!(i18n, ui.api_server),
             Self::Network => t_string!(i18n, ui.api_network),
         }
@@ -63,7 +64,7 @@ impl fmt::Display for ApiError {
             Self::Unauthorized => f.write_str("401 unauthorized"),
             Self::NotFound => f.write_str("404 not found"),
             Self::Conflict(_) => f.write_str("409 conflict"),
-            Self::TooManyRequests => f.write_str("429 too many requests"),
+            Self::TooManyRequests(_) => f.write_str("429 too many requests"),
             Self::Server { request_id } => write!(f, "server error (request id {request_id:?})"),
             Self::Network => f.write_str("network error"),
         }
@@ -91,7 +92,7 @@ pub async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response,
     Err(match response.status() {
         401 => ApiError::Unauthorized,
         404 => ApiError::NotFound,
-        429 => ApiError::TooManyRequests,
+        429 => ApiError::TooManyRequests(body.map(|body| body.message).unwrap_or_default()),
         409 => ApiError::Conflict(body.map(|body| body.message).unwrap_or_default()),
         422 => match body {
             Some(body) => ApiError::Validation(body.errors),

@@ -27,7 +27,8 @@ pub struct FormErrors {
 pub enum GeneralError {
     /// A failed call, said in [`ApiError::plain_words`].
     Api(ApiError),
-    /// A sentence from the server, already in the person's language (a 409's message).
+    /// A sentence from the server, already in the person's language (a 409's or a 429's
+    /// message).
     Sentence(String),
 }
 
@@ -58,11 +59,14 @@ impl FormErrors {
     /// Maps a failed API call onto the form. `fields` pairs API field names with the id of
     /// the element on this page, in page order; field errors for other names, and every
     /// other kind of failure, become a general message in plain words.
-    /// A 409's own sentence from the server is shown as it came.
+    /// A 409's or a 429's own sentence from the server is shown as it came ("Too many
+    /// tries. Try again in 10 minutes, or call 101.").
     pub fn from_api(error: &ApiError, fields: &[(&str, &str)]) -> Self {
         let ApiError::Validation(by_field) = error else {
             let general = match error {
-                ApiError::Conflict(message) if !message.is_empty() => {
+                ApiError::Conflict(message) | ApiError::TooManyRequests(message)
+                    if !message.is_empty() =>
+                {
                     GeneralError::Sentence(message.clone())
                 }
                 other => GeneralError::Api(other.clone()),
@@ -171,6 +175,17 @@ mod tests {
             silent.general,
             Some(GeneralError::Api(ApiError::Conflict(String::new())))
         );
+    }
+
+    #[test]
+    fn too_many_tries_shows_the_servers_plain_words() {
+        let sentence = "Too many tries. Try again in 10 minutes, or call 101.".to_owned();
+        let errors = FormErrors::from_api(
+            &ApiError::TooManyRequests(sentence.clone()),
+            &[("code", "code")],
+        );
+        assert!(errors.fields.is_empty());
+        assert_eq!(errors.general, Some(GeneralError::Sentence(sentence)));
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub struct CaseloadRow {
     pub stage: String,
     pub enhanced_rights: bool,
     pub next_deadline: Option<String>,
+    /// Until when sign-in by code is blocked after too many wrong codes, if it ever was
+    /// (`sign_in_alerts`; the latest alert's end).
+    pub sign_in_blocked_until: Option<i64>,
 }
 
 /// The columns of a caseload line, for case `c`; the deadline comes from the partial
@@ -76,7 +79,9 @@ macro_rules! caseload_columns {
         "SELECT c.crime_reference, c.crime_type, c.stage, c.enhanced_rights,
                 (SELECT MIN(u.vcop_deadline) FROM case_updates u
                  WHERE u.case_id = c.id AND u.vcop_event IS NOT NULL
-                   AND u.vcop_told_on IS NULL) AS next_deadline
+                   AND u.vcop_told_on IS NULL) AS next_deadline,
+                (SELECT MAX(a.blocked_until) FROM sign_in_alerts a
+                 WHERE a.case_id = c.id) AS sign_in_blocked_until
          FROM cases c"
     };
 }
@@ -107,10 +112,10 @@ pub(crate) const CASELOAD_SQL: &str = concat!(
 
 const CASELOAD_ENTRY_SQL: &str = concat!(caseload_columns!(), " WHERE c.id = $1");
 
-type CaseloadTuple = (String, String, String, bool, Option<String>);
+type CaseloadTuple = (String, String, String, bool, Option<String>, Option<i64>);
 
 fn caseload_row(
-    (crime_reference, crime_type, stage, enhanced_rights, next_deadline): CaseloadTuple,
+    (crime_reference, crime_type, stage, enhanced_rights, next_deadline, blocked_until): CaseloadTuple,
 ) -> CaseloadRow {
     CaseloadRow {
         crime_reference,
@@ -118,6 +123,7 @@ fn caseload_row(
         stage,
         enhanced_rights,
         next_deadline,
+        sign_in_blocked_until: blocked_until,
     }
 }
 

@@ -18,6 +18,7 @@ use crate::platform::csp;
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
 use crate::platform::stored::enum_from_text;
+use crate::sign_in;
 use crate::staff::credentials;
 
 /// Mounted only in demo mode (`crate::app`).
@@ -26,6 +27,8 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn page(State(state): State<AppState>) -> Result<Response, AppError> {
+    // Codes are sent by the sign-in worker just after the request: show them once it is done.
+    sign_in::worker::wait_for_queue(&state.db).await?;
     let messages = latest(&state.db, &state.keys, None, DEMO_LIMIT).await?;
     let now = state.clock.unix();
     let staff = DEMO_STAFF

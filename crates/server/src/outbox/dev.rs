@@ -12,6 +12,7 @@ use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::query::Query;
 use crate::platform::state::AppState;
+use crate::sign_in;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list))
@@ -40,6 +41,8 @@ async fn list(
     State(state): State<AppState>,
     Query(query): Query<OutboxQuery>,
 ) -> Result<Json<OutboxResponse>, AppError> {
+    // Codes are sent by the sign-in worker just after the request: list them once it is done.
+    sign_in::worker::wait_for_queue(&state.db).await?;
     let messages = outbox::latest(
         &state.db,
         &state.keys,

@@ -280,6 +280,17 @@ pub struct Config {
     /// premium or special rates) has a rule so far; an unknown code stops the server.
     #[arg(long, env = "PHONE_COUNTRIES", default_value = "GB", value_parser = phone_countries)]
     pub phone_countries: PhoneCountries,
+
+    /// Requests one client address may make to each sign-in endpoint (asking for a code,
+    /// entering it, staff sign-in) in 15 minutes, counted across all servers; more get a
+    /// 429. Behind a reverse proxy every client has the proxy's address: see the README.
+    #[arg(long, env = "SIGN_IN_LIMIT_PER_IP", default_value_t = 30)]
+    pub sign_in_limit_per_ip: i64,
+
+    /// Requests all clients together may make to each sign-in endpoint in a minute,
+    /// across all servers; more get a 429. Caps the texts and emails an attack can cause.
+    #[arg(long, env = "SIGN_IN_LIMIT_GLOBAL", default_value_t = 600)]
+    pub sign_in_limit_global: i64,
 }
 
 /// An origin as browsers send it in `Origin`: `http(s)://host[:port]`, nothing after.
@@ -364,6 +375,8 @@ impl Config {
             insecure_local_http: false,
             public_origin: None,
             phone_countries: PhoneCountries::default(),
+            sign_in_limit_per_ip: 30,
+            sign_in_limit_global: 600,
         }
     }
 

@@ -86,6 +86,14 @@ pub enum AppError {
         field: &'static str,
         message: &'static str,
     },
+    /// 429: too many attempts (`rate_limit`). Sends `Retry-After` (seconds) and a body
+    /// whose `message` is a plain sentence saying when to try again (or whom to call),
+    /// shown as it comes; `errors` is empty.
+    #[error("too many requests")]
+    TooManyRequests {
+        retry_after_secs: i64,
+        message: Message,
+    },
     /// 405: the path exists but not with this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -174,15 +182,26 @@ impl AppError {
 
     /// The response in `lang`, and the body as keys for writing it again.
     fn respond(self, lang: Lang) -> (Response, PendingErrorBody) {
-        let retry_after = matches!(self, Self::Overloaded);
+        let retry_after = self.retry_after_secs();
         let (status, pending) = self.status_and_body();
         let mut response = (status, Json(pending.render(lang))).into_response();
-        if retry_after {
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
+                .insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         (response, pending)
+    }
+
+    /// Seconds for `Retry-After`, on the answers that say when to try again.
+    fn retry_after_secs(&self) -> Option<i64> {
+        match self {
+            Self::Overloaded => Some(i64::from(RETRY_AFTER_SECS)),
+            Self::TooManyRequests {
+                retry_after_secs, ..
+            } => Some((*retry_after_secs).max(1)),
+            _ => None,
+        }
     }
 
     fn status_and_body(self) -> (StatusCode, PendingErrorBody) {
@@ -219,6 +238,10 @@ impl AppError {
             Self::Conflict { field, message } => (
                 StatusCode::CONFLICT,
                 PendingErrorBody::new(message).also_under(field),
+            ),
+            Self::TooManyRequests { message, .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                PendingErrorBody::new(message),
             ),
             Self::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -322,6 +345,27 @@ mod tests {
         assert_eq!(response.headers()[RETRY_AFTER], "2");
         let (_, body) = body_of(AppError::Overloaded).await;
         assert!(body.message.contains("busy"), "{}", body.message);
+    }
+
+    #[tokio::test]
+    async fn too_many_requests_says_when_to_try_again() {
+        let response = AppError::TooManyRequests {
+            retry_after_secs: 540,
+            message: Message::error("too_many_tries").with("minutes", "9"),
+        }
+        .into_response();
+        assert_eq!(response.headers()[RETRY_AFTER], "540");
+        let (status, body) = body_of(AppError::TooManyRequests {
+            retry_after_secs: 540,
+            message: Message::error("too_many_tries").with("minutes", "9"),
+        })
+        .await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            body.message,
+            "Too many tries. Try again in 9 minutes, or call 101."
+        );
+        assert!(body.errors.is_empty());
     }
 
     #[tokio::test]

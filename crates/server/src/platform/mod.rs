@@ -16,6 +16,7 @@ pub(crate) mod limits;
 pub(crate) mod middleware;
 pub mod owner_only;
 pub mod query;
+pub mod rate_limit;
 pub mod same_origin;
 pub mod sealed;
 pub(crate) mod secrets;

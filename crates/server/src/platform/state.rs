@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use tokio::sync::Notify;
+
 use crate::platform::clock::Clock;
 use crate::platform::config::Config;
 use crate::platform::data_key::DataKeys;
@@ -18,6 +20,8 @@ pub struct AppState {
     /// Seals and opens victims' details and sign-in messages (`platform::sealed`).
     pub keys: Arc<DataKeys>,
     pub clock: Clock,
+    /// Wakes this server's sign-in worker when a code request has been queued.
+    pub sign_in_wake: Arc<Notify>,
 }
 
 impl AppState {
@@ -31,6 +35,7 @@ impl AppState {
             config: Arc::new(config),
             keys,
             clock,
+            sign_in_wake: Arc::new(Notify::new()),
         })
     }
 }

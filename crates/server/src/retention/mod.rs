@@ -16,7 +16,9 @@ use std::time::Duration;
 
 use crate::platform::clock::Clock;
 use crate::platform::db::Db;
-use crate::sign_in::codes::MAX_WRONG_TRIES;
+// Tries are counted in `rate_limits` now (`sign_in_codes.attempts` stays 0), so a code
+// whose tries ran out has its message blanked when it expires, at most 10 minutes later.
+use crate::sign_in::rules::MAX_WRONG_TRIES;
 
 const DAY_SECS: i64 = 24 * 60 * 60;
 /// Days an ended session is kept (for "was I signed in?" questions and audits).

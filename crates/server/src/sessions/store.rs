@@ -132,11 +132,16 @@ pub async fn find_live(
 
 /// Ends the session for `token`, if any. Returns whether one was live.
 pub async fn end(db: &Db, token: &str, now: i64) -> sqlx::Result<bool> {
+    end_in(&mut db.conn(), token, now).await
+}
+
+/// `end`, on a connection (e.g. inside the transaction that signs someone in).
+pub async fn end_in(conn: &mut Conn<'_>, token: &str, now: i64) -> sqlx::Result<bool> {
     let done =
         query("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL")
             .bind(now)
             .bind(secrets::token_hash(token))
-            .execute(&mut db.conn())
+            .execute(conn)
             .await?;
     Ok(done > 0)
 }

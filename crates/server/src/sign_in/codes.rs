@@ -1,5 +1,6 @@
-//! One-time sign-in codes: issuing one (and queueing the message that carries it) and
-//! checking one. Every way a check can fail looks the same from outside.
+//! One-time sign-in codes: issuing one (and queueing the message that carries it; the
+//! sign-in worker calls it) and checking one. Every way a check can fail looks the same
+//! from outside, and writes the same: one try counted in `rate_limits`.
 
 use shared::api::preferences::ContactMethod;
 use shared::{CrimeReference, Lang};
@@ -10,15 +11,10 @@ use crate::platform::sealed::{VICTIMS_EMAIL, VICTIMS_PHONE};
 use crate::platform::stored::enum_from_text;
 use crate::platform::{i18n, secrets};
 
+use super::rules::{self, LIFETIME_MINUTES, MAX_WRONG_TRIES};
 use super::store;
 use crate::platform::db::{self, Conn};
-
-/// Minutes a code stays valid.
-pub const LIFETIME_MINUTES: u32 = 10;
-/// Wrong tries after which a code is dead.
-pub const MAX_WRONG_TRIES: i64 = 5;
-/// Codes a case can be sent in an hour; requests beyond it send nothing.
-pub const MAX_CODES_PER_HOUR: i64 = 5;
+use crate::platform::rate_limit;
 
 /// What `issue` did. The API answers the same whatever it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +26,8 @@ pub enum Issued {
     UnknownReference,
     /// The victim chose letter, phone call or visit: no code can be sent.
     NoSafeChannel,
+    /// A live code was sent less than `REUSE_WITHIN_SECS` ago: it stays the one to use.
+    Reused,
     RateLimited,
 }
 
@@ -94,20 +92,19 @@ pub fn message_body(lang: Lang, code: &str) -> String {
     )
 }
 
-/// Issues a code for `reference` if it belongs to a case whose victim can receive one.
-/// The code is generated and hashed either way so both paths do similar work.
+/// Issues a code for `reference` if it belongs to a case whose victim can receive one,
+/// unless the live code is under a minute old (re-used) or the case has had its day's
+/// codes. Called by the sign-in worker, out of the requester's sight, so its work may
+/// differ between references that exist and ones that do not.
 pub async fn issue(
     conn: &mut Conn<'_>,
     keys: &DataKeys,
     reference: &CrimeReference,
     now: i64,
 ) -> anyhow::Result<Issued> {
-    // Codes of one reference are issued and tried one transaction at a time, so the
-    // hourly limit and the tries per code hold under concurrent requests.
+    // Codes of one reference are issued and tried one transaction at a time, so the daily
+    // limit, the re-use rule and the tries per code hold under concurrent requests.
     db::serialise(conn, reference.as_str()).await?;
-    let code = secrets::new_code()?;
-    let salt = secrets::new_salt()?;
-    let hash = keys.code_hash(&salt, &code);
     let Some(target) = find_target(conn, keys, reference).await? else {
         return Ok(Issued::UnknownReference);
     };
@@ -115,11 +112,22 @@ pub async fn issue(
         tracing::info!(case_id = %target.case_id, "no code sent: no text or email contact");
         return Ok(Issued::NoSafeChannel);
     };
-    let recent = store::count_since(conn, &target.case_id, now - 3600).await?;
-    if recent >= MAX_CODES_PER_HOUR {
-        tracing::warn!(case_id = %target.case_id, "no code sent: hourly limit reached");
+    if let Some(live) = store::live_code(conn, &target.case_id).await? {
+        let tries =
+            rate_limit::hits_in(conn, rules::CODE_TRIES_SCOPE, &live.id, live.created_at).await?;
+        if reuses(&live, tries, now) {
+            tracing::info!(case_id = %target.case_id, "no code sent: the live one is new");
+            return Ok(Issued::Reused);
+        }
+    }
+    let recent = store::count_since(conn, &target.case_id, now - 24 * 60 * 60).await?;
+    if recent >= rules::MAX_CODES_PER_DAY {
+        tracing::warn!(case_id = %target.case_id, "no code sent: daily limit reached");
         return Ok(Issued::RateLimited);
     }
+    let code = secrets::new_code()?;
+    let salt = secrets::new_salt()?;
+    let hash = keys.code_hash(&salt, &code);
     let expires_at = now + i64::from(LIFETIME_MINUTES) * 60;
     let code_id =
         store::replace_live_code(conn, &target.case_id, &salt, &hash, now, expires_at).await?;
@@ -137,6 +145,14 @@ pub async fn issue(
     Ok(Issued::Sent { code_id })
 }
 
+/// Whether asking again at `now` re-uses `live` (sent `tries` wrong tries ago) instead
+/// of sending a new code: only while it is new, unexpired and not used up.
+pub fn reuses(live: &store::LiveCode, tries: i64, now: i64) -> bool {
+    now - live.created_at < rules::REUSE_WITHIN_SECS
+        && live.expires_at > now
+        && tries < MAX_WRONG_TRIES
+}
+
 /// Who a correct code signs in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedIn {
@@ -144,42 +160,60 @@ pub struct SignedIn {
     pub victim_id: String,
 }
 
-/// Checks `code` against the case's live code. Every check uses up one of its tries; the
-/// right code within them is marked used. `None` covers every failure alike: unknown reference, no live code,
-/// expired, used up, or wrong.
+/// What a check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checked {
+    SignedIn(SignedIn),
+    /// Any failure: unknown reference, no live code, expired, used up, or wrong. The case,
+    /// when the reference has one, so its officer can be alerted.
+    Refused {
+        case_id: Option<String>,
+    },
+}
+
+/// Checks `code` against the case's live code. Every check spends one try before
+/// comparing, so a wrong code always costs one: the live code's (in the window of its
+/// life), or, when there is no live code or no such reference, a stand-in counter for
+/// the reference, so every failed check writes the same one row.
 pub async fn check(
     conn: &mut Conn<'_>,
     keys: &DataKeys,
     reference: &CrimeReference,
     code: &str,
     now: i64,
-) -> anyhow::Result<Option<SignedIn>> {
+) -> anyhow::Result<Checked> {
     db::serialise(conn, reference.as_str()).await?;
-    let Some(target) = find_target(conn, keys, reference).await? else {
-        burn_a_hash(keys, code);
-        return Ok(None);
+    let target = find_target(conn, keys, reference).await?;
+    let live = match &target {
+        Some(target) => store::live_code(conn, &target.case_id)
+            .await?
+            .filter(|live| live.expires_at > now),
+        None => None,
     };
-    let live = store::live_code(conn, &target.case_id).await?;
-    let Some((code_id, salt, hash)) = live else {
+    let case_id = target.as_ref().map(|t| t.case_id.clone());
+    let (Some(target), Some(live)) = (target, live) else {
+        let stand_in = format!("no-live-code {}", reference.as_str());
+        let window = (now - now.rem_euclid(60 * 60), now + 60 * 60);
+        rate_limit::hit_in(conn, rules::CODE_TRIES_SCOPE, &stand_in, window).await?;
         burn_a_hash(keys, code);
-        return Ok(None);
+        return Ok(Checked::Refused { case_id });
     };
-    // Spend a try before comparing, so a wrong code always costs one.
-    let spent = store::spend_try(conn, &code_id, MAX_WRONG_TRIES, now).await?;
-    if !spent {
+    let window = (live.created_at, live.expires_at);
+    let tries = rate_limit::hit_in(conn, rules::CODE_TRIES_SCOPE, &live.id, window).await?;
+    if tries > MAX_WRONG_TRIES {
         burn_a_hash(keys, code);
-        tracing::info!(case_id = %target.case_id, code_id = %code_id, "code expired or used up");
-        return Ok(None);
+        tracing::info!(case_id = %target.case_id, code_id = %live.id, "code used up");
+        return Ok(Checked::Refused { case_id });
     }
-    if !keys.code_matches(&salt, &hash, code) {
-        tracing::info!(case_id = %target.case_id, code_id = %code_id, "wrong code");
-        return Ok(None);
+    if !keys.code_matches(&live.salt, &live.hash, code) {
+        tracing::info!(case_id = %target.case_id, code_id = %live.id, "wrong code");
+        return Ok(Checked::Refused { case_id });
     }
-    if !store::mark_used(conn, &code_id, now).await? {
-        return Ok(None);
+    if !store::mark_used(conn, &live.id, now).await? {
+        return Ok(Checked::Refused { case_id });
     }
-    tracing::info!(case_id = %target.case_id, code_id = %code_id, "code accepted");
-    Ok(Some(SignedIn {
+    tracing::info!(case_id = %target.case_id, code_id = %live.id, "code accepted");
+    Ok(Checked::SignedIn(SignedIn {
         case_id: target.case_id,
         victim_id: target.victim_id,
     }))
@@ -188,4 +222,26 @@ pub async fn check(
 /// The hash a real check would compute, so failing early takes about as long.
 fn burn_a_hash(keys: &DataKeys, code: &str) {
     std::hint::black_box(keys.code_hash("00000000000000000000000000000000", code));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn live(created_at: i64) -> store::LiveCode {
+        store::LiveCode {
+            id: "c".into(),
+            salt: String::new(),
+            hash: String::new(),
+            created_at,
+            expires_at: created_at + 600,
+        }
+    }
+
+    #[test]
+    fn a_new_live_code_is_reused_for_a_minute_unless_it_is_used_up() {
+        assert!(reuses(&live(1_000), 0, 1_059));
+        assert!(!reuses(&live(1_000), 0, 1_060));
+        assert!(!reuses(&live(1_000), MAX_WRONG_TRIES, 1_010));
+    }
 }

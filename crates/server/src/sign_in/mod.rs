@@ -1,15 +1,21 @@
-//! Signing in with a one-time code: `POST /api/sign-in/start` sends a code (if it can),
-//! `POST /api/sign-in/verify` exchanges it for a session cookie.
+//! Signing in with a one-time code: `POST /api/sign-in/start` asks for a code (queued for
+//! the `worker`, which sends it if it can), `POST /api/sign-in/verify` exchanges it for a
+//! session cookie.
 //!
-//! Neither answer reveals whether a crime reference exists: start always says 202, and
-//! every failed verify gets the same 422.
+//! Neither answer reveals whether a crime reference exists: start always says 202, every
+//! failed verify gets the same 422, and both write the same rows either way (so they take
+//! the same time). Too many requests get a 429 with `Retry-After` (`rules` has every
+//! limit and the guessing arithmetic).
 
 pub mod codes;
+mod failures;
+pub mod rules;
 pub mod store;
+pub mod worker;
 
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use shared::api::{
     ErrorBody, Role, SessionView, StartSignInRequest, StartSignInResponse, VerifySignInRequest,
@@ -18,9 +24,14 @@ use shared::{CrimeReference, SignInCode};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use self::codes::Checked;
+use self::rules::Endpoint;
 use crate::access::{Actor, ActorKind};
+use crate::platform::db;
 use crate::platform::error::{AppError, FieldErrors};
+use crate::platform::i18n::Message;
 use crate::platform::json::Json;
+use crate::platform::rate_limit::{self, ClientIp, Exceeded};
 use crate::platform::state::AppState;
 use crate::sessions::{cookies, idle_timeout_minutes, store as sessions};
 
@@ -34,10 +45,24 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(verify))
 }
 
+/// The 429 a victim sees: when to try again, or to call 101.
+fn too_many(exceeded: Exceeded) -> AppError {
+    AppError::TooManyRequests {
+        retry_after_secs: exceeded.retry_after_secs,
+        message: rate_limit::try_again_message(
+            Message::error,
+            "too_many_tries",
+            exceeded.retry_after_secs,
+        ),
+    }
+}
+
 /// Ask for a one-time code.
 ///
 /// Always 202 for a well-formed reference, whether or not it exists. A code is sent only
-/// if the victim chose text or email, and at most 5 times an hour per case.
+/// if the victim chose text or email; asking again within a minute of a live code re-uses
+/// it (nothing is sent), and a case is sent at most 8 codes a day. 429 after 5 requests an
+/// hour for one reference, or too many from one address or from everyone.
 #[utoipa::path(
     post,
     path = "/api/sign-in/start",
@@ -45,24 +70,40 @@ pub fn router() -> OpenApiRouter<AppState> {
     tag = "sign-in",
     request_body = StartSignInRequest,
     responses(
-        (status = 202, description = "If we can, we have sent a code", body = StartSignInResponse),
+        (status = 202, description = "If we can, we will send a code", body = StartSignInResponse),
         (status = 422, description = "The reference is not in a valid format, or the body is malformed", body = ErrorBody),
+        (status = 429, description = "Too many requests: the message says when to try again", body = ErrorBody,
+            headers(("retry-after" = i64, description = "Seconds to wait"))),
     )
 )]
 async fn start(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     Json(request): Json<StartSignInRequest>,
 ) -> Result<(StatusCode, Json<StartSignInResponse>), AppError> {
     let reference = CrimeReference::parse(&request.crime_reference)
         .map_err(|e| AppError::Validation(FieldErrors::single("crime_reference", e)))?;
+    let now = state.clock.unix();
+    let limits = [
+        (rules::per_ip(&state.config, Endpoint::Start), ip.as_str()),
+        (
+            rules::global(&state.config, Endpoint::Start),
+            rules::EVERYONE,
+        ),
+        (rules::START_PER_REFERENCE, reference.as_str()),
+    ];
     let mut tx = state.db.begin_write().await?;
-    // What happened is logged (ids only) inside `issue`; the reply does not depend on it.
-    let _issued = codes::issue(&mut tx.conn(), &state.keys, &reference, state.clock.unix()).await?;
+    let allowed = rate_limit::hit_all(&mut tx.conn(), &limits, now).await?;
+    if allowed.is_ok() {
+        store::queue_request(&mut tx.conn(), reference.as_str(), now).await?;
+    }
     tx.commit().await?;
+    allowed.map_err(too_many)?;
+    state.sign_in_wake.notify_one();
     Ok((
         StatusCode::ACCEPTED,
         Json(StartSignInResponse {
-            expires_in_minutes: codes::LIFETIME_MINUTES,
+            expires_in_minutes: rules::LIFETIME_MINUTES,
         }),
     ))
 }
@@ -70,8 +111,10 @@ async fn start(
 /// Exchange a code for a session.
 ///
 /// On success sets the `__Host-su_session` cookie (HttpOnly, Secure, SameSite=Strict, 30
-/// idle minutes).
-/// A wrong, expired, used or unknown code all get the same 422 on the field `code`.
+/// idle minutes) and ends any session the request's cookie still had.
+/// A wrong, expired, used or unknown code all get the same 422 on the field `code`. After
+/// 10 wrong codes for a reference in a day (45 in a year) the answer is 429 and the case's
+/// officer is alerted.
 #[utoipa::path(
     post,
     path = "/api/sign-in/verify",
@@ -82,10 +125,14 @@ async fn start(
         (status = 200, description = "Signed in; the session cookie is set", body = SessionView,
             headers(("set-cookie" = String, description = "__Host-su_session=…; HttpOnly; SameSite=Strict; Path=/; Max-Age=1800; Secure"))),
         (status = 422, description = "A field is in the wrong format, or the code was not accepted", body = ErrorBody),
+        (status = 429, description = "Too many tries: the message says when to try again, or to call 101", body = ErrorBody,
+            headers(("retry-after" = i64, description = "Seconds to wait"))),
     )
 )]
 async fn verify(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Json(request): Json<VerifySignInRequest>,
 ) -> Result<Response, AppError> {
     let mut errors = FieldErrors::default();
@@ -100,32 +147,49 @@ async fn verify(
     };
 
     let now = state.clock.unix();
+    let limits = [
+        (rules::per_ip(&state.config, Endpoint::Verify), ip.as_str()),
+        (
+            rules::global(&state.config, Endpoint::Verify),
+            rules::EVERYONE,
+        ),
+    ];
     let mut tx = state.db.begin_write().await?;
-    let token =
+    // One reference's checks take turns, so its caps hold under parallel guesses.
+    db::serialise(&mut tx.conn(), reference.as_str()).await?;
+    let mut allowed = rate_limit::hit_all(&mut tx.conn(), &limits, now).await?;
+    if allowed.is_ok() {
+        allowed = failures::allow(&mut tx.conn(), &reference, now).await?;
+    }
+    if let Err(exceeded) = allowed {
+        tx.commit().await?;
+        return Err(too_many(exceeded));
+    }
+    let signed_in =
         match codes::check(&mut tx.conn(), &state.keys, &reference, code.as_str(), now).await? {
-            Some(signed_in) => Some(
-                sessions::create(
-                    &mut tx.conn(),
-                    &Actor {
-                        kind: ActorKind::Victim,
-                        id: signed_in.victim_id,
-                        signed_in_case: None,
-                    },
-                    Some(&signed_in.case_id),
-                    now,
-                )
-                .await?,
-            ),
-            None => None,
+            Checked::SignedIn(signed_in) => signed_in,
+            Checked::Refused { case_id } => {
+                failures::count(&mut tx.conn(), &reference, case_id.as_deref(), now).await?;
+                // Commit: a wrong code must use up a try.
+                tx.commit().await?;
+                return Err(AppError::Validation(FieldErrors::single(
+                    "code",
+                    CODE_REJECTED,
+                )));
+            }
         };
-    // Commit either way: a wrong code must use up a try.
-    tx.commit().await?;
-    let Some(token) = token else {
-        return Err(AppError::Validation(FieldErrors::single(
-            "code",
-            CODE_REJECTED,
-        )));
+    // A session this browser already had ends: one browser, one person signed in.
+    let security = cookies::CookieSecurity::of(&state.config);
+    if let Some(old) = cookies::SessionCookie::Victim.token(security, &headers) {
+        sessions::end_in(&mut tx.conn(), old, now).await?;
+    }
+    let actor = Actor {
+        kind: ActorKind::Victim,
+        id: signed_in.victim_id,
+        signed_in_case: None,
     };
+    let token = sessions::create(&mut tx.conn(), &actor, Some(&signed_in.case_id), now).await?;
+    tx.commit().await?;
 
     let view = SessionView {
         role: Role::Victim,

@@ -1,7 +1,7 @@
-//! Sign-in codes in the database: who a reference belongs to, and storing, spending and
-//! using up codes (only ever their salted hashes).
+//! Sign-in in the database: who a reference belongs to; storing and using up codes (only
+//! ever their salted hashes); the queue of code requests; and officers' alerts.
 
-use crate::platform::db::{query, Conn};
+use crate::platform::db::{query, query_per_engine, Conn, PerEngine};
 
 /// The case and victim behind a reference typed at sign-in.
 pub(crate) const SIGN_IN_TARGET_SQL: &str =
@@ -92,40 +92,34 @@ pub async fn replace_live_code(
     Ok(code_id)
 }
 
-/// The case's newest live code: (id, salt, hash).
-pub async fn live_code(
-    conn: &mut Conn<'_>,
-    case_id: &str,
-) -> sqlx::Result<Option<(String, String, String)>> {
-    query(
-        "SELECT id, salt, code_hash FROM sign_in_codes
+/// A case's newest code that is neither used nor replaced (it may have expired).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveCode {
+    pub id: String,
+    pub salt: String,
+    pub hash: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+pub async fn live_code(conn: &mut Conn<'_>, case_id: &str) -> sqlx::Result<Option<LiveCode>> {
+    let row: Option<(String, String, String, i64, i64)> = query(
+        "SELECT id, salt, code_hash, created_at, expires_at FROM sign_in_codes
          WHERE case_id = $1 AND used_at IS NULL AND invalidated_at IS NULL
          ORDER BY created_at DESC LIMIT 1",
     )
     .bind(case_id)
     .fetch_optional(conn)
-    .await
-}
-
-/// Spends one try of a code, in one conditional update so parallel guesses cannot share a
-/// try even where the database does not serialise these transactions. `false` when the
-/// code has expired or its tries are used up.
-pub async fn spend_try(
-    conn: &mut Conn<'_>,
-    code_id: &str,
-    max_tries: i64,
-    now: i64,
-) -> sqlx::Result<bool> {
-    let spent = query(
-        "UPDATE sign_in_codes SET attempts = attempts + 1
-         WHERE id = $1 AND attempts < $2 AND expires_at > $3",
-    )
-    .bind(code_id)
-    .bind(max_tries)
-    .bind(now)
-    .execute(conn)
     .await?;
-    Ok(spent == 1)
+    Ok(
+        row.map(|(id, salt, hash, created_at, expires_at)| LiveCode {
+            id,
+            salt,
+            hash,
+            created_at,
+            expires_at,
+        }),
+    )
 }
 
 /// Marks a code used; `false` if something else used it first.
@@ -136,4 +130,85 @@ pub async fn mark_used(conn: &mut Conn<'_>, code_id: &str, now: i64) -> sqlx::Re
         .execute(conn)
         .await?;
     Ok(marked == 1)
+}
+
+/// Queues a "send me a code" request for the sign-in worker.
+pub async fn queue_request(conn: &mut Conn<'_>, reference: &str, now: i64) -> sqlx::Result<()> {
+    query("INSERT INTO sign_in_requests (id, crime_reference, requested_at) VALUES ($1, $2, $3)")
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(reference)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The oldest queued request: (id, reference). On PostgreSQL it is locked for this
+/// transaction and skipped by other servers' workers meanwhile; SQLite's one writer
+/// already keeps workers apart.
+const NEXT_REQUEST: PerEngine = PerEngine {
+    sqlite: "SELECT id, crime_reference FROM sign_in_requests ORDER BY requested_at, id LIMIT 1",
+    postgres: "SELECT id, crime_reference FROM sign_in_requests ORDER BY requested_at, id
+               LIMIT 1 FOR UPDATE SKIP LOCKED",
+};
+
+pub async fn next_request(conn: &mut Conn<'_>) -> sqlx::Result<Option<(String, String)>> {
+    query_per_engine(NEXT_REQUEST).fetch_optional(conn).await
+}
+
+/// Deletes an answered (or unanswerable) request.
+pub async fn delete_request(conn: &mut Conn<'_>, id: &str) -> sqlx::Result<()> {
+    query("DELETE FROM sign_in_requests WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Requests still waiting for the worker.
+pub async fn queued_requests(conn: &mut Conn<'_>) -> sqlx::Result<i64> {
+    let (count,): (i64,) = query("SELECT COUNT(*) FROM sign_in_requests")
+        .fetch_one(conn)
+        .await?;
+    Ok(count)
+}
+
+/// Records that sign-in by code is blocked for a case until `blocked_until`, for its
+/// officer to see. `kind` is `"day"` or `"year"` (which cap was reached).
+pub async fn raise_alert(
+    conn: &mut Conn<'_>,
+    case_id: &str,
+    kind: &str,
+    now: i64,
+    blocked_until: i64,
+) -> sqlx::Result<()> {
+    query(
+        "INSERT INTO sign_in_alerts (id, case_id, kind, created_at, blocked_until)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(case_id)
+    .bind(kind)
+    .bind(now)
+    .bind(blocked_until)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Invalidates every live code of the victim's cases (when their sign-in channel changes).
+pub async fn invalidate_victims_live_codes(
+    conn: &mut Conn<'_>,
+    victim_id: &str,
+    now: i64,
+) -> sqlx::Result<u64> {
+    query(
+        "UPDATE sign_in_codes SET invalidated_at = $1
+         WHERE used_at IS NULL AND invalidated_at IS NULL
+           AND case_id IN (SELECT id FROM cases WHERE victim_id = $2)",
+    )
+    .bind(now)
+    .bind(victim_id)
+    .execute(conn)
+    .await
 }

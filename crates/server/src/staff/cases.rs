@@ -45,6 +45,7 @@ async fn my_cases(
     RequestLang(lang): RequestLang,
     actor: Actor,
 ) -> Result<Json<StaffCasesView>, AppError> {
+    let now = state.clock.unix();
     let mut conn = state.db.acquire().await?;
     let rows = access::caseload(&mut conn.conn(), &actor, PAGE_SIZE).await?;
     let cases = rows
@@ -55,6 +56,7 @@ async fn my_cases(
             crime_type: row.crime_type,
             enhanced_rights: row.enhanced_rights,
             next_deadline: row.next_deadline,
+            sign_in_blocked: row.sign_in_blocked_until.is_some_and(|until| until > now),
         })
         .collect();
     Ok(Json(StaffCasesView { cases }))
@@ -103,6 +105,9 @@ async fn one_case(
         stage: stage_title(lang, summary.stage),
         enhanced_rights: summary.enhanced_rights,
         next_deadline: summary.next_deadline,
+        sign_in_blocked: summary
+            .sign_in_blocked_until
+            .is_some_and(|until| until > now),
         preferences: current.view(lang)?,
     }))
 }

@@ -6,6 +6,10 @@
 //! wrong or replayed code, locked or disabled account), so the answer tells an attacker
 //! nothing; an unknown email still costs a password check. Five failures lock the
 //! account for 15 minutes, counted in the database so every server sees the lock.
+//!
+//! Before any of that, the same kinds of limit as the victims' sign-in (`sign_in::rules`):
+//! per client address and for everyone (a 429 with `Retry-After`), and at most 20
+//! failures a day per email address, account or not (then 429 until the day ends).
 
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
@@ -21,12 +25,14 @@ use crate::access::{Actor, ActorKind};
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::i18n::Message;
 use crate::platform::json::Json;
+use crate::platform::rate_limit::{self, ClientIp, Exceeded};
 use crate::platform::sealed::STAFF_TOTP_SECRET;
 use crate::platform::state::AppState;
 use crate::platform::stored::enum_from_text;
 use crate::sessions::cookies::{self, SessionCookie};
 use crate::sessions::store as sessions;
 use crate::sessions::{end_every_session, end_this_session, idle_timeout_minutes};
+use crate::sign_in::rules::{self, Endpoint, STAFF_FAILS_PER_DAY};
 
 /// Failed sign-ins that lock an account...
 pub const MAX_FAILURES: i64 = 5;
@@ -53,10 +59,14 @@ pub fn router() -> OpenApiRouter<AppState> {
     responses(
         (status = 200, description = "Signed in; the staff session cookie is set", body = StaffSessionView),
         (status = 422, description = "A field is missing, or the sign-in was refused", body = ErrorBody),
+        (status = 429, description = "Too many tries: the message says when to try again", body = ErrorBody,
+            headers(("retry-after" = i64, description = "Seconds to wait"))),
     )
 )]
 async fn sign_in(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Json(request): Json<StaffSignInRequest>,
 ) -> Result<Response, AppError> {
     let email = request.email.trim().to_lowercase();
@@ -80,6 +90,21 @@ async fn sign_in(
     }
 
     let now = state.clock.unix();
+    let limits = [
+        (rules::per_ip(&state.config, Endpoint::Staff), ip.as_str()),
+        (
+            rules::global(&state.config, Endpoint::Staff),
+            rules::EVERYONE,
+        ),
+    ];
+    let mut tx = state.db.begin_write().await?;
+    let mut allowed = rate_limit::hit_all(&mut tx.conn(), &limits, now).await?;
+    if allowed.is_ok() {
+        allowed = rate_limit::has_room(&mut tx.conn(), &STAFF_FAILS_PER_DAY, &email, now).await?;
+    }
+    tx.commit().await?;
+    allowed.map_err(too_many)?;
+
     // The account is read, and the password checked, outside any write transaction: an
     // argon2 check takes tens of milliseconds and must not hold SQLite's write lock, nor
     // an async worker (it runs on the blocking pool). Lockout counting and the
@@ -98,6 +123,10 @@ async fn sign_in(
     .await
     .map_err(AppError::internal)?;
     let Some(account) = account else {
+        // Counted like an account's failure, so the cap says nothing about who has one
+        // (whether this one reached it shows on the next try).
+        let _counted =
+            rate_limit::hit(&mut state.db.conn(), &STAFF_FAILS_PER_DAY, &email, now).await?;
         return Err(refused());
     };
     let usable = account.disabled_at.is_none() && account.locked_until.is_none_or(|t| t <= now);
@@ -120,6 +149,10 @@ async fn sign_in(
         _ => None,
     };
     let Some(kind) = signed_in else {
+        let failures = rate_limit::hit(&mut tx.conn(), &STAFF_FAILS_PER_DAY, &email, now).await?;
+        if failures == Ok(STAFF_FAILS_PER_DAY.max) {
+            tracing::warn!(staff_id = %account.id, "staff sign-in: daily failure cap reached");
+        }
         if account.disabled_at.is_none() {
             store::record_failure(
                 &mut tx.conn(),
@@ -138,6 +171,11 @@ async fn sign_in(
         id: account.id.clone(),
         signed_in_case: None,
     };
+    // A staff session this browser already had ends: one browser, one person signed in.
+    let security = cookies::CookieSecurity::of(&state.config);
+    if let Some(old) = SessionCookie::Staff.token(security, &headers) {
+        sessions::end_in(&mut tx.conn(), old, now).await?;
+    }
     let token = sessions::create(&mut tx.conn(), &actor, None, now).await?;
     tx.commit().await?;
     tracing::info!(staff_id = %account.id, "staff signed in");
@@ -145,6 +183,18 @@ async fn sign_in(
     let security = cookies::CookieSecurity::of(&state.config);
     let cookie = cookies::SessionCookie::Staff.set(security, &token);
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
+}
+
+/// The 429 staff see: when to try again, or to ask their supervisor.
+fn too_many(exceeded: Exceeded) -> AppError {
+    AppError::TooManyRequests {
+        retry_after_secs: exceeded.retry_after_secs,
+        message: rate_limit::try_again_message(
+            Message::server,
+            "staff.too_many_tries",
+            exceeded.retry_after_secs,
+        ),
+    }
 }
 
 fn refused() -> AppError {

@@ -71,6 +71,11 @@ pub struct Options {
     pub exit_url: Option<String>,
     /// Any other change to the settings (timeouts, limits, flags).
     pub configure: fn(&mut Config),
+    /// Whether the sign-in worker runs (off: code requests stay queued, so a test can
+    /// see what the request alone wrote).
+    pub sign_in_worker: bool,
+    /// `--sign-in-limit-per-ip` and `--sign-in-limit-global`; the defaults when `None`.
+    pub sign_in_limits: Option<(i64, i64)>,
 }
 
 impl Default for Options {
@@ -80,6 +85,8 @@ impl Default for Options {
             static_dir: None,
             exit_url: None,
             configure: |_| {},
+            sign_in_worker: true,
+            sign_in_limits: None,
         }
     }
 }
@@ -106,8 +113,20 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if let Some(exit_url) = options.exit_url {
         config.exit_url = exit_url;
     }
+    if let Some((per_ip, global)) = options.sign_in_limits {
+        config.sign_in_limit_per_ip = per_ip;
+        config.sign_in_limit_global = global;
+    }
     (options.configure)(&mut config);
-    serve(dir, db, clock, config).await
+    serve(dir, db, clock, config, options.sign_in_worker).await
+}
+
+/// `spawn_app_with(options)` with the clock at Tuesday 8am: a known moment, so no rate
+/// limit's window (a minute, 15 minutes, an hour, a day) ends in the middle of a test.
+pub async fn app_at_8am(options: Options) -> TestApp {
+    let app = spawn_app_with(options).await;
+    app.set_clock_to_tuesday_8am();
+    app
 }
 
 /// A server on a database that already exists (e.g. one a command-line test filled), not
@@ -118,7 +137,7 @@ pub async fn spawn_app_on(dir: TempDir, database_url: String) -> TestApp {
         .await
         .expect("database");
     let config = Config::for_tests(database_url, dir.path().join("no-dist"), false);
-    serve(dir, db, Clock::system(), config).await
+    serve(dir, db, Clock::system(), config, true).await
 }
 
 /// The PostgreSQL server the suite runs on (`postgres://USER@HOST:PORT`, no database), or
@@ -149,10 +168,19 @@ pub async fn fresh_database_url(dir: &TempDir) -> String {
     format!("{server}/{name}")
 }
 
-async fn serve(dir: TempDir, db: Db, clock: Clock, config: Config) -> TestApp {
+async fn serve(
+    dir: TempDir,
+    db: Db,
+    clock: Clock,
+    config: Config,
+    sign_in_worker: bool,
+) -> TestApp {
     let keys = test_keys();
     let database_url = config.database_url.clone();
     let state = AppState::new(db.clone(), config, keys.clone(), clock.clone()).expect("app state");
+    if sign_in_worker {
+        server::sign_in::worker::spawn(&state);
+    }
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -254,12 +282,29 @@ impl TestApp {
         self.clock.set_unix(TUESDAY_8AM);
     }
 
+    /// Asks for a code and waits until the sign-in worker has answered every queued
+    /// request, so the code (if any) is in the outbox.
     pub async fn start_sign_in(&self, reference: &str) -> Response {
-        self.post_json(
-            "/api/sign-in/start",
-            &json!({ "crime_reference": reference }),
-        )
-        .await
+        let response = self
+            .post_json(
+                "/api/sign-in/start",
+                &json!({ "crime_reference": reference }),
+            )
+            .await;
+        self.wait_for_sign_in_worker().await;
+        response
+    }
+
+    /// Waits until no code request is queued (the worker answers within milliseconds).
+    pub async fn wait_for_sign_in_worker(&self) {
+        server::sign_in::worker::wait_for_queue(&self.db)
+            .await
+            .expect("queue");
+        let empty = server::sign_in::worker::queue_is_empty(&self.db).await;
+        assert!(
+            empty.expect("queue"),
+            "the sign-in worker left requests queued"
+        );
     }
 
     pub async fn verify(&self, reference: &str, code: &str) -> Response {
@@ -435,6 +480,10 @@ fn capture_logs() {
 /// The number of rows in `table`.
 /// The newest message to `recipient` in `db`, opened with the test key.
 pub async fn latest_body_for(db: &Db, recipient: &str) -> Option<String> {
+    // A code is written by the sign-in worker just after its request is answered.
+    server::sign_in::worker::wait_for_queue(db)
+        .await
+        .expect("queue");
     let messages = server::outbox::latest(db, &test_keys(), Some(recipient), 1)
         .await
         .expect("outbox");

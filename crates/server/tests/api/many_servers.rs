@@ -1,5 +1,5 @@
 //! Two server processes on one database, as behind a load balancer: what one server
-//! records (a session, a staff lockout) holds on the other, because it lives in the
+//! records (a session, a staff lockout, sign-in limits) holds on the other, because it lives in the
 //! database and not in either process. Runs on whichever engine the suite runs on
 //! (`./x test` runs it on PostgreSQL too).
 
@@ -9,10 +9,18 @@ use server::demo::staff::{DEMO_PASSWORD, DEMO_STAFF};
 use server::platform::db::{query, Db};
 use server::staff::credentials;
 
-use crate::helpers::{case_path, fresh_database_url, latest_body_for, session_token, TEXT_VICTIM};
+use crate::helpers::{
+    case_path, fresh_database_url, latest_body_for, session_token, TEXT_VICTIM, UNKNOWN_REFERENCE,
+};
 use crate::server_process::ServerProcess;
 
+/// The code in the newest message to `recipient`, once the servers' sign-in workers have
+/// answered every queued request.
 async fn newest_code(db: &Db, recipient: &str) -> String {
+    // Codes are sent by a server's sign-in worker just after the request.
+    server::sign_in::worker::wait_for_queue(db)
+        .await
+        .expect("the code requests were answered");
     let body = latest_body_for(db, recipient)
         .await
         .expect("a code was sent");
@@ -101,5 +109,29 @@ async fn a_session_and_a_lockout_made_on_one_server_hold_on_the_other() {
             .await
             .expect("sign in");
         assert_eq!(locked.status(), 422, "locked on {}", server.address);
+    }
+
+    // Sign-in limits count in the database too: five requests for one reference spread
+    // over both servers use up its hour, on either.
+    for attempt in 0..5 {
+        let server = if attempt % 2 == 0 { &first } else { &second };
+        let asked = client
+            .post(server.url("/api/sign-in/start"))
+            .header("origin", server.url(""))
+            .json(&json!({ "crime_reference": UNKNOWN_REFERENCE }))
+            .send()
+            .await
+            .expect("start");
+        assert_eq!(asked.status(), 202);
+    }
+    for server in [&first, &second] {
+        let refused = client
+            .post(server.url("/api/sign-in/start"))
+            .header("origin", server.url(""))
+            .json(&json!({ "crime_reference": UNKNOWN_REFERENCE }))
+            .send()
+            .await
+            .expect("start");
+        assert_eq!(refused.status(), 429, "limited on {}", server.address);
     }
 }

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 use shared::api::{ErrorBody, SessionView, StartSignInResponse};
 
 use crate::helpers::{
-    other_code, set_cookie, spawn_app, spawn_app_with, Options, EMAIL_VICTIM,
+    app_at_8am, other_code, set_cookie, spawn_app, spawn_app_with, Options, EMAIL_VICTIM,
     LETTER_ONLY_REFERENCE, TEXT_VICTIM, UNKNOWN_REFERENCE,
 };
 use server::platform::db::query;
@@ -167,7 +167,7 @@ async fn five_wrong_tries_kill_the_code_even_for_the_right_one() {
     }
     assert_code_rejected(app.verify(reference, &code).await).await;
 
-    // A new code works again.
+    // A new code works again (a used-up code is not re-used, even within the minute).
     app.start_sign_in(reference).await;
     let fresh = app.latest_code_for(phone).await.unwrap();
     assert_eq!(app.verify(reference, &fresh).await.status(), 200);
@@ -180,7 +180,7 @@ async fn parallel_guesses_cannot_share_a_try() {
     app.start_sign_in(reference).await;
     let code = app.latest_code_for(phone).await.unwrap();
     let body = json!({ "crime_reference": reference, "code": other_code(&code) });
-    let guesses: Vec<_> = (0..20)
+    let guesses: Vec<_> = (0..8)
         .map(|_| {
             let request = app.client.post(app.url("/api/sign-in/verify")).json(&body);
             tokio::spawn(request.send())
@@ -189,7 +189,7 @@ async fn parallel_guesses_cannot_share_a_try() {
     for guess in guesses {
         assert_code_rejected(guess.await.unwrap().unwrap()).await;
     }
-    // Twenty guesses at once used up the five tries: the right code no longer works.
+    // Eight guesses at once used up the five tries: the right code no longer works.
     assert_code_rejected(app.verify(reference, &code).await).await;
 }
 
@@ -209,6 +209,7 @@ async fn a_new_code_replaces_the_old_one() {
     let (reference, phone) = TEXT_VICTIM;
     app.start_sign_in(reference).await;
     let first = app.latest_code_for(phone).await.unwrap();
+    app.advance_clock(2);
     app.start_sign_in(reference).await;
     let second = app.latest_code_for(phone).await.unwrap();
     if first != second {
@@ -246,15 +247,43 @@ async fn no_code_is_sent_to_a_victim_who_chose_letters_only() {
 }
 
 #[tokio::test]
-async fn at_most_five_codes_an_hour_are_sent() {
+async fn asking_again_within_a_minute_reuses_the_live_code() {
     let app = spawn_app().await;
-    for _ in 0..7 {
-        assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);
+    let (reference, phone) = TEXT_VICTIM;
+    assert_eq!(app.start_sign_in(reference).await.status(), 202);
+    let first = app.latest_code_for(phone).await.unwrap();
+    assert_eq!(app.start_sign_in(reference).await.status(), 202);
+    assert_eq!(app.outbox_count().await, 1, "no second message");
+    // The code the victim already has still works.
+    assert_eq!(app.verify(reference, &first).await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_minute_later_a_new_code_replaces_the_live_one() {
+    let app = spawn_app().await;
+    let (reference, phone) = TEXT_VICTIM;
+    app.start_sign_in(reference).await;
+    app.advance_clock(2);
+    app.start_sign_in(reference).await;
+    assert_eq!(app.outbox_count().await, 2);
+    let newest = app.latest_code_for(phone).await.unwrap();
+    assert_eq!(app.verify(reference, &newest).await.status(), 200);
+}
+
+#[tokio::test]
+async fn at_most_eight_codes_a_day_are_sent() {
+    let app = app_at_8am(Options::default()).await;
+    for _ in 0..3 {
+        for _ in 0..5 {
+            assert_eq!(app.start_sign_in(TEXT_VICTIM.0).await.status(), 202);
+            app.advance_clock(2);
+        }
+        app.advance_clock(61);
     }
-    assert_eq!(app.outbox_count().await, 5);
-    app.advance_clock(61);
+    assert_eq!(app.outbox_count().await, 8);
+    app.advance_clock(24 * 60);
     app.start_sign_in(TEXT_VICTIM.0).await;
-    assert_eq!(app.outbox_count().await, 6);
+    assert_eq!(app.outbox_count().await, 9);
 }
 
 #[tokio::test]

@@ -63,6 +63,10 @@ pub struct StaffCaseSummary {
     /// ISO date of the soonest Victims' Code deadline for an event the victim has not
     /// been told about yet; none when every event has been told.
     pub next_deadline: Option<String>,
+    /// Sign-in by code is blocked for now: someone entered too many wrong codes for this
+    /// reference. The officer should call the victim to check they are safe.
+    #[serde(default)]
+    pub sign_in_blocked: bool,
 }
 
 /// `GET /api/staff/cases`.
@@ -82,6 +86,9 @@ pub struct StaffCaseView {
     pub stage: String,
     pub enhanced_rights: bool,
     pub next_deadline: Option<String>,
+    /// As in `StaffCaseSummary`.
+    #[serde(default)]
+    pub sign_in_blocked: bool,
     pub preferences: PreferencesView,
 }
 

@@ -7,7 +7,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use ui::components::{LoadingStatus, PageTitle, RetryableError};
+use ui::components::{LoadingStatus, PageTitle, RetryableError, WarningText};
 
 use crate::api::{self, ApiError};
 use crate::components::{CaseDetails, ContactChoices};
@@ -42,6 +42,11 @@ pub fn CasePage() -> impl IntoView {
             }
             Some(match case.get()? {
                 Ok(view) => EitherOf3::A(view! {
+                    // Someone entered too many wrong codes for this reference: the victim
+                    // cannot sign in by code for now, and may be at risk.
+                    {view.sign_in_blocked.then(|| view! {
+                        <WarningText>{t!(i18n, case.sign_in_blocked)}</WarningText>
+                    })}
                     <ContactChoices preferences=view.preferences.preferences.clone() />
                     <CaseDetails case=view />
                 }),

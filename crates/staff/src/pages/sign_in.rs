@@ -129,7 +129,9 @@ pub fn SignInPage() -> impl IntoView {
 fn form_errors(i18n: I18n, error: &ApiError) -> FormErrors {
     let sentence = match error {
         ApiError::Unauthorized => t_string!(i18n, sign_in.wrong),
-        ApiError::TooManyRequests => t_string!(i18n, sign_in.locked),
+        // The server's own sentence says how long to wait.
+        ApiError::TooManyRequests(message) if !message.is_empty() => message.as_str(),
+        ApiError::TooManyRequests(_) => t_string!(i18n, sign_in.locked),
         other => return FormErrors::from_api(other, FIELDS),
     };
     FormErrors {

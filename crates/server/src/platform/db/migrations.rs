@@ -46,6 +46,7 @@ pub(crate) const VERSIONS: &[Version] = &[
         "enums_stored_by_serde_name"
     ),
     version!(5, "0005_access_model.sql", "access_model"),
+    version!(6, "0006_sign_in_limits.sql", "sign_in_limits"),
     version!(
         7,
         "0007_database_origin_and_retention.sql",

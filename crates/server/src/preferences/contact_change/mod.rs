@@ -265,6 +265,9 @@ pub async fn confirm(
         outbox::queue(conn, keys, channel, &recipient, body, None, now).await?;
     }
     let ended = sessions::end_victim_sessions_except(conn, victim_id, keep_session, now).await?;
+    // A sign-in code already sent went to the old channel: it must not outlive it (and a
+    // new request must send a new code to the new channel, not re-use that one).
+    crate::sign_in::store::invalidate_victims_live_codes(conn, victim_id, now).await?;
     tracing::info!(change_id = %live.id, sessions_ended = ended, "contact change confirmed");
     Ok(Some(version))
 }
