@@ -13,6 +13,7 @@ use std::time::Duration;
 use shared::CrimeReference;
 
 use super::{codes, store};
+use crate::platform::clock::Clock;
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::Db;
 use crate::platform::rate_limit;
@@ -52,7 +53,7 @@ pub fn spawn(state: &AppState) {
 /// Answers requests until none is left (or the database fails: the next round retries).
 async fn answer_queued(state: &AppState) {
     loop {
-        match answer_one(&state.db, &state.keys, state.clock.unix()).await {
+        match answer_one(&state.db, &state.keys, &state.clock).await {
             Ok(true) => {}
             Ok(false) => return,
             Err(error) => {
@@ -65,11 +66,14 @@ async fn answer_queued(state: &AppState) {
 
 /// Answers the oldest request; `false` when there was none. A request whose answer fails
 /// is dropped (and logged by id), so it cannot hold up the queue: the victim can ask again.
-async fn answer_one(db: &Db, keys: &DataKeys, now: i64) -> anyhow::Result<bool> {
+async fn answer_one(db: &Db, keys: &DataKeys, clock: &Clock) -> anyhow::Result<bool> {
     let mut tx = db.begin_write().await?;
     let Some((id, reference)) = store::next_request(&mut tx.conn()).await? else {
         return Ok(false);
     };
+    // Read once the write lock is held: a moment read before waiting for it could be older
+    // than the request, and make a code sent over a minute ago look new enough to re-use.
+    let now = clock.unix();
     store::delete_request(&mut tx.conn(), &id).await?;
     // Stored after parsing, so it parses again; a row that somehow does not is dropped.
     let answered = match CrimeReference::parse(&reference) {
