@@ -16,9 +16,6 @@ use std::time::Duration;
 
 use crate::platform::clock::Clock;
 use crate::platform::db::Db;
-// Tries are counted in `rate_limits` now (`sign_in_codes.attempts` stays 0), so a code
-// whose tries ran out has its message blanked when it expires, at most 10 minutes later.
-use crate::sign_in::rules::MAX_WRONG_TRIES;
 
 const DAY_SECS: i64 = 24 * 60 * 60;
 /// Days an ended session is kept (for "was I signed in?" questions and audits).
@@ -111,8 +108,7 @@ async fn in_batches(db: &Db, step: Step, now: i64, cutoffs: Cutoffs) -> sqlx::Re
         let conn = &mut tx.conn();
         let done = match step {
             Step::BlankSpentCodes => {
-                store::blank_spent_code_messages(conn, BLANKED_BODY, now, MAX_WRONG_TRIES, BATCH)
-                    .await?
+                store::blank_spent_code_messages(conn, BLANKED_BODY, now, BATCH).await?
             }
             Step::Sessions => store::delete_sessions(conn, cutoffs.sessions, BATCH).await?,
             Step::Codes => store::delete_codes(conn, cutoffs.codes, BATCH).await?,

@@ -23,12 +23,12 @@ pub async fn take_turn(
 }
 
 /// Blanks the body of up to `limit` messages whose sign-in code can no longer be used
-/// (used, replaced, out of tries, expired or already purged), and forgets the link.
+/// (used, replaced, expired or already purged), and forgets the link. A code whose tries
+/// ran out (counted in `rate_limits`) is blanked when it expires, at most 10 minutes on.
 pub async fn blank_spent_code_messages(
     conn: &mut Conn<'_>,
     blanked_body: &str,
     now: i64,
-    max_wrong_tries: i64,
     limit: i64,
 ) -> sqlx::Result<u64> {
     query(
@@ -39,12 +39,11 @@ pub async fn blank_spent_code_messages(
                AND NOT EXISTS (
                    SELECT 1 FROM sign_in_codes c
                    WHERE c.id = o.sign_in_code_id AND c.used_at IS NULL
-                     AND c.invalidated_at IS NULL AND c.expires_at > $2 AND c.attempts < $3)
-             LIMIT $4)",
+                     AND c.invalidated_at IS NULL AND c.expires_at > $2)
+             LIMIT $3)",
     )
     .bind(blanked_body)
     .bind(now)
-    .bind(max_wrong_tries)
     .bind(limit)
     .execute(conn)
     .await
