@@ -23,6 +23,7 @@ pub mod api;
 pub mod backup;
 pub mod callbacks;
 pub mod cases;
+pub mod delivery;
 pub mod demo;
 pub mod origin;
 pub mod outbox;

@@ -146,6 +146,7 @@ fn row(message: &OutboxMessage) -> String {
     let channel = match enum_from_text::<Channel>(&message.channel) {
         Ok(Channel::Sms) => "Text message",
         Ok(Channel::Email) => "Email",
+        Ok(Channel::Letter) => "Letter",
         Err(_) => message.channel.as_str(),
     };
     format!(

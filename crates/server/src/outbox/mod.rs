@@ -24,4 +24,6 @@ pub const DEMO_LIMIT: i64 = 50;
 pub enum Channel {
     Sms,
     Email,
+    /// By post, through GOV.UK Notify; only where the victim said letters are safe.
+    Letter,
 }

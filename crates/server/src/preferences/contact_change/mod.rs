@@ -134,7 +134,8 @@ async fn send_code(
         let field = match (to_current, channel) {
             (true, _) => "preferred_method",
             (false, Channel::Sms) => "phone",
-            (false, Channel::Email) => "email",
+            // Sign-in codes never go by letter (`code_channel`).
+            (false, Channel::Email | Channel::Letter) => "email",
         };
         return Err(AppError::Validation(FieldErrors::single(
             field,
@@ -202,6 +203,7 @@ fn pending_view(channel: Channel, to_current: bool, seconds_left: i64) -> Pendin
         code_sent_by: match channel {
             Channel::Sms => ContactMethod::TextMessage,
             Channel::Email => ContactMethod::Email,
+            Channel::Letter => ContactMethod::Letter,
         },
         sent_to_current: to_current,
         expires_in_minutes: u32::try_from(minutes).unwrap_or(LIFETIME_MINUTES),
