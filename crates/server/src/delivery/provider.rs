@@ -14,8 +14,7 @@ pub trait Provider: Send + Sync {
     /// Stored in outbox.provider ("notify", "smtp").
     fn name(&self) -> &'static str;
     fn carries(&self, channel: Channel) -> bool;
-    fn send<'a>(&'a self, message: &'a Outgoing)
-        -> BoxFuture<'a, Result<Accepted, SendFailure>>;
+    fn send<'a>(&'a self, message: &'a Outgoing) -> BoxFuture<'a, Result<Accepted, SendFailure>>;
     /// After a lost outcome (a lease ran out mid-send): what the provider already holds
     /// under this reference, so a message is not sent twice. Providers that cannot look
     /// it up answer Ok(None).
@@ -95,10 +94,19 @@ mod tests {
     fn the_first_provider_that_carries_a_channel_is_used() {
         let providers = Providers::new(vec![
             Arc::new(Fake("smtp", &[Channel::Email])),
-            Arc::new(Fake("notify", &[Channel::Sms, Channel::Email, Channel::Letter])),
+            Arc::new(Fake(
+                "notify",
+                &[Channel::Sms, Channel::Email, Channel::Letter],
+            )),
         ]);
-        assert_eq!(providers.for_channel(Channel::Email).unwrap().name(), "smtp");
-        assert_eq!(providers.for_channel(Channel::Sms).unwrap().name(), "notify");
+        assert_eq!(
+            providers.for_channel(Channel::Email).unwrap().name(),
+            "smtp"
+        );
+        assert_eq!(
+            providers.for_channel(Channel::Sms).unwrap().name(),
+            "notify"
+        );
         assert!(!providers.is_empty());
         assert!(Providers::default().for_channel(Channel::Sms).is_none());
         assert!(Providers::default().is_empty());

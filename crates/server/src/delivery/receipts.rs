@@ -23,8 +23,7 @@ pub async fn record_receipt(
     at: i64,
 ) -> anyhow::Result<bool> {
     let mut conn = db.conn();
-    let Some(message) = store::find_for_receipt(&mut conn, provider, id_or_reference).await?
-    else {
+    let Some(message) = store::find_for_receipt(&mut conn, provider, id_or_reference).await? else {
         return Ok(false);
     };
     let moved = match status {

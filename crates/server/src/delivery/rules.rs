@@ -198,6 +198,8 @@ mod tests {
         assert_eq!(subject, "Diweddariadau Diogel");
         assert!(welsh.starts_with("Mae gennych"), "{welsh}");
         assert!(!welsh.contains("heddlu"), "{welsh}");
-        assert!(case_update_wording(Lang::Cy, true, None).1.contains("heddlu"));
+        assert!(case_update_wording(Lang::Cy, true, None)
+            .1
+            .contains("heddlu"));
     }
 }

@@ -146,7 +146,10 @@ mod tests {
             next_safe_moment(&sundays, uk("2026-05-03", 16, 0)),
             uk("2026-05-04", 14, 0)
         );
-        assert_eq!(counts_as(CalendarDate::parse("2026-12-25").unwrap()), Sunday);
+        assert_eq!(
+            counts_as(CalendarDate::parse("2026-12-25").unwrap()),
+            Sunday
+        );
     }
 
     #[test]

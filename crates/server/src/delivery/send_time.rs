@@ -29,9 +29,13 @@ const NO_VICTIM: &str = "no victim recorded";
 pub enum Decision {
     Send(Ready),
     /// Not yet: at `until`, the start of the victim's next safe window.
-    Hold { until: i64 },
+    Hold {
+        until: i64,
+    },
     /// Never: `reason` says why (a fixed phrase, shown to the officer).
-    Cancel { reason: &'static str },
+    Cancel {
+        reason: &'static str,
+    },
 }
 
 /// A message ready for its provider.
@@ -126,8 +130,12 @@ fn codes_still_go_there(
     let Ok(method) = enum_from_text::<ContactMethod>(&victim.contact_method) else {
         return Ok(false);
     };
-    let phone = state.keys.open_optional(VICTIMS_PHONE, victim.phone.as_deref())?;
-    let email = state.keys.open_optional(VICTIMS_EMAIL, victim.email.as_deref())?;
+    let phone = state
+        .keys
+        .open_optional(VICTIMS_PHONE, victim.phone.as_deref())?;
+    let email = state
+        .keys
+        .open_optional(VICTIMS_EMAIL, victim.email.as_deref())?;
     let Some((channel, recipient)) = code_channel(method, phone.as_deref(), email.as_deref())
     else {
         return Ok(false);

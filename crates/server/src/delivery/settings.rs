@@ -7,7 +7,12 @@ use clap::Args;
 pub struct DeliverySettings {
     /// Seconds a worker holds a claimed message while it talks to the provider; another
     /// server takes it over after that (asking the provider first whether it has it).
-    #[arg(long, env = "DELIVERY_LEASE_SECONDS", default_value_t = 60, hide = true)]
+    #[arg(
+        long,
+        env = "DELIVERY_LEASE_SECONDS",
+        default_value_t = 60,
+        hide = true
+    )]
     pub delivery_lease_seconds: i64,
 
     /// Messages one worker claims in one round.

@@ -162,18 +162,21 @@ pub struct Victim {
 
 pub async fn victim(conn: &mut Conn<'_>, victim_id: &str) -> sqlx::Result<Option<Victim>> {
     type Row = (String, String, Option<String>, Option<String>, String);
-    let row: Option<Row> =
-        query("SELECT full_name, contact_method, phone, email, language FROM victims WHERE id = $1")
-            .bind(victim_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(row.map(|(full_name, contact_method, phone, email, language)| Victim {
-        full_name,
-        contact_method,
-        phone,
-        email,
-        language,
-    }))
+    let row: Option<Row> = query(
+        "SELECT full_name, contact_method, phone, email, language FROM victims WHERE id = $1",
+    )
+    .bind(victim_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(
+        |(full_name, contact_method, phone, email, language)| Victim {
+            full_name,
+            contact_method,
+            phone,
+            email,
+            language,
+        },
+    ))
 }
 
 /// Puts a claimed message back, due at `due_at` (its next safe window, or a provider to
@@ -248,47 +251,35 @@ pub async fn record_sent(
     Ok(changed == 1)
 }
 
-/// Records that a claimed message will be tried again at `due_at`.
-pub async fn record_retry(
-    conn: &mut Conn<'_>,
-    id: &str,
-    token: &str,
-    due_at: i64,
-    reason: &str,
-    now: i64,
-) -> sqlx::Result<bool> {
-    let changed = query(
-        "UPDATE outbox SET status = 'temporary_failure', due_at = $1, failure_reason = $2,
-                status_at = $3, lease_until = NULL, claim_token = NULL, lease_expired = FALSE
-         WHERE id = $4 AND claim_token = $5 AND status = 'sending'",
-    )
-    .bind(due_at)
-    .bind(reason)
-    .bind(now)
-    .bind(id)
-    .bind(token)
-    .execute(conn)
-    .await?;
-    Ok(changed == 1)
+/// A failed try to record against a claim: `temporary_failure` (with `due_at`, the next
+/// try), `permanent_failure` or `cancelled`.
+pub struct Failure<'a> {
+    pub status: &'a str,
+    pub reason: &'a str,
+    pub due_at: Option<i64>,
+    /// The channel a case update was to go by, so the officer sees which failed.
+    pub channel: Option<&'a str>,
+    pub now: i64,
 }
 
-/// Records that a claimed message will not be sent: `permanent_failure` or `cancelled`.
-pub async fn record_final(
+/// Records a failed try, or that a claimed message will not be sent.
+pub async fn record_failure(
     conn: &mut Conn<'_>,
     id: &str,
     token: &str,
-    status: &str,
-    reason: &str,
-    now: i64,
+    failure: Failure<'_>,
 ) -> sqlx::Result<bool> {
     let changed = query(
-        "UPDATE outbox SET status = $1, failure_reason = $2, status_at = $3,
+        "UPDATE outbox SET status = $1, failure_reason = $2, due_at = COALESCE($3, due_at),
+                channel = COALESCE($4, channel), status_at = $5,
                 lease_until = NULL, claim_token = NULL, lease_expired = FALSE
-         WHERE id = $4 AND claim_token = $5 AND status = 'sending'",
+         WHERE id = $6 AND claim_token = $7 AND status = 'sending'",
     )
-    .bind(status)
-    .bind(reason)
-    .bind(now)
+    .bind(failure.status)
+    .bind(failure.reason)
+    .bind(failure.due_at)
+    .bind(failure.channel)
+    .bind(failure.now)
     .bind(id)
     .bind(token)
     .execute(conn)
@@ -404,14 +395,25 @@ pub async fn case_messages(
         Option<String>,
     );
     let rows: Vec<Row> = query(CASE_MESSAGES_SQL)
-    .bind(case_id)
-    .bind(limit)
-    .fetch_all(conn)
-    .await?;
+        .bind(case_id)
+        .bind(limit)
+        .fetch_all(conn)
+        .await?;
     Ok(rows
         .into_iter()
         .map(
-            |(id, kind, channel, status, created_at, sent_at, delivered_at, provider, failure_reason, case_update_id)| {
+            |(
+                id,
+                kind,
+                channel,
+                status,
+                created_at,
+                sent_at,
+                delivered_at,
+                provider,
+                failure_reason,
+                case_update_id,
+            )| {
                 CaseMessage {
                     id,
                     kind,

@@ -81,8 +81,14 @@ async fn deliver_one(state: &AppState, message: store::Claimed, token: &str) -> 
     let id = message.id.as_str();
     let now = state.clock.unix();
     let kind: Kind = enum_from_text(&message.kind)?;
+    let claim = Claim {
+        db: &state.db,
+        id,
+        token,
+    };
     if message.attempts > rules::MAX_ATTEMPTS {
-        return finish(&state.db, id, token, DeliveryStatus::PermanentFailure, rules::GAVE_UP, now)
+        return claim
+            .fail(DeliveryStatus::PermanentFailure, rules::GAVE_UP, None, now)
             .await;
     }
     let ready = match send_time::decide(state, &message, kind, now).await? {
@@ -93,7 +99,9 @@ async fn deliver_one(state: &AppState, message: store::Claimed, token: &str) -> 
             return Ok(());
         }
         Decision::Cancel { reason } => {
-            return finish(&state.db, id, token, DeliveryStatus::Cancelled, reason, now).await;
+            return claim
+                .fail(DeliveryStatus::Cancelled, reason, None, now)
+                .await;
         }
     };
     let Some(provider) = state.providers.for_channel(ready.outgoing.channel).cloned() else {
@@ -118,14 +126,53 @@ async fn deliver_one(state: &AppState, message: store::Claimed, token: &str) -> 
         Err(failure) => Err(failure),
     };
     let now = state.clock.unix();
+    let channel = ready.resolved.as_ref().map(|r| r.channel.as_str());
     match outcome {
-        Ok(accepted) => record_accepted(state, &message, token, provider.name(), &ready, accepted, now).await,
+        Ok(accepted) => {
+            record_accepted(
+                state,
+                &message,
+                token,
+                provider.name(),
+                &ready,
+                accepted,
+                now,
+            )
+            .await
+        }
         Err(SendFailure::Permanent { reason }) => {
             tracing::warn!(outbox_id = %id, reason = %reason, "permanent failure");
-            finish(&state.db, id, token, DeliveryStatus::PermanentFailure, &reason, now).await
+            claim
+                .fail(DeliveryStatus::PermanentFailure, &reason, channel, now)
+                .await
         }
         Err(SendFailure::Temporary { reason }) => {
-            retry_later(state, &message, kind, token, &reason, now).await
+            tracing::warn!(outbox_id = %id, attempts = message.attempts, reason, "temporary failure");
+            if message.attempts >= rules::MAX_ATTEMPTS {
+                return claim
+                    .fail(
+                        DeliveryStatus::PermanentFailure,
+                        rules::GAVE_UP,
+                        channel,
+                        now,
+                    )
+                    .await;
+            }
+            if kind == Kind::SignInCode && !send_time::code_still_live(state, &message, now).await?
+            {
+                return claim
+                    .fail(DeliveryStatus::Cancelled, send_time::CODE_SPENT, None, now)
+                    .await;
+            }
+            let failure = store::Failure {
+                status: "temporary_failure",
+                reason: &reason,
+                due_at: Some(now + rules::backoff_secs(message.attempts)),
+                channel,
+                now,
+            };
+            store::record_failure(&mut state.db.conn(), id, token, failure).await?;
+            Ok(())
         }
     }
 }
@@ -142,10 +189,14 @@ async fn record_accepted(
 ) -> anyhow::Result<()> {
     let delivered = accepted.status == DeliveryStatus::Delivered;
     let status = if delivered { "delivered" } else { "sent" };
-    let resolved = ready
-        .resolved
-        .as_ref()
-        .map(|r| (r.channel.as_str(), r.recipient.clone(), r.index.clone(), r.body.clone()));
+    let resolved = ready.resolved.as_ref().map(|r| {
+        (
+            r.channel.as_str(),
+            r.recipient.clone(),
+            r.index.clone(),
+            r.body.clone(),
+        )
+    });
     let recorded = store::record_sent(
         &mut state.db.conn(),
         &message.id,
@@ -171,42 +222,32 @@ async fn record_accepted(
     Ok(())
 }
 
-/// After a temporary failure: try again after the backoff, unless the tries are used up
-/// or the message is no longer of use (a sign-in code that has expired).
-async fn retry_later(
-    state: &AppState,
-    message: &store::Claimed,
-    kind: Kind,
-    token: &str,
-    reason: &str,
-    now: i64,
-) -> anyhow::Result<()> {
-    let id = message.id.as_str();
-    tracing::warn!(outbox_id = %id, attempts = message.attempts, reason, "temporary failure");
-    if message.attempts >= rules::MAX_ATTEMPTS {
-        return finish(&state.db, id, token, DeliveryStatus::PermanentFailure, rules::GAVE_UP, now)
-            .await;
-    }
-    if kind == Kind::SignInCode && !send_time::code_still_live(state, message, now).await? {
-        return finish(&state.db, id, token, DeliveryStatus::Cancelled, send_time::CODE_SPENT, now)
-            .await;
-    }
-    let due_at = now + rules::backoff_secs(message.attempts);
-    store::record_retry(&mut state.db.conn(), id, token, due_at, reason, now).await?;
-    Ok(())
+/// A message this worker holds, by its claim.
+struct Claim<'a> {
+    db: &'a Db,
+    id: &'a str,
+    token: &'a str,
 }
 
-/// Records that a message will not be sent.
-async fn finish(
-    db: &Db,
-    id: &str,
-    token: &str,
-    status: DeliveryStatus,
-    reason: &str,
-    now: i64,
-) -> anyhow::Result<()> {
-    let status_text = enum_text(&status)?;
-    store::record_final(&mut db.conn(), id, token, &status_text, reason, now).await?;
-    tracing::info!(outbox_id = %id, status = %status_text, reason, "message not sent");
-    Ok(())
+impl Claim<'_> {
+    /// Records that the message will not be sent (`permanent_failure` or `cancelled`).
+    async fn fail(
+        &self,
+        status: DeliveryStatus,
+        reason: &str,
+        channel: Option<&str>,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        let status_text = enum_text(&status)?;
+        let failure = store::Failure {
+            status: &status_text,
+            reason,
+            due_at: None,
+            channel,
+            now,
+        };
+        store::record_failure(&mut self.db.conn(), self.id, self.token, failure).await?;
+        tracing::info!(outbox_id = %self.id, status = %status_text, reason, "message not sent");
+        Ok(())
+    }
 }

@@ -111,7 +111,10 @@ mod tests {
     #[test]
     fn wall_clock_back_to_unix_in_both_seasons_and_on_the_change_nights() {
         let date = |text| CalendarDate::parse(text).unwrap();
-        assert_eq!(to_unix(date("2026-01-15"), 12 * 60), utc("2026-01-15", 12, 0));
+        assert_eq!(
+            to_unix(date("2026-01-15"), 12 * 60),
+            utc("2026-01-15", 12, 0)
+        );
         assert_eq!(to_unix(date("2026-07-01"), 9 * 60), utc("2026-07-01", 8, 0));
         for unix in [utc("2026-03-29", 3, 7), utc("2026-10-25", 12, 0)] {
             let l = local(unix);

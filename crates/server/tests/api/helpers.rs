@@ -126,7 +126,15 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         config.sign_in_limit_global = global;
     }
     (options.configure)(&mut config);
-    serve(dir, db, clock, config, options.sign_in_worker, options.providers).await
+    serve(
+        dir,
+        db,
+        clock,
+        config,
+        options.sign_in_worker,
+        options.providers,
+    )
+    .await
 }
 
 /// `spawn_app_with` sending through `providers`, the clock at Tuesday 8am.
