@@ -109,27 +109,26 @@ pub fn subject(lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::api::preferences::{LanguageChoice, UpdateFrequency};
+    use crate::preferences::initial::{initial_preferences, RecordedContact};
+    use shared::api::preferences::UpdateFrequency;
 
     fn prefs(preferred: ContactMethod, second: Option<ContactMethod>) -> ContactPreferences {
-        ContactPreferences {
-            preferred_method: preferred,
-            second_method: second,
-            phone: Some("+447700900001".into()),
-            email: Some("a@example.org".into()),
-            address: Some("1 High Street\nTown".into()),
-            postcode: Some("SW1A 1AA".into()),
-            safe_times: vec![],
+        let mut prefs = initial_preferences(&RecordedContact {
+            contact_method: preferred,
+            phone: Some("+447700900001"),
+            email: Some("a@example.org"),
             voicemail_safe: false,
-            letters_safe: false,
-            caller_id_allowed: false,
-            language: LanguageChoice::English,
-            other_language: None,
+            letter_to_home_safe: false,
+            caller_id_may_show_police: false,
+            language: "en",
             interpreter_needed: false,
-            communication_needs: vec![],
-            other_needs: None,
             update_frequency: UpdateFrequency::EveryUpdate,
-        }
+        });
+        prefs.second_method = second;
+        prefs.letters_safe = false;
+        prefs.address = Some("1 High Street\nTown".into());
+        prefs.postcode = Some("SW1A 1AA".into());
+        prefs
     }
 
     #[test]

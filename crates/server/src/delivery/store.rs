@@ -24,34 +24,33 @@ pub struct Claimed {
     pub lease_expired: bool,
 }
 
+/// `CLAIM` with the lock the engine's inner select takes.
+macro_rules! claim_sql {
+    ($lock:literal) => {
+        concat!(
+            "UPDATE outbox SET status = 'sending', lease_expired = (status = 'sending'),
+                    attempts = attempts + 1, lease_until = $1, due_at = $1, claim_token = $2,
+                    status_at = $3
+             WHERE id IN (SELECT id FROM outbox
+                          WHERE status IN ('queued', 'temporary_failure', 'sending')
+                            AND due_at <= $3
+                          ORDER BY due_at LIMIT $4",
+            $lock,
+            ") RETURNING id, kind, channel, recipient, recipient_index, body, victim_id,
+                         case_update_id, sign_in_code_id, contact_change_id, attempts,
+                         lease_expired"
+        )
+    };
+}
+
 /// Claims up to `$4` due messages: queued or waiting to retry with `due_at`
 /// passed, or `sending` under a lease that ran out (a claim sets `due_at` to the lease's
 /// end, so one (status, due_at) index finds all three). `$1` lease end, `$2` claim token,
 /// `$3` now, `$4` how many. SQLite has one writer, so the inner select needs no lock;
 /// PostgreSQL's skips rows another server is claiming at the same moment.
 pub(crate) const CLAIM: PerEngine = PerEngine {
-    sqlite: concat!(
-        "UPDATE outbox SET status = 'sending', lease_expired = (status = 'sending'),
-                attempts = attempts + 1, lease_until = $1, due_at = $1, claim_token = $2,
-                status_at = $3
-         WHERE id IN (SELECT id FROM outbox
-                      WHERE status IN ('queued', 'temporary_failure', 'sending')
-                        AND due_at <= $3
-                      ORDER BY due_at LIMIT $4)",
-        " RETURNING id, kind, channel, recipient, recipient_index, body, victim_id,
-                    case_update_id, sign_in_code_id, contact_change_id, attempts, lease_expired"
-    ),
-    postgres: concat!(
-        "UPDATE outbox SET status = 'sending', lease_expired = (status = 'sending'),
-                attempts = attempts + 1, lease_until = $1, due_at = $1, claim_token = $2,
-                status_at = $3
-         WHERE id IN (SELECT id FROM outbox
-                      WHERE status IN ('queued', 'temporary_failure', 'sending')
-                        AND due_at <= $3
-                      ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)",
-        " RETURNING id, kind, channel, recipient, recipient_index, body, victim_id,
-                    case_update_id, sign_in_code_id, contact_change_id, attempts, lease_expired"
-    ),
+    sqlite: claim_sql!(""),
+    postgres: claim_sql!(" FOR UPDATE SKIP LOCKED"),
 };
 
 /// Run it in a write transaction (`Db::begin_write`).

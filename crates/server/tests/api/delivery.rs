@@ -19,6 +19,7 @@ use shared::CalendarDate;
 
 use self::recording::Recording;
 use crate::helpers::*;
+use crate::preferences::{valid, with};
 use crate::staff::create_staff;
 
 /// Unix seconds of a UK wall-clock moment.
@@ -28,29 +29,9 @@ fn uk(date: &str, hours: u16, minutes: u16) -> i64 {
 
 /// Texts to the demo text victim's phone, weekdays 09:00–12:00, with `changes`.
 fn prefs(changes: Value) -> ContactPreferences {
-    let mut body = json!({
-        "preferred_method": "text_message",
-        "second_method": null,
-        "phone": TEXT_VICTIM.1,
-        "email": null,
-        "address": null,
-        "postcode": null,
-        "safe_times": [{ "days": ["monday", "tuesday", "wednesday", "thursday", "friday"],
-                         "start": "09:00", "end": "12:00" }],
-        "voicemail_safe": false,
-        "letters_safe": false,
-        "caller_id_allowed": false,
-        "language": "english",
-        "other_language": null,
-        "interpreter_needed": false,
-        "communication_needs": [],
-        "other_needs": null,
-        "update_frequency": "every_update"
-    });
-    for (key, value) in changes.as_object().unwrap() {
-        body[key] = value.clone();
-    }
-    serde_json::from_value(body).unwrap()
+    let texts = json!({ "preferred_method": "text_message", "second_method": null,
+                        "phone": TEXT_VICTIM.1 });
+    serde_json::from_value(with(with(valid(), texts), changes)).unwrap()
 }
 
 /// The text victim's case: (case id, victim id, one of its updates).
