@@ -27,7 +27,7 @@ const NO_VICTIM: &str = "no victim recorded";
 
 /// What becomes of a claimed message now.
 pub enum Decision {
-    Send(Ready),
+    Send(Box<Ready>),
     /// Not yet: at `until`, the start of the victim's next safe window.
     Hold {
         until: i64,
@@ -158,7 +158,7 @@ fn as_stored(state: &AppState, message: &store::Claimed, lang: Lang) -> anyhow::
             Address::Postal { lines, postcode }
         }
     };
-    Ok(Decision::Send(Ready {
+    Ok(Decision::Send(Box::new(Ready {
         outgoing: Outgoing {
             reference: message.id.clone(),
             channel,
@@ -167,7 +167,7 @@ fn as_stored(state: &AppState, message: &store::Claimed, lang: Lang) -> anyhow::
             body: state.keys.open(OUTBOX_BODY, &message.body)?,
         },
         resolved: None,
-    }))
+    })))
 }
 
 /// A case update routed and worded from the victim's current preferences.
@@ -198,7 +198,7 @@ fn case_update(
         index: state.keys.blind_index(OUTBOX_RECIPIENT, &recipient),
         body: state.keys.seal(OUTBOX_BODY, &body)?,
     };
-    Ok(Decision::Send(Ready {
+    Ok(Decision::Send(Box::new(Ready {
         outgoing: Outgoing {
             reference: message.id.clone(),
             channel,
@@ -207,5 +207,5 @@ fn case_update(
             body,
         },
         resolved: Some(resolved),
-    }))
+    })))
 }

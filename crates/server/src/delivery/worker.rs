@@ -92,7 +92,7 @@ async fn deliver_one(state: &AppState, message: store::Claimed, token: &str) -> 
             .await;
     }
     let ready = match send_time::decide(state, &message, kind, now).await? {
-        Decision::Send(ready) => ready,
+        Decision::Send(ready) => *ready,
         Decision::Hold { until } => {
             store::release(&mut state.db.conn(), id, token, until, now).await?;
             tracing::info!(outbox_id = %id, until, "message held for its safe window");
