@@ -34,7 +34,7 @@ macro_rules! claim_sql {
              WHERE id IN (SELECT id FROM outbox
                           WHERE status IN ('queued', 'temporary_failure', 'sending')
                             AND due_at <= $3
-                          ORDER BY due_at LIMIT $4",
+                          ORDER BY due_at, id LIMIT $4",
             $lock,
             ") RETURNING id, kind, channel, recipient, recipient_index, body, victim_id,
                          case_update_id, sign_in_code_id, contact_change_id, attempts,

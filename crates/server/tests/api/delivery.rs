@@ -468,11 +468,29 @@ async fn receipts_move_a_sent_message_on_once_and_mark_the_update_told() {
     let delivered = queue_update(&app).await;
     let retried = queue_update(&app).await;
     round(&app).await;
-    let record = |id: &'static str, status| {
-        server::delivery::record_receipt(&app.db, recording::NAME, id, status, at + 60)
+    let provider_id = |id: String| {
+        let db = app.db.clone();
+        async move {
+            let (provider_id,): (String,) = query("SELECT provider_id FROM outbox WHERE id = $1")
+                .bind(&id)
+                .fetch_one(&mut db.conn())
+                .await
+                .unwrap();
+            provider_id
+        }
     };
-    assert!(record("rec-1", DeliveryStatus::Delivered).await.unwrap());
-    assert!(record("rec-1", DeliveryStatus::PermanentFailure)
+    let (first, second) = (
+        provider_id(delivered.clone()).await,
+        provider_id(retried.clone()).await,
+    );
+    let record = |id: String, status| {
+        let db = app.db.clone();
+        async move { server::delivery::record_receipt(&db, recording::NAME, &id, status, at + 60).await }
+    };
+    assert!(record(first.clone(), DeliveryStatus::Delivered)
+        .await
+        .unwrap());
+    assert!(record(first, DeliveryStatus::PermanentFailure)
         .await
         .unwrap());
     assert_eq!(
@@ -487,7 +505,7 @@ async fn receipts_move_a_sent_message_on_once_and_mark_the_update_told() {
         .unwrap();
     assert_eq!(told.as_deref(), Some("2026-03-10"));
 
-    assert!(record("rec-2", DeliveryStatus::TemporaryFailure)
+    assert!(record(second, DeliveryStatus::TemporaryFailure)
         .await
         .unwrap());
     let (status, due_at, _, _) = row(&app, &retried).await;
@@ -495,7 +513,7 @@ async fn receipts_move_a_sent_message_on_once_and_mark_the_update_told() {
         (status.as_str(), due_at),
         ("temporary_failure", at + 60 + 30)
     );
-    assert!(!record("no-such-id", DeliveryStatus::Delivered)
+    assert!(!record("no-such-id".into(), DeliveryStatus::Delivered)
         .await
         .unwrap());
 }
