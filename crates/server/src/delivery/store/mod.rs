@@ -1,7 +1,16 @@
-//! Delivery in the database: claiming due messages (with a lease), what the rules need to
-//! know at send time (is the code still live, is the change still pending, who is the
-//! victim), recording each outcome under the claim that made it, receipts, and the
-//! officer's list of a case's messages.
+//! Delivery in the database. Claims and their outcomes are here; what the rules read at
+//! send time, receipts and the officer's list have a file each beside it. Every SQL
+//! statement of the feature is in this folder.
+
+mod reads;
+mod receipts;
+mod staff_list;
+
+pub use reads::{contact_change_pending, sign_in_code_live, victim, Victim};
+pub use receipts::{apply_receipt, find_for_receipt, mark_told};
+pub use staff_list::case_messages;
+#[cfg(test)]
+pub(crate) use staff_list::CASE_MESSAGES_SQL;
 
 use crate::platform::db::{query, query_per_engine, Conn, PerEngine};
 
@@ -118,66 +127,6 @@ fn claimed(
     }
 }
 
-/// Whether a sign-in code can still be used (not used, replaced or expired).
-pub async fn sign_in_code_live(conn: &mut Conn<'_>, code_id: &str, now: i64) -> sqlx::Result<bool> {
-    let found: Option<(String,)> = query(
-        "SELECT id FROM sign_in_codes
-         WHERE id = $1 AND used_at IS NULL AND invalidated_at IS NULL AND expires_at > $2",
-    )
-    .bind(code_id)
-    .bind(now)
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
-}
-
-/// Whether a contact change still waits for its code (not confirmed, cancelled or expired).
-pub async fn contact_change_pending(
-    conn: &mut Conn<'_>,
-    change_id: &str,
-    now: i64,
-) -> sqlx::Result<bool> {
-    let found: Option<(String,)> = query(
-        "SELECT id FROM contact_changes
-         WHERE id = $1 AND confirmed_at IS NULL AND cancelled_at IS NULL AND expires_at > $2",
-    )
-    .bind(change_id)
-    .bind(now)
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
-}
-
-/// The victim as sending needs them: name (letters), sign-in method and its sealed phone
-/// and email (is a code still going to the right place), language (IETF tag).
-#[derive(Debug, Clone)]
-pub struct Victim {
-    pub full_name: String,
-    pub contact_method: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub language: String,
-}
-
-pub async fn victim(conn: &mut Conn<'_>, victim_id: &str) -> sqlx::Result<Option<Victim>> {
-    type Row = (String, String, Option<String>, Option<String>, String);
-    let row: Option<Row> = query(
-        "SELECT full_name, contact_method, phone, email, language FROM victims WHERE id = $1",
-    )
-    .bind(victim_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(
-        |(full_name, contact_method, phone, email, language)| Victim {
-            full_name,
-            contact_method,
-            phone,
-            email,
-            language,
-        },
-    ))
-}
-
 /// Puts a claimed message back, due at `due_at` (its next safe window, or a provider to
 /// appear), without counting the claim as a try.
 pub async fn release(
@@ -284,148 +233,4 @@ pub async fn record_failure(
     .execute(conn)
     .await?;
     Ok(changed == 1)
-}
-
-/// A message a receipt names: found by the provider's id for it, or by our reference.
-#[derive(Debug, Clone)]
-pub struct Receipted {
-    pub id: String,
-    pub status: String,
-    pub attempts: i64,
-    pub case_update_id: Option<String>,
-}
-
-pub async fn find_for_receipt(
-    conn: &mut Conn<'_>,
-    provider: &str,
-    id_or_reference: &str,
-) -> sqlx::Result<Option<Receipted>> {
-    let row: Option<(String, String, i64, Option<String>)> = query(
-        "SELECT id, status, attempts, case_update_id FROM outbox
-         WHERE provider = $1 AND (provider_id = $2 OR id = $2)",
-    )
-    .bind(provider)
-    .bind(id_or_reference)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|(id, status, attempts, case_update_id)| Receipted {
-        id,
-        status,
-        attempts,
-        case_update_id,
-    }))
-}
-
-/// Moves a sent message on after a receipt: to `status` (with `due_at` for another try,
-/// `delivered_at` for a delivery), only from `sent`, so a repeated or late receipt
-/// changes nothing.
-pub async fn apply_receipt(
-    conn: &mut Conn<'_>,
-    id: &str,
-    status: &str,
-    due_at: Option<i64>,
-    reason: Option<&str>,
-    at: i64,
-) -> sqlx::Result<bool> {
-    let changed = query(
-        "UPDATE outbox SET status = $1, due_at = COALESCE($2, due_at), failure_reason = $3,
-                delivered_at = CASE WHEN $1 = 'delivered' THEN $4 ELSE delivered_at END,
-                status_at = $4
-         WHERE id = $5 AND status = 'sent'",
-    )
-    .bind(status)
-    .bind(due_at)
-    .bind(reason)
-    .bind(at)
-    .bind(id)
-    .execute(conn)
-    .await?;
-    Ok(changed == 1)
-}
-
-/// Records the day the victim was told of a case update (its Victims' Code "told" date),
-/// unless one is recorded already.
-pub async fn mark_told(conn: &mut Conn<'_>, case_update_id: &str, date: &str) -> sqlx::Result<()> {
-    query("UPDATE case_updates SET vcop_told_on = $1 WHERE id = $2 AND vcop_told_on IS NULL")
-        .bind(date)
-        .bind(case_update_id)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// One line of the officer's list: no recipient, no body.
-#[derive(Debug, Clone)]
-pub struct CaseMessage {
-    pub id: String,
-    pub kind: String,
-    pub channel: String,
-    pub status: String,
-    pub created_at: i64,
-    pub sent_at: Option<i64>,
-    pub delivered_at: Option<i64>,
-    pub provider: Option<String>,
-    pub failure_reason: Option<String>,
-    pub case_update_id: Option<String>,
-}
-
-/// A case's messages, newest first: `$1` case id, `$2` limit.
-pub(crate) const CASE_MESSAGES_SQL: &str =
-    "SELECT id, kind, channel, status, created_at, sent_at, delivered_at, provider,
-            failure_reason, case_update_id
-     FROM outbox WHERE case_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2";
-
-/// A case's messages, newest first, at most `limit`.
-pub async fn case_messages(
-    conn: &mut Conn<'_>,
-    case_id: &str,
-    limit: i64,
-) -> sqlx::Result<Vec<CaseMessage>> {
-    type Row = (
-        String,
-        String,
-        String,
-        String,
-        i64,
-        Option<i64>,
-        Option<i64>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = query(CASE_MESSAGES_SQL)
-        .bind(case_id)
-        .bind(limit)
-        .fetch_all(conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                kind,
-                channel,
-                status,
-                created_at,
-                sent_at,
-                delivered_at,
-                provider,
-                failure_reason,
-                case_update_id,
-            )| {
-                CaseMessage {
-                    id,
-                    kind,
-                    channel,
-                    status,
-                    created_at,
-                    sent_at,
-                    delivered_at,
-                    provider,
-                    failure_reason,
-                    case_update_id,
-                }
-            },
-        )
-        .collect())
 }
