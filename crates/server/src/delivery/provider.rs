@@ -41,11 +41,6 @@ impl Providers {
         self.0.iter().find(|provider| provider.carries(channel))
     }
 
-    /// The provider called `name` (receipts and reclaimed messages name theirs).
-    pub fn named(&self, name: &str) -> Option<&Arc<dyn Provider>> {
-        self.0.iter().find(|provider| provider.name() == name)
-    }
-
     /// No provider: messages stay in the outbox, and no worker runs.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

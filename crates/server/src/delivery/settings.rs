@@ -23,7 +23,7 @@ pub struct DeliverySettings {
 impl Default for DeliverySettings {
     fn default() -> Self {
         Self {
-            delivery_lease_seconds: 60,
+            delivery_lease_seconds: 120,
             delivery_batch: 50,
         }
     }

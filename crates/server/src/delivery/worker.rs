@@ -66,8 +66,16 @@ pub async fn deliver_due(state: &AppState) -> anyhow::Result<usize> {
     .await?;
     tx.commit().await?;
     let count = claimed.len();
+    let lease_until = now + settings.delivery_lease_seconds;
     for message in claimed {
         let id = message.id.clone();
+        let at = state.clock.unix();
+        if at > lease_until - settings.delivery_lease_seconds / 2 {
+            // The batch has taken half the lease: a send started now could outlast it and
+            // another server would take the message over. Back to the queue, due now.
+            store::release(&mut state.db.conn(), &id, &token, at, at).await?;
+            continue;
+        }
         if let Err(error) = deliver_one(state, message, &token).await {
             // Left `sending`: its lease runs out and a later round tries it again.
             tracing::error!(outbox_id = %id, error = format!("{error:#}"), "delivery failed");

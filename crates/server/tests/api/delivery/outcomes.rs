@@ -117,7 +117,7 @@ async fn a_lease_that_ran_out_mid_send_asks_the_provider_before_sending_again() 
     assert_eq!(row(&app, &id).await.0, "sending");
     // Still under its lease: nobody takes it.
     assert_eq!(round(&app).await, 0);
-    app.advance_clock(2);
+    app.advance_clock(3);
     assert_eq!(round(&app).await, 1);
     assert_eq!(*provider.asked.lock().unwrap(), vec![id.clone()]);
     assert_eq!(provider.sent().len(), 1, "not sent a second time");
