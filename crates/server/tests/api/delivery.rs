@@ -257,3 +257,24 @@ async fn letters_only_where_the_victim_said_letters_are_safe() {
         }
     );
 }
+
+#[tokio::test]
+async fn the_running_worker_sends_a_code_as_soon_as_it_is_queued() {
+    let (provider, providers) = Recording::new();
+    let app = app_at_8am(Options {
+        providers,
+        delivery_worker: true,
+        ..Options::default()
+    })
+    .await;
+    app.start_sign_in(TEXT_VICTIM.0).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while provider.sent().is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the code was not sent"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(provider.sent()[0].channel, Channel::Sms);
+}

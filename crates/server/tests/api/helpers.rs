@@ -83,6 +83,8 @@ pub struct Options {
     /// Who carries messages; none by default, as without provider settings. The test
     /// runs the delivery worker's rounds itself (`deliver_due`), on its own clock.
     pub providers: Providers,
+    /// Whether the delivery worker runs on its own (off: tests run its rounds).
+    pub delivery_worker: bool,
 }
 
 impl Default for Options {
@@ -95,6 +97,7 @@ impl Default for Options {
             sign_in_worker: true,
             sign_in_limits: None,
             providers: Providers::default(),
+            delivery_worker: false,
         }
     }
 }
@@ -126,15 +129,11 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         config.sign_in_limit_global = global;
     }
     (options.configure)(&mut config);
-    serve(
-        dir,
-        db,
-        clock,
-        config,
-        options.sign_in_worker,
-        options.providers,
-    )
-    .await
+    let workers = Workers {
+        sign_in: options.sign_in_worker,
+        delivery: options.delivery_worker,
+    };
+    serve(dir, db, clock, config, workers, options.providers).await
 }
 
 /// `spawn_app_with` sending through `providers`, the clock at Tuesday 8am.
@@ -162,7 +161,19 @@ pub async fn spawn_app_on(dir: TempDir, database_url: String) -> TestApp {
         .await
         .expect("database");
     let config = Config::for_tests(database_url, dir.path().join("no-dist"), false);
-    serve(dir, db, Clock::system(), config, true, Providers::default()).await
+    let workers = Workers {
+        sign_in: true,
+        delivery: false,
+    };
+    serve(
+        dir,
+        db,
+        Clock::system(),
+        config,
+        workers,
+        Providers::default(),
+    )
+    .await
 }
 
 /// The PostgreSQL server the suite runs on (`postgres://USER@HOST:PORT`, no database), or
@@ -193,12 +204,18 @@ pub async fn fresh_database_url(dir: &TempDir) -> String {
     format!("{server}/{name}")
 }
 
+/// Which background workers a test server runs.
+struct Workers {
+    sign_in: bool,
+    delivery: bool,
+}
+
 async fn serve(
     dir: TempDir,
     db: Db,
     clock: Clock,
     config: Config,
-    sign_in_worker: bool,
+    workers: Workers,
     providers: Providers,
 ) -> TestApp {
     let keys = test_keys();
@@ -206,8 +223,11 @@ async fn serve(
     let state = AppState::new(db.clone(), config, keys.clone(), clock.clone())
         .expect("app state")
         .with_providers(providers);
-    if sign_in_worker {
+    if workers.sign_in {
         server::sign_in::worker::spawn(&state);
+    }
+    if workers.delivery {
+        server::delivery::worker::spawn(&state);
     }
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
