@@ -5,15 +5,14 @@ use crate::platform::db::{query, Conn};
 
 /// Whether a sign-in code can still be used (not used, replaced or expired).
 pub async fn sign_in_code_live(conn: &mut Conn<'_>, code_id: &str, now: i64) -> sqlx::Result<bool> {
-    let found: Option<(String,)> = query(
+    finds_a_row(
+        conn,
         "SELECT id FROM sign_in_codes
          WHERE id = $1 AND used_at IS NULL AND invalidated_at IS NULL AND expires_at > $2",
+        code_id,
+        now,
     )
-    .bind(code_id)
-    .bind(now)
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
+    .await
 }
 
 /// Whether a contact change still waits for its code (not confirmed, cancelled or expired).
@@ -22,14 +21,19 @@ pub async fn contact_change_pending(
     change_id: &str,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let found: Option<(String,)> = query(
+    finds_a_row(
+        conn,
         "SELECT id FROM contact_changes
          WHERE id = $1 AND confirmed_at IS NULL AND cancelled_at IS NULL AND expires_at > $2",
+        change_id,
+        now,
     )
-    .bind(change_id)
-    .bind(now)
-    .fetch_optional(conn)
-    .await?;
+    .await
+}
+
+/// Whether `sql`, given an id (`$1`) and the time (`$2`), finds a row.
+async fn finds_a_row(conn: &mut Conn<'_>, sql: &str, id: &str, now: i64) -> sqlx::Result<bool> {
+    let found: Option<(String,)> = query(sql).bind(id).bind(now).fetch_optional(conn).await?;
     Ok(found.is_some())
 }
 
