@@ -1,0 +1,16 @@
+//! The providers this server sends through, chosen from the settings in one place.
+
+use super::provider::Providers;
+use crate::platform::config::Config;
+
+/// The configured providers, in order of preference. None yet: messages stay in the
+/// outbox and no delivery worker runs, as before issue 12.
+///
+/// The Notify and SMTP helpers add their lines here, SMTP first: for email the force's own
+/// relay is preferred over Notify when both are configured (`Providers::for_channel` takes
+/// the first that carries a channel).
+pub fn from_config(config: &Config) -> anyhow::Result<Providers> {
+    let _ = config;
+    let list = Vec::new();
+    Ok(Providers::new(list))
+}
