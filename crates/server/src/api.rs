@@ -8,18 +8,16 @@ use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::schema::{ObjectBuilder, Type};
-use utoipa::openapi::security::{
-    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme,
-};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::platform::state::AppState;
 
+use crate::delivery::notify::receipts as notify_receipts;
 use crate::outbox::dev as dev_outbox;
 use crate::service::{client_config, health, openapi};
-use crate::delivery::notify::receipts as notify_receipts;
 use crate::{callbacks, cases, preferences, sessions, sign_in, staff};
 
 /// Name of the cookie security scheme in the OpenAPI document.

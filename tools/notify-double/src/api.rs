@@ -35,14 +35,34 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// Notify's error body: `{"status_code": N, "errors": [{"error": kind, "message": …}]}`.
-pub fn error(status: u16, kind: &str, message: &str) -> Response {
-    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = json!({ "status_code": status, "errors": [{ "error": kind, "message": message }] });
-    (code, Json(body)).into_response()
+/// A refusal, sent as Notify's error body:
+/// `{"status_code": N, "errors": [{"error": kind, "message": …}]}`.
+pub struct NotifyError {
+    status: u16,
+    kind: &'static str,
+    message: String,
 }
 
-fn authorised(shared: &Shared, headers: &HeaderMap) -> Result<(), Response> {
+impl IntoResponse for NotifyError {
+    fn into_response(self) -> Response {
+        let code = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = json!({
+            "status_code": self.status,
+            "errors": [{ "error": self.kind, "message": self.message }],
+        });
+        (code, Json(body)).into_response()
+    }
+}
+
+pub fn error(status: u16, kind: &'static str, message: &str) -> NotifyError {
+    NotifyError {
+        status,
+        kind,
+        message: message.to_owned(),
+    }
+}
+
+fn authorised(shared: &Shared, headers: &HeaderMap) -> Result<(), NotifyError> {
     let value = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok());
     crate::auth::check(value, &shared.key, unix_now())
         .map_err(|refusal| error(refusal.status, "AuthError", refusal.message))
@@ -69,11 +89,11 @@ struct Checked {
     subject: Option<String>,
 }
 
-fn validation(message: &str) -> Response {
+fn validation(message: &str) -> NotifyError {
     error(400, "ValidationError", message)
 }
 
-fn check(shared: &Shared, kind: Kind, body: &[u8]) -> Result<Checked, Response> {
+fn check(shared: &Shared, kind: Kind, body: &[u8]) -> Result<Checked, NotifyError> {
     let Ok(Value::Object(request)) = serde_json::from_slice::<Value>(body) else {
         return Err(error(
             400,
@@ -175,7 +195,7 @@ fn simulated(recipient: &str) -> Outcome {
     }
 }
 
-fn rejection(status: u16) -> Response {
+fn rejection(status: u16) -> NotifyError {
     match status {
         400 => error(
             400,
@@ -194,11 +214,11 @@ fn rejection(status: u16) -> Response {
 
 async fn send(shared: Arc<Shared>, headers: HeaderMap, body: Bytes, kind: Kind) -> Response {
     if let Err(refused) = authorised(&shared, &headers) {
-        return refused;
+        return refused.into_response();
     }
     let checked = match check(&shared, kind, &body) {
         Ok(checked) => checked,
-        Err(refused) => return refused,
+        Err(refused) => return refused.into_response(),
     };
     let id = uuid::Uuid::new_v4().to_string();
     let answer = created(kind, &id, &checked);
@@ -210,7 +230,7 @@ async fn send(shared: Arc<Shared>, headers: HeaderMap, body: Bytes, kind: Kind) 
         .take_scripted(&checked.recipient)
         .unwrap_or_else(|| simulated(&checked.recipient));
     if let Outcome::Reject(status) = outcome {
-        return rejection(status);
+        return rejection(status).into_response();
     }
     let mut release = shared.release.subscribe();
     let held = outcome == Outcome::Hold;
@@ -308,7 +328,7 @@ async fn list(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     if let Err(refused) = authorised(&shared, &headers) {
-        return refused;
+        return refused.into_response();
     }
     let matches = |n: &Notification| {
         query
@@ -334,11 +354,11 @@ async fn list(
 
 async fn one(State(shared): St, headers: HeaderMap, Path(id): Path<String>) -> Response {
     if let Err(refused) = authorised(&shared, &headers) {
-        return refused;
+        return refused.into_response();
     }
     match shared.store.notifications().iter().find(|n| n.id == id) {
         Some(n) => Json(view(n)).into_response(),
-        None => error(404, "NoResultFound", "No result found"),
+        None => error(404, "NoResultFound", "No result found").into_response(),
     }
 }
 

@@ -11,5 +11,8 @@ pub trait Provider: Send + Sync {
     fn name(&self) -> &'static str;
     fn carries(&self, channel: Channel) -> bool;
     fn send<'a>(&'a self, message: &'a Outgoing) -> BoxFuture<'a, Result<Accepted, SendFailure>>;
-    fn find_sent<'a>(&'a self, reference: &'a str) -> BoxFuture<'a, Result<Option<Accepted>, SendFailure>>;
+    fn find_sent<'a>(
+        &'a self,
+        reference: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Accepted>, SendFailure>>;
 }

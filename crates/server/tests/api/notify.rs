@@ -64,7 +64,11 @@ fn letter() -> Outgoing {
     message(
         Channel::Letter,
         Address::Postal {
-            lines: vec!["Sam Example".into(), "1 Test Street".into(), "Testtown".into()],
+            lines: vec![
+                "Sam Example".into(),
+                "1 Test Street".into(),
+                "Testtown".into(),
+            ],
             postcode: "SW1A 1AA".into(),
         },
     )
@@ -79,7 +83,9 @@ async fn each_channel_arrives_with_our_template_personalisation_and_reference() 
     let double = double(None).await;
     let notify = client_for(&double);
     assert_eq!(notify.name(), "notify");
-    assert!([Channel::Sms, Channel::Email, Channel::Letter].iter().all(|c| notify.carries(*c)));
+    assert!([Channel::Sms, Channel::Email, Channel::Letter]
+        .iter()
+        .all(|c| notify.carries(*c)));
 
     let sms = text("+447700900123");
     let email = message(Channel::Email, Address::Email("sam@example.org".into()));
@@ -89,8 +95,14 @@ async fn each_channel_arrives_with_our_template_personalisation_and_reference() 
         assert_eq!(accepted.status, DeliveryStatus::Sent);
         let stored = double.notifications().pop().unwrap();
         assert_eq!(accepted.provider_id.as_deref(), Some(stored.id.as_str()));
-        assert_eq!(stored.reference.as_deref(), Some(outgoing.reference.as_str()));
-        assert_eq!(stored.body, outgoing.body, "the template's ((body)) is our message");
+        assert_eq!(
+            stored.reference.as_deref(),
+            Some(outgoing.reference.as_str())
+        );
+        assert_eq!(
+            stored.body, outgoing.body,
+            "the template's ((body)) is our message"
+        );
         assert_eq!(stored.personalisation["body"], json!(outgoing.body));
         assert_eq!(stored.personalisation["subject"], json!(outgoing.subject));
     }
@@ -102,7 +114,10 @@ async fn each_channel_arrives_with_our_template_personalisation_and_reference() 
     assert_eq!(stored[0].to, "+447700900123");
     assert_eq!(stored[1].to, "sam@example.org");
     assert_eq!(stored[1].subject.as_deref(), Some(email.subject.as_str()));
-    assert_eq!(stored[2].to, "Sam Example\n1 Test Street\nTesttown\nSW1A 1AA");
+    assert_eq!(
+        stored[2].to,
+        "Sam Example\n1 Test Street\nTesttown\nSW1A 1AA"
+    );
     assert_eq!(stored[2].personalisation["address_line_4"], "SW1A 1AA");
 }
 
@@ -112,12 +127,18 @@ async fn notify_refusals_become_permanent_or_temporary_failures() {
     let notify = client_for(&double);
     // Refused by the double's own checks: not a UK mobile.
     let landline = notify.send(&text("+442079460000")).await;
-    assert!(matches!(landline, Err(SendFailure::Permanent { .. })), "{landline:?}");
+    assert!(
+        matches!(landline, Err(SendFailure::Permanent { .. })),
+        "{landline:?}"
+    );
     for (status, permanent) in [(400, true), (403, false), (429, false), (500, false)] {
         double.script("07700900456", Outcome::Reject(status), 1);
         let result = notify.send(&text("+447700900456")).await;
         if permanent {
-            assert!(matches!(result, Err(SendFailure::Permanent { .. })), "{status}: {result:?}");
+            assert!(
+                matches!(result, Err(SendFailure::Permanent { .. })),
+                "{status}: {result:?}"
+            );
         } else {
             assert!(temporary(result), "{status}");
         }
@@ -127,7 +148,10 @@ async fn notify_refusals_become_permanent_or_temporary_failures() {
         panic!("not refused");
     };
     assert!(!reason.contains("2079460000"), "{reason}");
-    assert!(double.notifications().is_empty(), "nothing refused was stored");
+    assert!(
+        double.notifications().is_empty(),
+        "nothing refused was stored"
+    );
     // Once the script is used up the number is a test key's ordinary recipient.
     assert!(notify.send(&text("+447700900456")).await.is_ok());
 }
@@ -136,8 +160,16 @@ async fn notify_refusals_become_permanent_or_temporary_failures() {
 async fn a_wrong_key_or_no_answer_is_temporary() {
     let double = double(None).await;
     let wrong_secret = notify_double::TEST_API_KEY.replace("000000000002", "000000000009");
-    let wrong = NotifyClient::new(&double.base_url(), ApiKey::parse(&wrong_secret).unwrap(), templates()).unwrap();
-    assert!(temporary(wrong.send(&text("+447700900123")).await), "403 AuthError");
+    let wrong = NotifyClient::new(
+        &double.base_url(),
+        ApiKey::parse(&wrong_secret).unwrap(),
+        templates(),
+    )
+    .unwrap();
+    assert!(
+        temporary(wrong.send(&text("+447700900123")).await),
+        "403 AuthError"
+    );
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = closed.local_addr().unwrap();
     drop(closed);
@@ -168,22 +200,40 @@ async fn our_jwt_passes_the_doubles_check_only_while_fresh() {
 async fn a_send_is_found_again_by_its_reference() {
     let double = double(None).await;
     let notify = client_for(&double);
-    assert_eq!(notify.find_sent(&uuid::Uuid::now_v7().to_string()).await.unwrap(), None);
+    assert_eq!(
+        notify
+            .find_sent(&uuid::Uuid::now_v7().to_string())
+            .await
+            .unwrap(),
+        None
+    );
     let delivered = text("+447700900123");
     let failing = text("07700900003");
     let posted = letter();
     let first = notify.send(&delivered).await.unwrap();
     notify.send(&failing).await.unwrap();
     notify.send(&posted).await.unwrap();
-    let found = notify.find_sent(&delivered.reference).await.unwrap().unwrap();
+    let found = notify
+        .find_sent(&delivered.reference)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found, first, "the same id, still only sent");
     double.send_receipts().await;
-    let found = notify.find_sent(&delivered.reference).await.unwrap().unwrap();
+    let found = notify
+        .find_sent(&delivered.reference)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found.status, DeliveryStatus::Delivered);
     let found = notify.find_sent(&failing.reference).await.unwrap().unwrap();
     assert_eq!(found.status, DeliveryStatus::TemporaryFailure);
     let found = notify.find_sent(&posted.reference).await.unwrap().unwrap();
-    assert_eq!(found.status, DeliveryStatus::Delivered, "a letter's 'received'");
+    assert_eq!(
+        found.status,
+        DeliveryStatus::Delivered,
+        "a letter's 'received'"
+    );
 }
 
 /// A server whose receipt token is `RECEIPT_TOKEN`.
@@ -218,7 +268,10 @@ async fn a_receipt_from_notify_with_the_token_is_recorded_without_any_origin() {
     let notify = client_for(&double);
     let delivered = notify.send(&text("+447700900123")).await.unwrap();
     let failed = notify
-        .send(&message(Channel::Email, Address::Email("perm-fail@simulator.notify".into())))
+        .send(&message(
+            Channel::Email,
+            Address::Email("perm-fail@simulator.notify".into()),
+        ))
         .await
         .unwrap();
     assert_eq!(double.send_receipts().await, 2);
@@ -233,9 +286,21 @@ async fn a_receipt_from_notify_with_the_token_is_recorded_without_any_origin() {
         "to": "07700900123", "status": "delivered", "created_at": "2026-03-10T08:00:00.000000Z",
         "completed_at": "2026-03-10T08:00:05.000000Z", "sent_at": "2026-03-10T08:00:01.000000Z",
         "notification_type": "sms", "template_id": notify_double::SMS_TEMPLATE, "template_version": 1});
-    let response = Client::new().post(app.url(RECEIPTS)).bearer_auth(RECEIPT_TOKEN).json(&unknown).send().await.unwrap();
+    let response = Client::new()
+        .post(app.url(RECEIPTS))
+        .bearer_auth(RECEIPT_TOKEN)
+        .json(&unknown)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 204);
-    let not_a_receipt = Client::new().post(app.url(RECEIPTS)).bearer_auth(RECEIPT_TOKEN).json(&json!({"id": "x"})).send().await.unwrap();
+    let not_a_receipt = Client::new()
+        .post(app.url(RECEIPTS))
+        .bearer_auth(RECEIPT_TOKEN)
+        .json(&json!({"id": "x"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(not_a_receipt.status(), 422);
 }
 
@@ -247,13 +312,21 @@ async fn a_receipt_without_the_right_token_is_refused_and_changes_nothing() {
         bearer_token: "not-the-receipt-token-but-just-as-long-0".to_owned(),
     }))
     .await;
-    let sent = client_for(&double).send(&text("+447700900123")).await.unwrap();
+    let sent = client_for(&double)
+        .send(&text("+447700900123"))
+        .await
+        .unwrap();
     double.send_receipts().await;
     assert_eq!(double.receipts()[0].answered, Some(401));
     let id = sent.provider_id.unwrap();
     let receipt = json!({"id": id, "status": "delivered", "notification_type": "sms"});
     let http = Client::new();
-    let missing = http.post(app.url(RECEIPTS)).json(&receipt).send().await.unwrap();
+    let missing = http
+        .post(app.url(RECEIPTS))
+        .json(&receipt)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(missing.status(), 401);
     let not_bearer = http
         .post(app.url(RECEIPTS))
@@ -273,10 +346,20 @@ async fn a_receipt_without_the_right_token_is_refused_and_changes_nothing() {
 
 #[tokio::test]
 async fn without_a_receipt_token_every_receipt_is_refused() {
-    let app = spawn_app_with(Options { demo: false, ..Options::default() }).await;
+    let app = spawn_app_with(Options {
+        demo: false,
+        ..Options::default()
+    })
+    .await;
     let receipt = json!({"id": uuid::Uuid::new_v4().to_string(), "status": "delivered"});
     for token in ["", RECEIPT_TOKEN] {
-        let response = Client::new().post(app.url(RECEIPTS)).bearer_auth(token).json(&receipt).send().await.unwrap();
+        let response = Client::new()
+            .post(app.url(RECEIPTS))
+            .bearer_auth(token)
+            .json(&receipt)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 401);
     }
 }
@@ -301,8 +384,15 @@ async fn a_held_send_is_stored_before_it_is_answered() {
         }
         assert!(tokio::time::Instant::now() < deadline, "never held");
     }
-    let found = notify.find_sent(&outgoing.reference).await.unwrap().unwrap();
+    let found = notify
+        .find_sent(&outgoing.reference)
+        .await
+        .unwrap()
+        .unwrap();
     double.release();
     let accepted = sending.await.unwrap();
-    assert_eq!(found.provider_id, accepted.provider_id, "the crash-safe check sees it");
+    assert_eq!(
+        found.provider_id, accepted.provider_id,
+        "the crash-safe check sees it"
+    );
 }

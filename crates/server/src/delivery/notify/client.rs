@@ -79,7 +79,9 @@ impl NotifyClient {
                 "--notify-api-key-file is set but no template: set --notify-sms-template, \
                  --notify-email-template and/or --notify-letter-template"
             ),
-            (Some(key), false) => Self::new(&config.notify_base_url, key.clone(), templates).map(Some),
+            (Some(key), false) => {
+                Self::new(&config.notify_base_url, key.clone(), templates).map(Some)
+            }
         }
     }
 
@@ -102,9 +104,12 @@ impl NotifyClient {
     }
 
     async fn send_message(&self, message: &Outgoing) -> Result<Accepted, SendFailure> {
-        let template = self.templates.for_channel(message.channel).ok_or_else(|| SendFailure::Permanent {
-            reason: "no Notify template for this channel".to_owned(),
-        })?;
+        let template =
+            self.templates
+                .for_channel(message.channel)
+                .ok_or_else(|| SendFailure::Permanent {
+                    reason: "no Notify template for this channel".to_owned(),
+                })?;
         let (endpoint, body) = rules::send_request(message, template)?;
         let response = self
             .http
@@ -119,7 +124,11 @@ impl NotifyClient {
             return Err(refused(status, &message.reference));
         }
         // Taken: even if the answer cannot be read, the message is on its way.
-        let provider_id = response.json::<Created>().await.ok().map(|created| created.id);
+        let provider_id = response
+            .json::<Created>()
+            .await
+            .ok()
+            .map(|created| created.id);
         tracing::info!(outbox_id = %message.reference, notify_id = ?provider_id, "sent through Notify");
         Ok(Accepted {
             provider_id,
@@ -146,7 +155,8 @@ impl NotifyClient {
         Ok(listed.notifications.into_iter().next().map(|found| {
             let letter = found.kind.as_deref() == Some("letter");
             Accepted {
-                status: rules::delivery_status(&found.status, letter).unwrap_or(DeliveryStatus::Sent),
+                status: rules::delivery_status(&found.status, letter)
+                    .unwrap_or(DeliveryStatus::Sent),
                 provider_id: Some(found.id),
             }
         }))
@@ -194,7 +204,38 @@ impl Provider for NotifyClient {
         Box::pin(self.send_message(message))
     }
 
-    fn find_sent<'a>(&'a self, reference: &'a str) -> BoxFuture<'a, Result<Option<Accepted>, SendFailure>> {
+    fn find_sent<'a>(
+        &'a self,
+        reference: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Accepted>, SendFailure>> {
         Box::pin(self.find_by_reference(reference))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str =
+        "key-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+
+    #[test]
+    fn a_key_and_templates_go_together() {
+        let mut config = NotifyConfig::default();
+        assert!(NotifyClient::from_config(&config).unwrap().is_none());
+        config.notify_email_template = Some(uuid::Uuid::new_v4().to_string());
+        assert!(
+            NotifyClient::from_config(&config).is_err(),
+            "a template without a key"
+        );
+        config.notify_api_key = Some(ApiKey::parse(KEY).unwrap());
+        let client = NotifyClient::from_config(&config).unwrap().unwrap();
+        assert!(client.carries(Channel::Email));
+        assert!(!client.carries(Channel::Sms) && !client.carries(Channel::Letter));
+        config.notify_email_template = None;
+        assert!(
+            NotifyClient::from_config(&config).is_err(),
+            "a key without a template"
+        );
     }
 }

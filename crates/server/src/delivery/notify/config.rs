@@ -92,7 +92,10 @@ impl ApiKey {
         let service_id = key.get(start..start + 36).ok_or(WRONG)?;
         let secret = key.get(start + 37..).ok_or(WRONG)?;
         let joined = key.get(start + 36..start + 37) == Some("-");
-        if !joined || uuid::Uuid::try_parse(service_id).is_err() || uuid::Uuid::try_parse(secret).is_err() {
+        if !joined
+            || uuid::Uuid::try_parse(service_id).is_err()
+            || uuid::Uuid::try_parse(secret).is_err()
+        {
             return Err(WRONG);
         }
         Ok(Self {
@@ -148,17 +151,21 @@ fn read_secret(file: &str) -> Result<String, String> {
 }
 
 fn api_key_file(file: &str) -> Result<ApiKey, String> {
-    ApiKey::parse(&read_secret(file)?).map_err(|problem| format!("the contents of {file} {problem}"))
+    ApiKey::parse(&read_secret(file)?)
+        .map_err(|problem| format!("the contents of {file} {problem}"))
 }
 
 fn receipt_token_file(file: &str) -> Result<ReceiptToken, String> {
-    ReceiptToken::new(&read_secret(file)?).map_err(|problem| format!("the token in {file} {problem}"))
+    ReceiptToken::new(&read_secret(file)?)
+        .map_err(|problem| format!("the token in {file} {problem}"))
 }
 
 fn template_id(text: &str) -> Result<String, String> {
     uuid::Uuid::try_parse(text.trim())
         .map(|id| id.to_string())
-        .map_err(|_| format!("{text:?} is not a template id (a UUID from the template's page in Notify)"))
+        .map_err(|_| {
+            format!("{text:?} is not a template id (a UUID from the template's page in Notify)")
+        })
 }
 
 /// `https://…` (or `http://` for a local stand-in), without a trailing slash.
@@ -169,7 +176,9 @@ fn base_url(text: &str) -> Result<String, String> {
         .or_else(|| url.strip_prefix("http://"))
         .ok_or_else(|| format!("{text:?} does not start with https://"))?;
     if rest.is_empty() || rest.contains(['?', '#', ' ', '@']) {
-        return Err(format!("{text:?} is not a base URL like {DEFAULT_BASE_URL}"));
+        return Err(format!(
+            "{text:?} is not a base URL like {DEFAULT_BASE_URL}"
+        ));
     }
     Ok(url.to_owned())
 }
@@ -194,7 +203,12 @@ mod tests {
         assert_eq!(key.service_id(), "26785a09-ab16-4eb0-8407-a37497a57506");
         assert_eq!(key.signing_key(), b"3d844edf-8d35-48ac-975b-e847b4f122b0");
         assert!(!format!("{key:?}").contains("3d844edf"));
-        for bad in ["", "key", &KEY[..KEY.len() - 1], &KEY.replace("-3d84", "_3d84")] {
+        for bad in [
+            "",
+            "key",
+            &KEY[..KEY.len() - 1],
+            &KEY.replace("-3d84", "_3d84"),
+        ] {
             assert!(ApiKey::parse(bad).is_err(), "{bad}");
         }
     }
@@ -218,19 +232,38 @@ mod tests {
         .unwrap();
         let notify = flags.notify;
         assert_eq!(notify.notify_api_key, Some(ApiKey::parse(KEY).unwrap()));
-        assert!(notify.notify_receipt_token.unwrap().matches(&"a".repeat(40)));
-        assert_eq!(notify.notify_sms_template.as_deref(), Some("5a1c0000-0000-4000-8000-00000000000a"));
+        assert!(notify
+            .notify_receipt_token
+            .unwrap()
+            .matches(&"a".repeat(40)));
+        assert_eq!(
+            notify.notify_sms_template.as_deref(),
+            Some("5a1c0000-0000-4000-8000-00000000000a")
+        );
         assert_eq!(notify.notify_base_url, DEFAULT_BASE_URL);
 
         std::fs::write(&token_file, "short-secret-token").unwrap();
-        let refused = Flags::try_parse_from(["server", "--notify-receipt-token-file", token_file.to_str().unwrap()]);
+        let refused = Flags::try_parse_from([
+            "server",
+            "--notify-receipt-token-file",
+            token_file.to_str().unwrap(),
+        ]);
         let message = refused.err().unwrap().to_string();
-        assert!(message.contains("32 characters") && !message.contains("short-secret-token"), "{message}");
+        assert!(
+            message.contains("32 characters") && !message.contains("short-secret-token"),
+            "{message}"
+        );
         std::fs::write(&key_file, "not-a-key-secret-words").unwrap();
-        let refused = Flags::try_parse_from(["server", "--notify-api-key-file", key_file.to_str().unwrap()]);
+        let refused = Flags::try_parse_from([
+            "server",
+            "--notify-api-key-file",
+            key_file.to_str().unwrap(),
+        ]);
         let message = refused.err().unwrap().to_string();
         assert!(!message.contains("secret-words"), "{message}");
-        assert!(Flags::try_parse_from(["server", "--notify-api-key-file", "/no/such/file"]).is_err());
+        assert!(
+            Flags::try_parse_from(["server", "--notify-api-key-file", "/no/such/file"]).is_err()
+        );
     }
 
     #[test]
@@ -244,7 +277,10 @@ mod tests {
 
     #[test]
     fn base_urls_and_template_ids() {
-        assert_eq!(base_url("http://127.0.0.1:6011/").as_deref(), Ok("http://127.0.0.1:6011"));
+        assert_eq!(
+            base_url("http://127.0.0.1:6011/").as_deref(),
+            Ok("http://127.0.0.1:6011")
+        );
         assert!(base_url("api.notifications.service.gov.uk").is_err());
         assert!(base_url("https://").is_err());
         assert!(template_id("not-a-uuid").is_err());

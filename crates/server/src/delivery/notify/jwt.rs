@@ -32,7 +32,9 @@ pub fn token(key: &ApiKey, iat: i64) -> String {
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX))
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+        })
 }
 
 #[cfg(test)]
@@ -58,7 +60,9 @@ mod tests {
         let parts: Vec<&str> = made.split('.').collect();
         assert_eq!(parts.len(), 3);
         for part in parts {
-            assert!(part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+            assert!(part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         }
         assert!(now() > 1_700_000_000);
     }

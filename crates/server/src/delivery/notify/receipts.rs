@@ -120,7 +120,13 @@ async fn record_receipt(
     status: DeliveryStatus,
     at: i64,
 ) -> anyhow::Result<()> {
-    tracing::info!(provider = provider_name, provider_id, ?status, at, "delivery receipt");
+    tracing::info!(
+        provider = provider_name,
+        provider_id,
+        ?status,
+        at,
+        "delivery receipt"
+    );
     Ok(())
 }
 
@@ -131,7 +137,9 @@ mod tests {
     #[test]
     fn the_receipt_path_is_the_one_the_same_origin_check_lets_through() {
         assert!(crate::platform::same_origin::is_exempt(RECEIPTS_PATH));
-        assert!(!crate::platform::same_origin::is_exempt("/api/delivery/notify-receipts/"));
+        assert!(!crate::platform::same_origin::is_exempt(
+            "/api/delivery/notify-receipts/"
+        ));
         assert!(!crate::platform::same_origin::is_exempt("/api/sign-out"));
     }
 

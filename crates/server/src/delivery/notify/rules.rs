@@ -56,7 +56,10 @@ pub fn failure_for_status(status: u16) -> SendFailure {
 /// `template_id`. The personalisation is `{subject, body}` (our templates are
 /// `((subject))` / `((body))`), plus the address lines for a letter; the reference is the
 /// outbox id.
-pub fn send_request(message: &Outgoing, template_id: &str) -> Result<(&'static str, Value), SendFailure> {
+pub fn send_request(
+    message: &Outgoing,
+    template_id: &str,
+) -> Result<(&'static str, Value), SendFailure> {
     let mut personalisation = json!({ "subject": message.subject, "body": message.body });
     let mut request = json!({
         "template_id": template_id,
@@ -151,24 +154,45 @@ mod tests {
 
     #[test]
     fn http_errors_are_temporary_except_a_refused_request() {
-        assert!(matches!(failure_for_status(400), SendFailure::Permanent { .. }));
+        assert!(matches!(
+            failure_for_status(400),
+            SendFailure::Permanent { .. }
+        ));
         for status in [401, 403, 429, 500, 502, 503, 418] {
-            assert!(matches!(failure_for_status(status), SendFailure::Temporary { .. }), "{status}");
+            assert!(
+                matches!(failure_for_status(status), SendFailure::Temporary { .. }),
+                "{status}"
+            );
         }
     }
 
     #[test]
     fn each_channel_gets_its_endpoint_and_fields() {
-        let (endpoint, sms) =
-            send_request(&outgoing(Channel::Sms, Address::Phone("+447700900123".into())), "t").unwrap();
+        let (endpoint, sms) = send_request(
+            &outgoing(Channel::Sms, Address::Phone("+447700900123".into())),
+            "t",
+        )
+        .unwrap();
         assert_eq!(endpoint, "sms");
         assert_eq!(sms["phone_number"], "+447700900123");
         assert_eq!(sms["reference"], "0190e4c2-0000-7000-8000-000000000001");
-        assert_eq!(sms["personalisation"], json!({"subject": "You have a new update", "body": "Sign in to read it."}));
-        let (endpoint, email) =
-            send_request(&outgoing(Channel::Email, Address::Email("a@example.org".into())), "t").unwrap();
-        assert_eq!((endpoint, &email["email_address"]), ("email", &json!("a@example.org")));
-        let mismatch = send_request(&outgoing(Channel::Sms, Address::Email("a@example.org".into())), "t");
+        assert_eq!(
+            sms["personalisation"],
+            json!({"subject": "You have a new update", "body": "Sign in to read it."})
+        );
+        let (endpoint, email) = send_request(
+            &outgoing(Channel::Email, Address::Email("a@example.org".into())),
+            "t",
+        )
+        .unwrap();
+        assert_eq!(
+            (endpoint, &email["email_address"]),
+            ("email", &json!("a@example.org"))
+        );
+        let mismatch = send_request(
+            &outgoing(Channel::Sms, Address::Email("a@example.org".into())),
+            "t",
+        );
         assert!(matches!(mismatch, Err(SendFailure::Permanent { .. })));
     }
 
@@ -178,11 +202,21 @@ mod tests {
             lines: lines.iter().map(|line| (*line).to_owned()).collect(),
             postcode: "SW1A 1AA".to_owned(),
         };
-        let (endpoint, letter) =
-            send_request(&outgoing(Channel::Letter, postal(&["A Person", " ", "1 Street"])), "t").unwrap();
+        let (endpoint, letter) = send_request(
+            &outgoing(Channel::Letter, postal(&["A Person", " ", "1 Street"])),
+            "t",
+        )
+        .unwrap();
         assert_eq!(endpoint, "letter");
         let p = &letter["personalisation"];
-        assert_eq!((&p["address_line_1"], &p["address_line_2"], &p["address_line_3"]), (&json!("A Person"), &json!("1 Street"), &json!("SW1A 1AA")));
+        assert_eq!(
+            (
+                &p["address_line_1"],
+                &p["address_line_2"],
+                &p["address_line_3"]
+            ),
+            (&json!("A Person"), &json!("1 Street"), &json!("SW1A 1AA"))
+        );
         assert!(p.get("address_line_4").is_none() && p["body"] == "Sign in to read it.");
         let long = ["N", "1", "2", "3", "4", "5", "6", "7"];
         let (_, letter) = send_request(&outgoing(Channel::Letter, postal(&long)), "t").unwrap();
