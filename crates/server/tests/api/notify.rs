@@ -257,6 +257,20 @@ async fn receipt_logged(id: &str, status: &str) -> bool {
         .any(|line| line.contains("delivery receipt") && line.contains(id) && line.contains(status))
 }
 
+/// Posts `receipt` to the receipt route as another service would: no cookies, no Origin,
+/// and `authorization` as the whole `Authorization` header, if any.
+async fn post_receipt(app: &TestApp, authorization: Option<&str>, receipt: &Value) -> u16 {
+    let mut request = Client::new().post(app.url(RECEIPTS)).json(receipt);
+    if let Some(value) = authorization {
+        request = request.header("authorization", value);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
+
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
 #[tokio::test]
 async fn a_receipt_from_notify_with_the_token_is_recorded_without_any_origin() {
     let app = app_taking_receipts().await;
@@ -286,22 +300,10 @@ async fn a_receipt_from_notify_with_the_token_is_recorded_without_any_origin() {
         "to": "07700900123", "status": "delivered", "created_at": "2026-03-10T08:00:00.000000Z",
         "completed_at": "2026-03-10T08:00:05.000000Z", "sent_at": "2026-03-10T08:00:01.000000Z",
         "notification_type": "sms", "template_id": notify_double::SMS_TEMPLATE, "template_version": 1});
-    let response = Client::new()
-        .post(app.url(RECEIPTS))
-        .bearer_auth(RECEIPT_TOKEN)
-        .json(&unknown)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 204);
-    let not_a_receipt = Client::new()
-        .post(app.url(RECEIPTS))
-        .bearer_auth(RECEIPT_TOKEN)
-        .json(&json!({"id": "x"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(not_a_receipt.status(), 422);
+    let token = bearer(RECEIPT_TOKEN);
+    assert_eq!(post_receipt(&app, Some(&token), &unknown).await, 204);
+    let not_a_receipt = json!({"id": "x"});
+    assert_eq!(post_receipt(&app, Some(&token), &not_a_receipt).await, 422);
 }
 
 #[tokio::test]
@@ -320,26 +322,25 @@ async fn a_receipt_without_the_right_token_is_refused_and_changes_nothing() {
     assert_eq!(double.receipts()[0].answered, Some(401));
     let id = sent.provider_id.unwrap();
     let receipt = json!({"id": id, "status": "delivered", "notification_type": "sms"});
-    let http = Client::new();
-    let missing = http
+    assert_eq!(post_receipt(&app, None, &receipt).await, 401);
+    let basic = format!("Basic {RECEIPT_TOKEN}");
+    assert_eq!(post_receipt(&app, Some(&basic), &receipt).await, 401);
+    let wrong = bearer(&RECEIPT_TOKEN.replace('0', "1"));
+    let refused = Client::new()
         .post(app.url(RECEIPTS))
-        .json(&receipt)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(missing.status(), 401);
-    let not_bearer = http
-        .post(app.url(RECEIPTS))
-        .header("authorization", format!("Basic {RECEIPT_TOKEN}"))
-        .json(&receipt)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(not_bearer.status(), 401);
-    let body = not_bearer.text().await.unwrap();
+        .header("authorization", wrong)
+        .json(&receipt);
+    let refused = refused.send().await.unwrap();
+    assert_eq!(refused.status(), 401);
+    let body = refused.text().await.unwrap();
     assert!(!body.contains("token"), "no detail: {body}");
     // A malformed body without the token is refused for the token, not read.
-    let junk = http.post(app.url(RECEIPTS)).body("{").send().await.unwrap();
+    let junk = Client::new()
+        .post(app.url(RECEIPTS))
+        .body("{")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(junk.status(), 401);
     assert!(!receipt_logged(&id, "Delivered").await);
 }
@@ -353,14 +354,10 @@ async fn without_a_receipt_token_every_receipt_is_refused() {
     .await;
     let receipt = json!({"id": uuid::Uuid::new_v4().to_string(), "status": "delivered"});
     for token in ["", RECEIPT_TOKEN] {
-        let response = Client::new()
-            .post(app.url(RECEIPTS))
-            .bearer_auth(token)
-            .json(&receipt)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 401);
+        assert_eq!(
+            post_receipt(&app, Some(&bearer(token)), &receipt).await,
+            401
+        );
     }
 }
 
