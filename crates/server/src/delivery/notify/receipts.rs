@@ -105,29 +105,23 @@ async fn receive(
         .flatten()
         .find_map(|text| OffsetDateTime::parse(text, &Rfc3339).ok())
         .map_or_else(|| state.clock.unix(), OffsetDateTime::unix_timestamp);
-    record_receipt(&state.db, PROVIDER_NAME, &receipt.id, status, at).await?;
+    let known = record_receipt(&state.db, PROVIDER_NAME, &receipt.id, status, at).await?;
+    tracing::info!(notify_id = %receipt.id, ?status, known, "Notify delivery receipt");
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// TEMPORARY — FOR THE LEAD TO CONNECT AT MERGE: replace this function with
-/// delivery-core's `record_receipt(db, provider_name, provider_id, status, at)` (same
-/// arguments). Until the outbox has its delivery columns, a receipt is only logged, by
-/// ids, and nothing is stored.
+/// TEMPORARY — FOR THE LEAD TO CONNECT AT MERGE: delete this function and
+/// `use crate::delivery::record_receipt;` (delivery-core's, same arguments and answer:
+/// whether a message of ours has that id). Until the outbox has its delivery columns
+/// nothing is stored, and no id is known.
 async fn record_receipt(
     _db: &Db,
-    provider_name: &str,
-    provider_id: &str,
-    status: DeliveryStatus,
-    at: i64,
-) -> anyhow::Result<()> {
-    tracing::info!(
-        provider = provider_name,
-        provider_id,
-        ?status,
-        at,
-        "delivery receipt"
-    );
-    Ok(())
+    _provider: &str,
+    _id_or_reference: &str,
+    _status: DeliveryStatus,
+    _at: i64,
+) -> anyhow::Result<bool> {
+    Ok(false)
 }
 
 #[cfg(test)]
