@@ -187,8 +187,14 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .context("could not read the listening address")?;
     tracing::info!(%addr, demo = config.demo, "listening");
     retention::spawn(db.clone(), clock.clone(), config.retention_interval());
-    let state = AppState::new(db, config, Arc::new(keys), clock)?;
+    let providers = delivery::providers::from_config(&config)?;
+    let state = AppState::new(db, config, Arc::new(keys), clock)?.with_providers(providers);
     sign_in::worker::spawn(&state);
+    if state.providers.is_empty() {
+        tracing::info!("no message provider configured: messages stay in the outbox");
+    } else {
+        delivery::worker::spawn(&state);
+    }
     serve(listener, state).await;
     Ok(())
 }

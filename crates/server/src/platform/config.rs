@@ -292,6 +292,10 @@ pub struct Config {
     #[arg(long, env = "SIGN_IN_LIMIT_GLOBAL", default_value_t = 600)]
     pub sign_in_limit_global: i64,
 
+    /// The delivery worker's settings (`delivery::settings`).
+    #[command(flatten)]
+    pub delivery: crate::delivery::settings::DeliverySettings,
+
     #[command(flatten)]
     pub notify: crate::delivery::notify::NotifyConfig,
 }
@@ -380,6 +384,7 @@ impl Config {
             phone_countries: PhoneCountries::default(),
             sign_in_limit_per_ip: 30,
             sign_in_limit_global: 600,
+            delivery: crate::delivery::settings::DeliverySettings::default(),
             notify: Default::default(),
         }
     }

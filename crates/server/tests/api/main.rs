@@ -9,6 +9,7 @@ mod client_config;
 mod contact_change;
 mod create_supervisor;
 mod data_at_rest;
+mod delivery;
 mod errors;
 mod helpers;
 mod input;

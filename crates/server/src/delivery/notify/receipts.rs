@@ -18,8 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{rules, PROVIDER_NAME};
-use crate::delivery::message::DeliveryStatus;
-use crate::platform::db::Db;
+use crate::delivery::record_receipt;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
@@ -108,20 +107,6 @@ async fn receive(
     let known = record_receipt(&state.db, PROVIDER_NAME, &receipt.id, status, at).await?;
     tracing::info!(notify_id = %receipt.id, ?status, known, "Notify delivery receipt");
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// TEMPORARY — FOR THE LEAD TO CONNECT AT MERGE: delete this function and
-/// `use crate::delivery::record_receipt;` (delivery-core's, same arguments and answer:
-/// whether a message of ours has that id). Until the outbox has its delivery columns
-/// nothing is stored, and no id is known.
-async fn record_receipt(
-    _db: &Db,
-    _provider: &str,
-    _id_or_reference: &str,
-    _status: DeliveryStatus,
-    _at: i64,
-) -> anyhow::Result<bool> {
-    Ok(false)
 }
 
 #[cfg(test)]
