@@ -113,6 +113,8 @@ pub struct Shared {
     pub key: ServiceKey,
     pub config: Config,
     pub store: store::Store,
+    /// Where receipts go: `config.callback` at first, changed by `Handle::set_callback`.
+    pub callback: std::sync::Mutex<Option<Callback>>,
     /// Bumped by each release; held answers wait for it to move.
     pub release: watch::Sender<u64>,
     pub http: reqwest::Client,
@@ -142,6 +144,7 @@ pub async fn spawn(config: Config) -> std::io::Result<Handle> {
         .map_err(std::io::Error::other)?;
     let shared = Arc::new(Shared {
         key,
+        callback: std::sync::Mutex::new(config.callback.clone()),
         config,
         store: store::Store::default(),
         release: watch::channel(0).0,
@@ -182,6 +185,16 @@ impl Handle {
             outcome,
             times,
         });
+    }
+
+    /// Sends receipts to `callback` from now on: for a test whose server (the callback)
+    /// starts after the double it is given.
+    pub fn set_callback(&self, callback: Callback) {
+        *self
+            .shared
+            .callback
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(callback);
     }
 
     /// Lets every held answer go.

@@ -42,7 +42,12 @@ async fn finish(shared: &Shared, id: &str) {
     else {
         return;
     };
-    let Some(callback) = &shared.config.callback else {
+    let callback = shared
+        .callback
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    let Some(callback) = callback else {
         return;
     };
     if notification.kind == Kind::Letter {

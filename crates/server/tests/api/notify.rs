@@ -307,12 +307,12 @@ async fn a_receipt_from_notify_with_the_token_is_recorded_without_any_origin() {
 
 #[tokio::test]
 async fn a_receipt_without_the_right_token_is_refused_and_changes_nothing() {
+    let double = double(None).await;
     let app = app_taking_receipts().await;
-    let double = double(Some(Callback {
+    double.set_callback(Callback {
         url: app.url(RECEIPTS),
         bearer_token: "not-the-receipt-token-but-just-as-long-0".to_owned(),
-    }))
-    .await;
+    });
     let sent = client_for(&double)
         .send(&text("+447700900123"))
         .await
