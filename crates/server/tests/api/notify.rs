@@ -392,3 +392,58 @@ async fn a_held_send_is_stored_before_it_is_answered() {
         "the crash-safe check sees it"
     );
 }
+
+#[tokio::test]
+async fn a_sign_in_code_goes_through_notify_and_its_receipt_marks_it_delivered() {
+    use server::delivery::provider::Providers;
+    use server::platform::db::query;
+    use std::sync::Arc;
+
+    let double = double(None).await;
+    let providers = Providers::new(vec![Arc::new(client_for(&double))]);
+    let app = crate::helpers::app_at_8am(Options {
+        providers,
+        configure: |config| {
+            config.notify.notify_receipt_token = Some(ReceiptToken::new(RECEIPT_TOKEN).unwrap());
+        },
+        ..Options::default()
+    })
+    .await;
+    double.set_callback(Callback {
+        url: app.url(RECEIPTS),
+        bearer_token: RECEIPT_TOKEN.to_owned(),
+    });
+    assert_eq!(
+        app.start_sign_in(crate::helpers::TEXT_VICTIM.0)
+            .await
+            .status(),
+        202
+    );
+    server::delivery::worker::deliver_due(&app.state)
+        .await
+        .unwrap();
+    let sent = double.notifications();
+    assert_eq!(sent.len(), 1, "the code went through Notify");
+    assert_eq!(sent[0].to, crate::helpers::TEXT_VICTIM.1);
+    let outbox_id = sent[0].reference.clone().unwrap();
+    let db = app.db.clone();
+    let row = |id: String| {
+        let db = db.clone();
+        async move {
+            let row: (String, Option<String>, Option<String>) =
+                query("SELECT status, provider, provider_id FROM outbox WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut db.conn())
+                    .await
+                    .unwrap();
+            row
+        }
+    };
+    let (status, provider, provider_id) = row(outbox_id.clone()).await;
+    assert_eq!(status, "sent");
+    assert_eq!(provider.as_deref(), Some("notify"));
+    assert_eq!(provider_id.as_deref(), Some(sent[0].id.as_str()));
+    double.send_receipts().await;
+    assert_eq!(double.receipts()[0].answered, Some(204));
+    assert_eq!(row(outbox_id).await.0, "delivered");
+}
