@@ -18,6 +18,7 @@
 pub mod api;
 pub mod auth;
 mod receipts;
+mod send;
 pub mod store;
 pub mod validate;
 
