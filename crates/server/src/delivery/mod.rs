@@ -4,6 +4,7 @@
 //! officer's list of a case's messages (`GET /api/staff/cases/{ref}/messages`).
 
 pub mod message;
+pub mod notify;
 pub mod provider;
 pub mod providers;
 pub mod receipts;

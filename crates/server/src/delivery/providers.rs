@@ -1,6 +1,9 @@
 //! The providers this server sends through, chosen from the settings in one place.
 
-use super::provider::Providers;
+use std::sync::Arc;
+
+use super::notify::NotifyClient;
+use super::provider::{Provider, Providers};
 use crate::platform::config::Config;
 
 /// The configured providers, in order of preference. None yet: messages stay in the
@@ -10,7 +13,9 @@ use crate::platform::config::Config;
 /// relay is preferred over Notify when both are configured (`Providers::for_channel` takes
 /// the first that carries a channel).
 pub fn from_config(config: &Config) -> anyhow::Result<Providers> {
-    let _ = config;
-    let list = Vec::new();
+    let mut list: Vec<Arc<dyn Provider>> = Vec::new();
+    if let Some(notify) = NotifyClient::from_config(&config.notify)? {
+        list.push(Arc::new(notify));
+    }
     Ok(Providers::new(list))
 }

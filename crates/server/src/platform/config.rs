@@ -295,6 +295,9 @@ pub struct Config {
     /// The delivery worker's settings (`delivery::settings`).
     #[command(flatten)]
     pub delivery: crate::delivery::settings::DeliverySettings,
+
+    #[command(flatten)]
+    pub notify: crate::delivery::notify::NotifyConfig,
 }
 
 /// An origin as browsers send it in `Origin`: `http(s)://host[:port]`, nothing after.
@@ -382,6 +385,7 @@ impl Config {
             sign_in_limit_per_ip: 30,
             sign_in_limit_global: 600,
             delivery: crate::delivery::settings::DeliverySettings::default(),
+            notify: Default::default(),
         }
     }
 

@@ -16,6 +16,7 @@ mod input;
 mod languages;
 mod logging;
 mod many_servers;
+mod notify;
 mod openapi;
 mod origin;
 mod preferences;

@@ -81,6 +81,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
             "post",
             "/api/cases/CR%2F100001%2F25/preferences/confirm-contact",
         ),
+        ("post", "/api/delivery/notify-receipts"),
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
@@ -129,7 +130,11 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
             "{schema} missing"
         );
     }
-    for scheme in ["session_cookie", "staff_session_cookie"] {
+    for scheme in [
+        "session_cookie",
+        "staff_session_cookie",
+        "notify_receipt_token",
+    ] {
         assert!(doc["components"]["securitySchemes"].get(scheme).is_some());
     }
 }
