@@ -80,6 +80,8 @@ async fn hot_path_queries_are_index_lookups() {
         cases: 200,
         sessions: 0,
         sessions_out: None,
+        queue_codes: 0,
+        queue_codes_by: None,
         data_key_file: std::path::PathBuf::new(),
     };
     let keys = crate::platform::data_key::DataKeys::generate().unwrap();

@@ -191,6 +191,25 @@ pub struct SeedArgs {
     /// Anyone holding it is signed in as those victims: delete it after the benchmark.
     #[arg(long)]
     pub sessions_out: Option<PathBuf>,
+
+    /// Benchmarks and crash tests only: after seeding, issue a sign-in code for this many
+    /// of the new cases, so this many messages wait in the outbox to be sent at once by
+    /// the first server started on the database with a provider. Codes expire after their
+    /// usual 10 minutes.
+    #[arg(long, default_value_t = 0)]
+    pub queue_codes: u64,
+
+    /// With --queue-codes: only victims who sign in this way (`text` or `email`), e.g. to
+    /// measure one provider; both when not given.
+    #[arg(long, value_enum, requires = "queue_codes")]
+    pub queue_codes_by: Option<CodesBy>,
+}
+
+/// `server seed --queue-codes-by`: which victims' codes to queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CodesBy {
+    Text,
+    Email,
 }
 
 /// The server's settings.

@@ -9,6 +9,7 @@
 mod bench_sessions;
 mod content;
 mod generate;
+mod queued_codes;
 pub mod references;
 mod rng;
 mod rows;
@@ -18,13 +19,14 @@ use std::time::Instant;
 
 use crate::origin;
 use crate::platform::clock::Clock;
-use crate::platform::config::SeedArgs;
+use crate::platform::config::{CodesBy, SeedArgs};
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::{self, query, query_per_engine, Conn, Db, Engine, PerEngine, Pooled};
 use anyhow::Context;
 use generate::Run;
 use rng::SeededRng;
 use rows::Batch;
+use shared::api::preferences::ContactMethod;
 
 /// Every run starts from this seed, mixed with its first case number so a second run
 /// makes different ids.
@@ -48,6 +50,8 @@ pub struct Seeded {
     pub updates: u64,
     pub callbacks: u64,
     pub sessions: usize,
+    /// Sign-in code messages queued (`--queue-codes`).
+    pub queued_codes: u64,
     pub seconds: f64,
 }
 
@@ -60,13 +64,14 @@ impl std::fmt::Display for Seeded {
         write!(
             f,
             "seeded {} cases{range}, {} victims, {} officers, {} updates, {} callback requests, \
-             {} sessions in {:.1} s",
+             {} sessions, {} queued codes in {:.1} s",
             self.cases,
             self.cases,
             self.officers,
             self.updates,
             self.callbacks,
             self.sessions,
+            self.queued_codes,
             self.seconds
         )
     }
@@ -148,6 +153,19 @@ pub async fn seed(
         }
         bench_sessions::write(db, &sample.picked, now, out).await?;
     }
+    let only = args.queue_codes_by.map(|by| match by {
+        CodesBy::Text => ContactMethod::TextMessage,
+        CodesBy::Email => ContactMethod::Email,
+    });
+    let queued_codes = queued_codes::queue(
+        db,
+        keys,
+        (first_number, last_number),
+        args.queue_codes,
+        only,
+        now,
+    )
+    .await?;
     Ok(Seeded {
         cases: args.cases,
         first_reference: (args.cases > 0)
@@ -160,6 +178,7 @@ pub async fn seed(
         updates,
         callbacks,
         sessions: wanted_sessions,
+        queued_codes,
         seconds: started.elapsed().as_secs_f64(),
     })
 }

@@ -2,8 +2,10 @@
 //! with a recording provider (`recording`): here, when and how a message goes (safe
 //! windows in UK time, GMT, BST and bank holidays; codes at once; routing by the victim's
 //! current choices only; letters). What becomes of it (retries, receipts, a lease taken
-//! over, two workers, the officer's list, the wording) is in `outcomes`.
+//! over, two workers, the officer's list, the wording) is in `outcomes`; a server killed mid-send, in
+//! `killed_server`.
 
+mod killed_server;
 mod outcomes;
 mod recording;
 

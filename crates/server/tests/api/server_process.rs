@@ -129,6 +129,20 @@ impl ServerProcess {
     }
 }
 
+impl ServerProcess {
+    /// Kills the server with SIGKILL, as a crash or an out-of-memory kill would: no
+    /// shutdown, whatever it was doing left half done. Returns what it printed.
+    pub fn kill(mut self) -> Vec<String> {
+        // `Child::kill` sends SIGKILL on Unix.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        for reader in std::mem::take(&mut self.readers) {
+            let _ = reader.join();
+        }
+        lines(&self.output)
+    }
+}
+
 impl Drop for ServerProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
