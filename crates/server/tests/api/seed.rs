@@ -205,3 +205,53 @@ async fn seeding_refuses_any_database_it_did_not_create() {
         assert_eq!(count(&db, "cases").await, before, "nothing added");
     }
 }
+
+#[tokio::test]
+async fn queued_codes_wait_in_the_outbox_due_at_once_for_the_way_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = fresh_database_url(&dir).await;
+    let seeded = server_process::run(&[
+        "seed",
+        "--database-url",
+        &database_url,
+        "--cases",
+        "200",
+        "--queue-codes",
+        "20",
+        "--queue-codes-by",
+        "email",
+    ]);
+    let summary = String::from_utf8_lossy(&seeded.stdout);
+    assert!(summary.contains("20 queued codes"), "{summary}");
+
+    let db = server::platform::db::connect(&database_url)
+        .await
+        .expect("database");
+    let rows: Vec<(String, String, String, i64, i64)> = query(
+        "SELECT outbox.kind, outbox.channel, outbox.status, outbox.due_at, sign_in_codes.expires_at
+         FROM outbox JOIN sign_in_codes ON sign_in_codes.id = outbox.sign_in_code_id",
+    )
+    .fetch_all(&mut db.conn())
+    .await
+    .expect("the queued codes");
+    assert_eq!(rows.len(), 20);
+    for (kind, channel, status, due_at, expires_at) in rows {
+        assert_eq!(
+            (kind.as_str(), channel.as_str(), status.as_str()),
+            ("sign_in_code", "email", "queued")
+        );
+        assert!(expires_at > due_at, "a live code, due at once");
+    }
+    // More codes than the new cases can take is refused.
+    let refused = server_process::run(&[
+        "seed",
+        "--database-url",
+        &database_url,
+        "--cases",
+        "10",
+        "--queue-codes",
+        "11",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("seed more cases"));
+}
