@@ -210,17 +210,8 @@ async fn seeding_refuses_any_database_it_did_not_create() {
 async fn queued_codes_wait_in_the_outbox_due_at_once_for_the_way_asked() {
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = fresh_database_url(&dir).await;
-    let seeded = server_process::run(&[
-        "seed",
-        "--database-url",
-        &database_url,
-        "--cases",
-        "200",
-        "--queue-codes",
-        "20",
-        "--queue-codes-by",
-        "email",
-    ]);
+    let by_email = ["--queue-codes-by", "email"];
+    let seeded = server_process::seed_queued_codes(&database_url, 200, 20, &by_email);
     let summary = String::from_utf8_lossy(&seeded.stdout);
     assert!(summary.contains("20 queued codes"), "{summary}");
 
@@ -243,15 +234,7 @@ async fn queued_codes_wait_in_the_outbox_due_at_once_for_the_way_asked() {
         assert!(expires_at > due_at, "a live code, due at once");
     }
     // More codes than the new cases can take is refused.
-    let refused = server_process::run(&[
-        "seed",
-        "--database-url",
-        &database_url,
-        "--cases",
-        "10",
-        "--queue-codes",
-        "11",
-    ]);
+    let refused = server_process::seed_queued_codes(&database_url, 10, 11, &[]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("seed more cases"));
 }

@@ -37,6 +37,22 @@ pub fn run(args: &[&str]) -> Output {
     command(args, &[]).output().expect("run the server binary")
 }
 
+/// `server seed` of `cases` cases with `codes` sign-in code messages queued
+/// (`--queue-codes`), and any `extra` flags, run to its end.
+pub fn seed_queued_codes(database_url: &str, cases: u64, codes: u64, extra: &[&str]) -> Output {
+    let (cases, codes) = (cases.to_string(), codes.to_string());
+    let args = [
+        "seed",
+        "--database-url",
+        database_url,
+        "--cases",
+        &cases,
+        "--queue-codes",
+        &codes,
+    ];
+    run(&[&args, extra].concat())
+}
+
 impl ServerProcess {
     /// Starts the server in demo mode on a free port with readable logs at `info`.
     pub fn start(database_url: &str) -> Self {

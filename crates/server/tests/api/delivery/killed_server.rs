@@ -43,15 +43,7 @@ async fn a_server_killed_mid_send_loses_nothing_and_sends_nothing_twice() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let database_url = fresh_database_url(&dir).await;
-    let seeded = server_process::run(&[
-        "seed",
-        "--database-url",
-        &database_url,
-        "--cases",
-        &CASES.to_string(),
-        "--queue-codes",
-        &MESSAGES.to_string(),
-    ]);
+    let seeded = server_process::seed_queued_codes(&database_url, CASES, MESSAGES, &[]);
     assert!(
         seeded.status.success(),
         "{}",
