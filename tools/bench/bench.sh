@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Speed and size against budgets; called by `./x bench`, which builds everything first.
-# usage: tools/bench/bench.sh [bytes] [api] [pages] [writes] [postgres]   (default: all five)
+# usage: tools/bench/bench.sh [bytes] [api] [pages] [writes] [postgres] [delivery]
+#        (default: all six)
 #
 # Needs (set by ./x): SERVER (release server binary), LOADGEN (tools/loadgen binary), DIST
-# (trunk's dist/), NODE_DIR (end2end/, for Lighthouse), CHROME_PATH; oha on PATH.
+# (trunk's dist/), NODE_DIR (end2end/, for Lighthouse), CHROME_PATH, NOTIFY_DOUBLE
+# (tools/notify-double binary); oha on PATH; python3 (its sqlite3 module polls the outbox).
 # Every part appends rows "metric<TAB>measured<TAB>budget<TAB>pass|fail|-" to one file; the
 # table is printed at the end and the exit status is 1 when any budget is broken.
 set -euo pipefail
@@ -11,7 +13,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 : "${SERVER:?set SERVER to the release server binary}" "${DIST:?set DIST to dist/}"
 : "${NODE_DIR:?set NODE_DIR to end2end/}" "${CHROME_PATH:=/usr/bin/chromium}"
-: "${LOADGEN:=}"
+: "${LOADGEN:=}" "${NOTIFY_DOUBLE:=}"
 # Budgets (README "Speed and size").
 BYTES_BUDGET_KB=150
 READ_RATIO_BUDGET_PCT=50
@@ -28,15 +30,19 @@ FIXED_RATE=1000
 SEED_LIMIT_SECS=${SEED_LIMIT_SECS:-300}
 WRITERS=200
 WRITE_SECS=10
+DELIVERY_MESSAGES=10000
+DELIVERY_LIMIT_SECS=${DELIVERY_LIMIT_SECS:-600}
 
 WORK="$(mktemp -d /tmp/safe-updates-bench.XXXXXX)"
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
 SERVER_PID=""
+DOUBLE_PID=""
 # shellcheck source=tools/throwaway-postgres.sh
 source "$HERE/../throwaway-postgres.sh"
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [ -n "$DOUBLE_PID" ] && kill "$DOUBLE_PID" 2>/dev/null && wait "$DOUBLE_PID" 2>/dev/null
   stop_throwaway_postgres
   rm -rf "$WORK"
 }
@@ -46,6 +52,7 @@ trap cleanup EXIT
 cp "$SERVER" "$WORK/server"
 SERVER="$WORK/server"
 if [ -n "$LOADGEN" ]; then cp "$LOADGEN" "$WORK/loadgen" && LOADGEN="$WORK/loadgen"; fi
+if [ -n "$NOTIFY_DOUBLE" ]; then cp "$NOTIFY_DOUBLE" "$WORK/notify-double" && NOTIFY_DOUBLE="$WORK/notify-double"; fi
 # The seeder and the servers seal contact details with a data key (README "Data at rest");
 # both read this variable, so every database of the run opens with the same key.
 "$SERVER" new-data-key --to "$WORK/data-key.json" >/dev/null
@@ -255,12 +262,88 @@ bench_postgres() {
 }
 
 # ---------------------------------------------------------------------------------------
+# Delivery: $DELIVERY_MESSAGES sign-in code messages queued by `server seed --queue-codes`
+# (codes go at once whatever the victims' safe times, so all are due), then the server
+# started with a provider. Rate = messages sent / seconds from the server's start until no
+# row is left queued, sending or waiting to retry (the outbox polled every 0.2 s).
+
+# unsent SQLITE_FILE: rows still to go. python3's sqlite3 module, as the sqlite3 program
+# may not be installed.
+unsent() {
+  python3 -c 'import sqlite3, sys
+db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True, timeout=10)
+print(db.execute("SELECT COUNT(*) FROM outbox WHERE status IN (\x27queued\x27, \x27sending\x27, \x27temporary_failure\x27)").fetchone()[0])' "$1"
+}
+
+# sent_count SQLITE_FILE
+sent_count() {
+  python3 -c 'import sqlite3, sys
+db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True, timeout=10)
+print(db.execute("SELECT COUNT(*) FROM outbox WHERE status IN (\x27sent\x27, \x27delivered\x27)").fetchone()[0])' "$1"
+}
+
+# deliver LABEL SEED_FLAGS SERVER_FLAGS...: seeds a fresh database with the messages,
+# starts the server with SERVER_FLAGS, and records the rate.
+deliver() {
+  local label="$1" seed_flags="$2" file="$WORK/delivery.db" started secs sent left
+  shift 2
+  rm -f "$file" "$file-wal" "$file-shm"
+  say "$label: seeding $(thousands "$DELIVERY_MESSAGES") queued sign-in code messages"
+  # shellcheck disable=SC2086 # seed_flags is a list of flags.
+  "$SERVER" seed --database-url "sqlite://$file" --cases $((DELIVERY_MESSAGES * 3 / 2)) \
+    --queue-codes "$DELIVERY_MESSAGES" $seed_flags >/dev/null
+  say "$label: sending them"
+  started="$(date +%s.%N)"
+  start_server "sqlite://$file" "$@"
+  until [ "$(unsent "$file")" = 0 ]; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$WORK/server.log" >&2; echo "bench: the server exited" >&2; exit 1; }
+    if awk -v s="$started" -v now="$(date +%s.%N)" -v l="$DELIVERY_LIMIT_SECS" 'BEGIN { exit !(now - s > l) }'; then
+      echo "bench: $label: messages still unsent after ${DELIVERY_LIMIT_SECS}s" >&2
+      break
+    fi
+    sleep 0.2
+  done
+  secs="$(awk -v s="$started" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - s }')"
+  stop_server
+  sent="$(sent_count "$file")"
+  left="$(unsent "$file")"
+  row "$label: messages sent/s, $(thousands "$DELIVERY_MESSAGES") queued" \
+    "$(thousands "$(awk -v n="$sent" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')") ($(thousands "$sent") in $secs s)" "-" \
+    "$([ "$sent" = "$DELIVERY_MESSAGES" ] && echo - || echo "fail ($((DELIVERY_MESSAGES - sent)) not sent, $left unsent)")"
+  rm -f "$file" "$file-wal" "$file-shm"
+}
+
+bench_delivery() {
+  : "${NOTIFY_DOUBLE:?set NOTIFY_DOUBLE to the tools/notify-double binary}"
+  local port
+  say "Delivery: starting the local Notify-shaped endpoint (tools/notify-double)"
+  port="$(free_port)"
+  "$NOTIFY_DOUBLE" --addr "127.0.0.1:$port" >>"$WORK/notify-double.log" 2>&1 &
+  DOUBLE_PID=$!
+  until curl -fsS --max-time 1 -o /dev/null "http://127.0.0.1:$port/_test/receipts" 2>/dev/null; do
+    kill -0 "$DOUBLE_PID" 2>/dev/null || { cat "$WORK/notify-double.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  # The double's own made-up key (notify_double::TEST_API_KEY) and default template ids.
+  printf '%s\n' safe_updates_local-5a1c0000-0000-4000-8000-000000000001-5a1c0000-0000-4000-8000-000000000002 \
+    >"$WORK/notify-key"
+  chmod 600 "$WORK/notify-key"
+  deliver "Delivery through Notify (local double, texts and emails)" "" \
+    --notify-base-url "http://127.0.0.1:$port" --notify-api-key-file "$WORK/notify-key" \
+    --notify-sms-template 5a1c0000-0000-4000-8000-00000000000a \
+    --notify-email-template 5a1c0000-0000-4000-8000-00000000000b
+  kill "$DOUBLE_PID" 2>/dev/null || true
+  wait "$DOUBLE_PID" 2>/dev/null || true
+  DOUBLE_PID=""
+}
+
+# ---------------------------------------------------------------------------------------
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(bytes api pages writes postgres)
+[ ${#parts[@]} -gt 0 ] || parts=(bytes api pages writes postgres delivery)
 for part in "${parts[@]}"; do
   case "$part" in
-    bytes | api | pages | writes | postgres) "bench_$part" ;;
-    *) echo "bench: unknown part $part (bytes, api, pages, writes, postgres)" >&2; exit 2 ;;
+    bytes | api | pages | writes | postgres | delivery) "bench_$part" ;;
+    *) echo "bench: unknown part $part (bytes, api, pages, writes, postgres, delivery)" >&2; exit 2 ;;
   esac
 done
 
