@@ -15,9 +15,9 @@ pub trait Provider: Send + Sync {
     fn name(&self) -> &'static str;
     fn carries(&self, channel: Channel) -> bool;
     fn send<'a>(&'a self, message: &'a Outgoing) -> BoxFuture<'a, Result<Accepted, SendFailure>>;
-    /// After a lost outcome (a lease ran out mid-send): what the provider already holds
-    /// under this reference, so a message is not sent twice. Providers that cannot look
-    /// it up answer Ok(None).
+    /// After a lost outcome (a lease ran out mid-send, or an earlier try failed): what the
+    /// provider already holds under this reference, so a message is not sent twice.
+    /// Providers that cannot look it up answer Ok(None).
     fn find_sent<'a>(
         &'a self,
         reference: &'a str,

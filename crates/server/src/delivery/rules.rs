@@ -33,6 +33,15 @@ pub fn backoff_secs(attempts: i64) -> i64 {
     (FIRST_BACKOFF_SECS << doublings).min(MAX_BACKOFF_SECS)
 }
 
+/// Whether the provider may already hold a claimed message, so the worker asks it
+/// (`Provider::find_sent`) before sending: when an earlier claim's lease ran out mid-send
+/// (a server killed), and on every retry, since a failed try may have failed after the
+/// provider took the message (a timeout, a dropped connection, an error answer). Only a
+/// first try (`attempts` counts this one) is sure to be new.
+pub fn ask_before_sending(lease_expired: bool, attempts: i64) -> bool {
+    lease_expired || attempts > 1
+}
+
 /// How a case update reaches the victim now: their preferred method if it carries a
 /// written message, else their second one under the same rules. Text needs a phone,
 /// email an address, a letter `letters_safe` and an address with a postcode. A phone call,
@@ -137,6 +146,14 @@ mod tests {
         assert!(goes_at_once(Kind::ContactChangeCode));
         assert!(!goes_at_once(Kind::ContactChangeNotice));
         assert!(!goes_at_once(Kind::CaseUpdate));
+    }
+
+    #[test]
+    fn only_a_first_try_under_its_own_lease_is_sent_without_asking_first() {
+        assert!(!ask_before_sending(false, 1));
+        assert!(ask_before_sending(true, 1), "a lease taken over");
+        assert!(ask_before_sending(false, 2), "a retry");
+        assert!(ask_before_sending(true, 3));
     }
 
     #[test]

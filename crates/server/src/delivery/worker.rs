@@ -2,8 +2,9 @@
 //! several servers never hold one message at once), then, outside any transaction, works
 //! out for each whether, where and what to send *now* (`send_time`), sends it through the
 //! provider for its channel, and records the outcome under its claim. A message whose
-//! lease ran out mid-send (a server killed) is taken over later, and the provider is asked
-//! first whether it already has it, so it is not sent twice.
+//! lease ran out mid-send (a server killed) is taken over later; before that, and before
+//! any retry (a timeout may come after the provider took it), the provider is asked first
+//! whether it already has it, so it is not sent twice.
 //!
 //! Woken at once when this server queues a code (`AppState::delivery_wake`) and every
 //! second anyway. Runs only when a provider is configured (lib.rs `run`).
@@ -120,7 +121,7 @@ async fn deliver_one(state: &AppState, message: store::Claimed, token: &str) -> 
         return Ok(());
     };
     let reference = ready.outgoing.reference.as_str();
-    let already = if message.lease_expired {
+    let already = if rules::ask_before_sending(message.lease_expired, message.attempts) {
         provider.find_sent(reference).await
     } else {
         Ok(None)

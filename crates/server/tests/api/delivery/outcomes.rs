@@ -1,5 +1,6 @@
 //! What becomes of a message: retries with backoff, a permanent failure in the officer's
-//! view, a lease taken over after a worker died mid-send, two workers on one database,
+//! view, a lease taken over after a worker died mid-send, a retry after a lost answer,
+//! two workers on one database,
 //! the wording, and receipts.
 
 use serde_json::json;
@@ -127,6 +128,29 @@ async fn a_lease_that_ran_out_mid_send_asks_the_provider_before_sending_again() 
         .await
         .unwrap();
     assert_eq!(provider_id.as_deref(), Some("rec-1"));
+    assert_eq!(row(&app, &id).await.0, "sent");
+}
+
+#[tokio::test]
+async fn a_send_whose_answer_was_lost_is_looked_up_before_it_is_tried_again() {
+    let (provider, providers) = Recording::new();
+    let app = spawn_app_with_providers(providers).await;
+    let (_, victim_id, _) = text_case(&app).await;
+    let start = uk("2026-03-10", 10, 0);
+    app.clock.set_unix(start);
+    set_prefs(&app, &victim_id, json!({})).await;
+    let id = queue_update(&app).await;
+    // The provider takes it, but the answer never comes back (a timeout): to the worker, a
+    // temporary failure.
+    provider
+        .lose_next_answer
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    round(&app).await;
+    assert_eq!(row(&app, &id).await.0, "temporary_failure");
+    app.clock.set_unix(start + 30);
+    assert_eq!(round(&app).await, 1);
+    assert_eq!(*provider.asked.lock().unwrap(), vec![id.clone()]);
+    assert_eq!(provider.sent().len(), 1, "not sent a second time");
     assert_eq!(row(&app, &id).await.0, "sent");
 }
 

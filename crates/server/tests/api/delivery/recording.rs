@@ -1,7 +1,7 @@
 //! A provider for the worker's tests: it records what it is given, answers with the
 //! outcomes a test lines up (accepted when none is left), can "die" mid-send (it keeps
-//! the message, as a provider would, but never answers), and answers `find_sent` from
-//! what it kept.
+//! the message, as a provider would, but never answers), can lose an answer (it keeps the
+//! message, but the sender sees a timeout), and answers `find_sent` from what it kept.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,6 +23,9 @@ pub struct Recording {
     pub asked: Mutex<Vec<String>>,
     /// The next send takes the message and never answers.
     pub hang_next: AtomicBool,
+    /// The next send takes the message, but its answer is lost on the way back: the
+    /// sender sees a temporary failure, as after a timeout.
+    pub lose_next_answer: AtomicBool,
 }
 
 impl Recording {
@@ -75,6 +78,15 @@ impl Provider for Recording {
                     .unwrap()
                     .insert(message.reference.clone(), accepted);
                 return std::future::pending().await;
+            }
+            if self.lose_next_answer.swap(false, Ordering::SeqCst) {
+                self.held
+                    .lock()
+                    .unwrap()
+                    .insert(message.reference.clone(), accepted);
+                return Err(SendFailure::Temporary {
+                    reason: "no answer in time".into(),
+                });
             }
             let outcome = self
                 .outcomes
