@@ -155,6 +155,9 @@ pub async fn serve_until(
 /// not create, loads demo data if configured, starts the retention job, and serves.
 pub async fn run(config: Config) -> anyhow::Result<()> {
     config.check()?;
+    // A half-configured mail relay stops the server here, before anything is queued for
+    // it. (Until the delivery worker builds its providers from the config.)
+    delivery::smtp::SmtpRelay::from_args(&config.smtp)?;
     let keys = platform::data_key::for_server(
         config.data_key_file.as_deref(),
         config.demo,

@@ -3,3 +3,5 @@
 //! marked safe and only inside their safe times, and records what became of each.
 
 pub mod message;
+pub mod provider;
+pub mod smtp;

@@ -291,6 +291,8 @@ pub struct Config {
     /// across all servers; more get a 429. Caps the texts and emails an attack can cause.
     #[arg(long, env = "SIGN_IN_LIMIT_GLOBAL", default_value_t = 600)]
     pub sign_in_limit_global: i64,
+    #[command(flatten)]
+    pub smtp: crate::delivery::smtp::SmtpArgs,
 }
 
 /// An origin as browsers send it in `Origin`: `http(s)://host[:port]`, nothing after.
@@ -377,6 +379,7 @@ impl Config {
             phone_countries: PhoneCountries::default(),
             sign_in_limit_per_ip: 30,
             sign_in_limit_global: 600,
+            smtp: Default::default(),
         }
     }
 

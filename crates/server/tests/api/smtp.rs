@@ -1,0 +1,303 @@
+//! The SMTP provider against a real mail relay: `tools/smtp/test_relay.py` (aiosmtpd),
+//! which `./x test` starts on loopback and names in `SAFE_UPDATES_TEST_SMTP*` variables.
+//! Under `./x test` (`SAFE_UPDATES_TEST_REQUIRE_SMTP=1`) a missing relay fails these tests;
+//! a plain `cargo test` skips them with a note, as the PostgreSQL-only tests do. To run
+//! them by hand: `eval "$(tools/smtp/test-relay.sh)"` in one shell is not enough (it waits
+//! in the foreground); start it in another terminal and copy its `export` lines.
+
+use std::path::PathBuf;
+
+use server::delivery::message::{Accepted, Address, DeliveryStatus, Outgoing, SendFailure};
+use server::delivery::provider::Provider;
+use server::delivery::smtp::{SmtpArgs, SmtpRelay, SmtpTls};
+use server::outbox::Channel;
+
+use crate::server_process::refused;
+
+/// Where `tools/smtp/test-relay.sh` put the relay.
+pub struct TestRelay {
+    pub starttls: String,
+    pub smtps: String,
+    pub plain: String,
+    pub ca_file: PathBuf,
+    pub username: String,
+    pub password_file: PathBuf,
+    pub mail_dir: PathBuf,
+}
+
+/// The test relay, or `None` (after a note) when this is not `./x test` and none runs.
+pub fn test_relay() -> Option<TestRelay> {
+    let var = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
+    let Some(starttls) = var("SAFE_UPDATES_TEST_SMTP") else {
+        assert!(
+            var("SAFE_UPDATES_TEST_REQUIRE_SMTP").is_none(),
+            "SAFE_UPDATES_TEST_SMTP is not set, but ./x test needs the test mail relay: \
+             tools/smtp/test-relay.sh starts it and exports its address"
+        );
+        eprintln!("skipped: no test mail relay (SAFE_UPDATES_TEST_SMTP); ./x test starts one");
+        return None;
+    };
+    let required = |name: &str| {
+        var(name)
+            .unwrap_or_else(|| panic!("{name} is not set: tools/smtp/test-relay.sh exports it"))
+    };
+    Some(TestRelay {
+        starttls,
+        smtps: required("SAFE_UPDATES_TEST_SMTPS"),
+        plain: required("SAFE_UPDATES_TEST_SMTP_PLAIN"),
+        ca_file: required("SAFE_UPDATES_TEST_SMTP_CA_FILE").into(),
+        username: required("SAFE_UPDATES_TEST_SMTP_USERNAME"),
+        password_file: required("SAFE_UPDATES_TEST_SMTP_PASSWORD_FILE").into(),
+        mail_dir: required("SAFE_UPDATES_TEST_SMTP_MAIL_DIR").into(),
+    })
+}
+
+impl TestRelay {
+    /// `--smtp-*` flags for the listener at `address` (`host:port`), signed in, trusting
+    /// the test CA.
+    pub fn args(&self, address: &str, tls: SmtpTls) -> SmtpArgs {
+        let (host, port) = address.rsplit_once(':').expect("host:port");
+        SmtpArgs {
+            host: Some(host.to_owned()),
+            port: Some(port.parse().expect("a port")),
+            tls,
+            insecure_plaintext: tls == SmtpTls::None,
+            username: Some(self.username.clone()),
+            password_file: Some(self.password_file.clone()),
+            from: Some("updates@safe-updates.test".to_owned()),
+            ca_file: Some(self.ca_file.clone()),
+            ..SmtpArgs::default()
+        }
+    }
+
+    /// The relay for the STARTTLS listener, as a force would configure it.
+    pub fn provider(&self) -> SmtpRelay {
+        relay(self.args(&self.starttls, SmtpTls::Starttls))
+    }
+
+    /// The email that carries `reference`, if one arrived.
+    pub fn email(&self, reference: &str) -> Option<String> {
+        let needle = format!("Message-ID: <{reference}@");
+        std::fs::read_dir(&self.mail_dir)
+            .expect("the relay's mail folder")
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
+            .filter_map(|path| std::fs::read_to_string(path).ok())
+            .find(|email| email.contains(&needle))
+    }
+}
+
+fn relay(args: SmtpArgs) -> SmtpRelay {
+    SmtpRelay::from_args(&args)
+        .expect("relay settings")
+        .expect("a relay")
+}
+
+/// An email to `local_part`@example.org with a Welsh body, and a fresh reference.
+fn outgoing(local_part: &str) -> Outgoing {
+    Outgoing {
+        reference: uuid::Uuid::new_v4().to_string(),
+        channel: Channel::Email,
+        address: Address::Email(format!("{local_part}@example.org")),
+        subject: "Neges newydd gan Safe Updates".to_owned(),
+        body: "Mae gennych neges newydd. Mewngofnodwch i'w darllen: ŵ ŷ â ê î ô û ẁ ẃ ẅ ỳ."
+            .to_owned(),
+    }
+}
+
+/// The body of a single-part quoted-printable email, decoded.
+pub fn decoded_body(email: &str) -> String {
+    let (_, body) = email.split_once("\r\n\r\n").expect("headers, then a body");
+    let bytes = quoted_printable::decode(body.trim_end(), quoted_printable::ParseMode::Robust)
+        .expect("quoted-printable");
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+fn header<'a>(email: &'a str, name: &str) -> Option<&'a str> {
+    email
+        .split("\r\n")
+        .take_while(|line| !line.is_empty())
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(": "))
+}
+
+fn is_temporary(outcome: &Result<Accepted, SendFailure>) -> bool {
+    matches!(outcome, Err(SendFailure::Temporary { .. }))
+}
+
+#[tokio::test]
+async fn starttls_and_a_sign_in_deliver_a_neutral_welsh_email_carrying_its_reference() {
+    let Some(test_relay) = test_relay() else {
+        return;
+    };
+    let message = outgoing("alex");
+    let accepted = test_relay.provider().send(&message).await.expect("sent");
+    let message_id = format!("<{}@safe-updates.test>", message.reference);
+    assert_eq!(
+        accepted,
+        Accepted {
+            provider_id: Some(message_id.clone()),
+            status: DeliveryStatus::Sent
+        }
+    );
+    let email = test_relay
+        .email(&message.reference)
+        .expect("the relay wrote the email");
+    assert_eq!(
+        header(&email, "From"),
+        Some("\"Safe Updates\" <updates@safe-updates.test>")
+    );
+    assert_eq!(header(&email, "To"), Some("alex@example.org"));
+    assert_eq!(header(&email, "Subject"), Some(message.subject.as_str()));
+    assert_eq!(header(&email, "Message-ID"), Some(message_id.as_str()));
+    assert_eq!(
+        header(&email, "Content-Type"),
+        Some("text/plain; charset=utf-8")
+    );
+    assert_eq!(decoded_body(&email), message.body);
+}
+
+#[tokio::test]
+async fn tls_from_the_first_byte_and_a_loopback_plaintext_relay_work_too() {
+    let Some(test_relay) = test_relay() else {
+        return;
+    };
+    for relay in [
+        relay(test_relay.args(&test_relay.smtps, SmtpTls::Tls)),
+        relay(test_relay.args(&test_relay.plain, SmtpTls::None)),
+    ] {
+        let message = outgoing("alex");
+        relay.send(&message).await.expect("sent");
+        assert!(test_relay.email(&message.reference).is_some());
+    }
+}
+
+/// A wrong password is Temporary: it is our set-up that is wrong, for every message alike,
+/// not this victim's address. Permanent would flag each victim's case for an officer ("the
+/// address may be wrong") and drop messages that should go once the password is fixed.
+#[tokio::test]
+async fn a_wrong_password_is_a_temporary_failure() {
+    let Some(test_relay) = test_relay() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = dir.path().join("password");
+    std::fs::write(&wrong, "not the password\n").unwrap();
+    let mut args = test_relay.args(&test_relay.starttls, SmtpTls::Starttls);
+    args.password_file = Some(wrong);
+    let message = outgoing("alex");
+    let outcome = relay(args).send(&message).await;
+    assert_eq!(
+        outcome,
+        Err(SendFailure::Temporary {
+            reason: "the mail relay refused our sign-in".to_owned()
+        })
+    );
+    assert!(test_relay.email(&message.reference).is_none());
+}
+
+#[tokio::test]
+async fn a_refused_mailbox_is_permanent_and_a_busy_one_temporary() {
+    let Some(test_relay) = test_relay() else {
+        return;
+    };
+    let relay = test_relay.provider();
+    let refused = outgoing("reject-alex");
+    assert_eq!(
+        relay.send(&refused).await,
+        Err(SendFailure::Permanent {
+            reason: "mailbox unavailable (550)".to_owned()
+        })
+    );
+    let busy = outgoing("busy-alex");
+    assert_eq!(
+        relay.send(&busy).await,
+        Err(SendFailure::Temporary {
+            reason: "the mail relay had a local error (451)".to_owned()
+        })
+    );
+    assert!(test_relay.email(&refused.reference).is_none());
+    assert!(test_relay.email(&busy.reference).is_none());
+    // The pooled connection still works after both refusals.
+    relay.send(&outgoing("alex")).await.expect("sent");
+}
+
+/// STARTTLS is required, never opportunistic: a relay that does not offer it (or a
+/// man in the middle who strips it) gets nothing in clear text.
+#[tokio::test]
+async fn no_silent_downgrade_to_plaintext() {
+    let Some(test_relay) = test_relay() else {
+        return;
+    };
+    let message = outgoing("alex");
+    let outcome = relay(test_relay.args(&test_relay.plain, SmtpTls::Starttls))
+        .send(&message)
+        .await;
+    assert!(is_temporary(&outcome), "{outcome:?}");
+    // Talking plaintext to the STARTTLS relay is refused by it, before any message.
+    let outcome = relay(test_relay.args(&test_relay.starttls, SmtpTls::None))
+        .send(&message)
+        .await;
+    assert!(is_temporary(&outcome), "{outcome:?}");
+    assert!(test_relay.email(&message.reference).is_none());
+}
+
+#[tokio::test]
+async fn a_relay_certificate_from_an_untrusted_ca_is_refused() {
+    let Some(test_relay) = test_relay() else {
+        return;
+    };
+    let mut args = test_relay.args(&test_relay.starttls, SmtpTls::Starttls);
+    args.ca_file = None;
+    let message = outgoing("alex");
+    assert_eq!(
+        relay(args).send(&message).await,
+        Err(SendFailure::Temporary {
+            reason: "no trusted TLS connection to the mail relay".to_owned()
+        })
+    );
+    assert!(test_relay.email(&message.reference).is_none());
+}
+
+#[test]
+fn a_half_configured_relay_stops_the_server_at_start_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite://{}/portal.db", dir.path().display());
+    let output = refused(&database_url, &["--demo", "--smtp-host", "127.0.0.1"], &[]);
+    assert!(
+        output.contains("--smtp-host is set but --smtp-from is not"),
+        "{output}"
+    );
+    let output = refused(
+        &database_url,
+        &[
+            "--demo",
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-from",
+            "updates@safe-updates.test",
+            "--smtp-username",
+            "u",
+            "--smtp-password-file",
+            "/nonexistent/password",
+        ],
+        &[],
+    );
+    assert!(
+        output.contains("could not read the SMTP password file"),
+        "{output}"
+    );
+    let output = refused(
+        &database_url,
+        &[
+            "--demo",
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-from",
+            "u@safe-updates.test",
+            "--smtp-tls",
+            "none",
+        ],
+        &[],
+    );
+    assert!(output.contains("--smtp-insecure-plaintext"), "{output}");
+}
