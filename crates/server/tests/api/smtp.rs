@@ -262,42 +262,27 @@ async fn a_relay_certificate_from_an_untrusted_ca_is_refused() {
 fn a_half_configured_relay_stops_the_server_at_start_up() {
     let dir = tempfile::tempdir().unwrap();
     let database_url = format!("sqlite://{}/portal.db", dir.path().display());
-    let output = refused(&database_url, &["--demo", "--smtp-host", "127.0.0.1"], &[]);
-    assert!(
-        output.contains("--smtp-host is set but --smtp-from is not"),
-        "{output}"
-    );
-    let output = refused(
-        &database_url,
-        &[
-            "--demo",
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-from",
-            "updates@safe-updates.test",
-            "--smtp-username",
-            "u",
-            "--smtp-password-file",
-            "/nonexistent/password",
-        ],
-        &[],
-    );
-    assert!(
-        output.contains("could not read the SMTP password file"),
-        "{output}"
-    );
-    let output = refused(
-        &database_url,
-        &[
-            "--demo",
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-from",
-            "u@safe-updates.test",
-            "--smtp-tls",
-            "none",
-        ],
-        &[],
-    );
-    assert!(output.contains("--smtp-insecure-plaintext"), "{output}");
+    let relay = ["--demo", "--smtp-host", "127.0.0.1"];
+    let from = ["--smtp-from", "updates@safe-updates.test"];
+    let unreadable = [
+        "--smtp-username",
+        "u",
+        "--smtp-password-file",
+        "/nonexistent/pw",
+    ];
+    let cases: [(Vec<&str>, &str); 3] = [
+        (relay.to_vec(), "--smtp-host is set but --smtp-from is not"),
+        (
+            [&relay[..], &from, &unreadable].concat(),
+            "could not read the SMTP password file",
+        ),
+        (
+            [&relay[..], &from, &["--smtp-tls", "none"]].concat(),
+            "it needs --smtp-insecure-plaintext",
+        ),
+    ];
+    for (args, message) in cases {
+        let output = refused(&database_url, &args, &[]);
+        assert!(output.contains(message), "{args:?}: {output}");
+    }
 }
