@@ -8,16 +8,17 @@ use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::schema::{ObjectBuilder, Type};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::platform::state::AppState;
 
+use crate::delivery::notify::receipts as notify_receipts;
 use crate::outbox::dev as dev_outbox;
 use crate::service::{client_config, health, openapi};
-use crate::{callbacks, cases, preferences, sessions, sign_in, staff};
+use crate::{callbacks, cases, delivery, preferences, sessions, sign_in, staff};
 
 /// Name of the cookie security scheme in the OpenAPI document.
 pub const SESSION_COOKIE_SCHEME: &str = "session_cookie";
@@ -39,6 +40,7 @@ pub const STAFF_SESSION_COOKIE_SCHEME: &str = "staff_session_cookie";
         (name = "preferences", description = "How and when a victim may be contacted safely"),
         (name = "callbacks", description = "Asking an officer to call back"),
         (name = "staff", description = "The staff app: officers and supervisors"),
+        (name = "delivery", description = "Delivery receipts from the services that send our messages"),
         (name = "dev", description = "Demo mode only"),
         (name = "meta", description = "This document"),
     )
@@ -67,6 +69,17 @@ impl Modify for SessionCookie {
                 "Set by POST /api/staff/sign-in. HttpOnly; ends after 15 idle minutes.",
             ))),
         );
+        components.add_security_scheme(
+            notify_receipts::RECEIPT_TOKEN_SCHEME,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "GOV.UK Notify's callback bearer token (--notify-receipt-token-file)",
+                    ))
+                    .build(),
+            ),
+        );
     }
 }
 
@@ -81,6 +94,8 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(preferences::router())
         .merge(callbacks::router())
         .merge(staff::router())
+        .merge(delivery::router())
+        .merge(notify_receipts::router())
         .merge(openapi::router());
     if demo {
         router.merge(dev_outbox::router())

@@ -8,6 +8,7 @@ use crate::access;
 use crate::callbacks;
 use crate::cases;
 use crate::cases::due_list;
+use crate::delivery;
 use crate::preferences::store;
 use crate::sessions::store as sessions;
 use crate::sign_in::store as sign_in_store;
@@ -30,6 +31,8 @@ const HOT_QUERIES: &[(&str, &str)] = &[
     ("callback insert", callbacks::INSERT_REQUEST_SQL),
     ("callback window insert", callbacks::INSERT_WINDOW_SQL),
     ("officer's VCOP due list", due_list::DUE_LIST_SQL),
+    ("delivery claim", delivery::store::CLAIM.sqlite),
+    ("a case's messages", delivery::store::CASE_MESSAGES_SQL),
 ];
 
 /// The `detail` column of each plan step.

@@ -70,10 +70,14 @@ pub struct CaseloadRow {
     /// Until when sign-in by code is blocked after too many wrong codes, if it ever was
     /// (`sign_in_alerts`; the latest alert's end).
     pub sign_in_blocked_until: Option<i64>,
+    /// Messages that could not be delivered since the victim last changed their contact
+    /// preferences (`delivery`).
+    pub undelivered_messages: i64,
 }
 
 /// The columns of a caseload line, for case `c`; the deadline comes from the partial
-/// index `case_updates_vcop_due` (untold events only).
+/// index `case_updates_vcop_due` (untold events only), the undelivered messages from
+/// `outbox_case_id_created_at` (the reason is `delivery::rules::NO_SAFE_METHOD`).
 macro_rules! caseload_columns {
     () => {
         "SELECT c.crime_reference, c.crime_type, c.stage, c.enhanced_rights,
@@ -81,7 +85,15 @@ macro_rules! caseload_columns {
                  WHERE u.case_id = c.id AND u.vcop_event IS NOT NULL
                    AND u.vcop_told_on IS NULL) AS next_deadline,
                 (SELECT MAX(a.blocked_until) FROM sign_in_alerts a
-                 WHERE a.case_id = c.id) AS sign_in_blocked_until
+                 WHERE a.case_id = c.id) AS sign_in_blocked_until,
+                (SELECT COUNT(*) FROM outbox o
+                 WHERE o.case_id = c.id
+                   AND (o.status = 'permanent_failure'
+                        OR (o.status = 'cancelled'
+                            AND o.failure_reason = 'no safe written method'))
+                   AND o.status_at >= COALESCE(
+                         (SELECT MAX(p.changed_at) FROM contact_preferences p
+                          WHERE p.victim_id = c.victim_id), 0)) AS undelivered_messages
          FROM cases c"
     };
 }
@@ -112,10 +124,26 @@ pub(crate) const CASELOAD_SQL: &str = concat!(
 
 const CASELOAD_ENTRY_SQL: &str = concat!(caseload_columns!(), " WHERE c.id = $1");
 
-type CaseloadTuple = (String, String, String, bool, Option<String>, Option<i64>);
+type CaseloadTuple = (
+    String,
+    String,
+    String,
+    bool,
+    Option<String>,
+    Option<i64>,
+    i64,
+);
 
 fn caseload_row(
-    (crime_reference, crime_type, stage, enhanced_rights, next_deadline, blocked_until): CaseloadTuple,
+    (
+        crime_reference,
+        crime_type,
+        stage,
+        enhanced_rights,
+        next_deadline,
+        blocked_until,
+        undelivered_messages,
+    ): CaseloadTuple,
 ) -> CaseloadRow {
     CaseloadRow {
         crime_reference,
@@ -124,6 +152,7 @@ fn caseload_row(
         enhanced_rights,
         next_deadline,
         sign_in_blocked_until: blocked_until,
+        undelivered_messages,
     }
 }
 

@@ -13,7 +13,10 @@ pub enum Address {
     Phone(String),
     Email(String),
     /// A letter: the addressee's name first, then the address lines; the postcode last.
-    Postal { lines: Vec<String>, postcode: String },
+    Postal {
+        lines: Vec<String>,
+        postcode: String,
+    },
 }
 
 /// A message ready to send. Its `reference` is the outbox id (a UUID): it goes to the

@@ -1,11 +1,12 @@
-//! The outbox: text messages and emails queued for sending. No provider is connected yet,
-//! so messages wait here; demo mode lists them at `GET /api/dev/outbox`.
+//! The outbox: texts, emails and letters queued for sending. The delivery worker
+//! (`delivery::worker`) sends them when a provider is configured; without one they wait
+//! here, and demo mode lists them at `GET /api/dev/outbox`.
 
 pub mod demo_page;
 pub mod dev;
 mod store;
 
-pub use store::{latest, queue};
+pub use store::{latest, queue, queue_case_update, NewMessage};
 
 use serde::{Deserialize, Serialize};
 
@@ -26,4 +27,20 @@ pub enum Channel {
     Email,
     /// By post, through GOV.UK Notify; only where the victim said letters are safe.
     Letter,
+}
+
+/// What a message is for; it decides when and how the worker sends it
+/// (`delivery::rules`). Stored by its serde name in `outbox.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A sign-in code the victim just asked for: sent at once.
+    SignInCode,
+    /// A code confirming a change of contact details: sent at once.
+    ContactChangeCode,
+    /// "Your contact details were changed", to the old channel: held to a safe window.
+    ContactChangeNotice,
+    /// "You have a new update": no recipient or body stored; both are worked out from the
+    /// victim's current preferences when it is sent, inside a safe window.
+    CaseUpdate,
 }

@@ -1,44 +1,91 @@
-//! The outbox table: queueing a message, and the newest ones for demo mode. The recipient
+//! The outbox table: queueing a message, and the newest ones for demo mode (a case
+//! update not yet sent has no recipient or body, so demo mode leaves it out). The recipient
 //! and the body (which may carry a sign-in code) are sealed; `recipient_index` is the
 //! recipient's blind index, so demo mode can still find messages by recipient.
 
 use shared::api::OutboxMessage;
 
-use super::{Channel, BLANKED_BODY};
+use super::{Channel, Kind, BLANKED_BODY};
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn, Db};
 use crate::platform::sealed::{OUTBOX_BODY, OUTBOX_RECIPIENT};
 use crate::platform::stored::{enum_text, rfc3339};
 
-/// Queues a message. Its id is a UUID v7, so ids sort in queueing order. A message that
-/// shows a sign-in code names it (`sign_in_code_id`), so retention can blank the body once
-/// the code is no use.
+/// A message to queue: what it is for, where it goes and what it says (sealed when
+/// stored), and whose it is.
+pub struct NewMessage<'a> {
+    pub kind: Kind,
+    pub channel: Channel,
+    pub recipient: &'a str,
+    pub body: &'a str,
+    pub victim_id: &'a str,
+    pub case_id: Option<&'a str>,
+    /// The code a `sign_in_code` message shows, so retention can blank the body once the
+    /// code is no use and the worker can drop it unsent.
+    pub sign_in_code_id: Option<&'a str>,
+    /// The change a `contact_change_code` message confirms.
+    pub contact_change_id: Option<&'a str>,
+}
+
+/// Queues a message, due at once (the worker holds it for a safe window if its kind
+/// needs one). Its id is a UUID v7, so ids sort in queueing order.
 pub async fn queue(
     conn: &mut Conn<'_>,
     keys: &DataKeys,
-    channel: Channel,
-    recipient: &str,
-    body: &str,
-    sign_in_code_id: Option<&str>,
+    message: &NewMessage<'_>,
     now: i64,
 ) -> anyhow::Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
-    let channel_text = enum_text(&channel)?;
+    let channel_text = enum_text(&message.channel)?;
+    let kind_text = enum_text(&message.kind)?;
     query(
-        "INSERT INTO outbox (id, channel, recipient, recipient_index, body, sign_in_code_id,
-                             created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO outbox (id, kind, channel, recipient, recipient_index, body,
+                             sign_in_code_id, contact_change_id, victim_id, case_id,
+                             created_at, due_at, status_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11)",
     )
     .bind(&id)
+    .bind(&kind_text)
     .bind(&channel_text)
-    .bind(keys.seal(OUTBOX_RECIPIENT, recipient)?)
-    .bind(keys.blind_index(OUTBOX_RECIPIENT, recipient))
-    .bind(keys.seal(OUTBOX_BODY, body)?)
-    .bind(sign_in_code_id)
+    .bind(keys.seal(OUTBOX_RECIPIENT, message.recipient)?)
+    .bind(keys.blind_index(OUTBOX_RECIPIENT, message.recipient))
+    .bind(keys.seal(OUTBOX_BODY, message.body)?)
+    .bind(message.sign_in_code_id)
+    .bind(message.contact_change_id)
+    .bind(message.victim_id)
+    .bind(message.case_id)
     .bind(now)
     .execute(conn)
     .await?;
-    tracing::info!(outbox_id = %id, channel = %channel_text, "message queued");
+    tracing::info!(outbox_id = %id, kind = %kind_text, channel = %channel_text, "message queued");
+    Ok(id)
+}
+
+/// Queues "you have a new update" about `case_update_id`. Nothing about where it goes or
+/// what it says is stored: the worker works both out from the victim's preferences when
+/// it sends, so a method they have since marked unsafe is never used. Until then its
+/// channel, recipient and body are empty.
+pub async fn queue_case_update(
+    conn: &mut Conn<'_>,
+    victim_id: &str,
+    case_id: &str,
+    case_update_id: &str,
+    now: i64,
+) -> anyhow::Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    query(
+        "INSERT INTO outbox (id, kind, channel, recipient, body, victim_id, case_id,
+                             case_update_id, created_at, due_at, status_at)
+         VALUES ($1, 'case_update', '', '', '', $2, $3, $4, $5, $5, $5)",
+    )
+    .bind(&id)
+    .bind(victim_id)
+    .bind(case_id)
+    .bind(case_update_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    tracing::info!(outbox_id = %id, case_id, "case update message queued");
     Ok(id)
 }
 
@@ -64,7 +111,7 @@ pub async fn latest(
         None => {
             query(
                 "SELECT id, channel, recipient, body, created_at FROM outbox
-                 ORDER BY created_at DESC, id DESC LIMIT $1",
+                 WHERE recipient <> '' ORDER BY created_at DESC, id DESC LIMIT $1",
             )
             .bind(limit)
             .fetch_all(&mut db.conn())

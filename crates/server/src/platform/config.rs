@@ -291,6 +291,14 @@ pub struct Config {
     /// across all servers; more get a 429. Caps the texts and emails an attack can cause.
     #[arg(long, env = "SIGN_IN_LIMIT_GLOBAL", default_value_t = 600)]
     pub sign_in_limit_global: i64,
+
+    /// The delivery worker's settings (`delivery::settings`).
+    #[command(flatten)]
+    pub delivery: crate::delivery::settings::DeliverySettings,
+
+    #[command(flatten)]
+    pub notify: crate::delivery::notify::NotifyConfig,
+
     #[command(flatten)]
     pub smtp: crate::delivery::smtp::SmtpArgs,
 }
@@ -379,6 +387,8 @@ impl Config {
             phone_countries: PhoneCountries::default(),
             sign_in_limit_per_ip: 30,
             sign_in_limit_global: 600,
+            delivery: crate::delivery::settings::DeliverySettings::default(),
+            notify: Default::default(),
             smtp: Default::default(),
         }
     }

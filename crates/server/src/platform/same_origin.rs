@@ -68,6 +68,19 @@ pub fn is_allowed(method: &Method, headers: &HeaderMap, own: &OwnOrigin) -> bool
     }
 }
 
+/// Paths that another service calls, never a browser: such a caller sends no `Origin`, and
+/// proves itself another way. Only GOV.UK Notify's delivery receipts (`POST`, with the
+/// bearer token set in Notify, compared in constant time: `delivery::notify::receipts`).
+/// Matched exactly; no session cookie is read there, so a forged cross-site request to it
+/// has nothing of the visitor's to use.
+const MACHINE_CALLER_PATHS: [&str; 1] = ["/api/delivery/notify-receipts"];
+
+/// Whether `path` is called by another service rather than a browser (see
+/// `MACHINE_CALLER_PATHS`), and so not checked here.
+pub fn is_exempt(path: &str) -> bool {
+    MACHINE_CALLER_PATHS.contains(&path)
+}
+
 /// Middleware for the API: refuses a state-changing request without same-origin proof
 /// with a 403 in the usual error shape.
 pub async fn same_origin_writes(
@@ -75,7 +88,7 @@ pub async fn same_origin_writes(
     req: Request,
     next: Next,
 ) -> Response {
-    if is_allowed(req.method(), req.headers(), &own) {
+    if is_allowed(req.method(), req.headers(), &own) || is_exempt(req.uri().path()) {
         return next.run(req).await;
     }
     // The path is not logged: it can hold a crime reference.

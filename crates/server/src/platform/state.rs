@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use tokio::sync::Notify;
 
+use crate::delivery::provider::Providers;
 use crate::platform::clock::Clock;
 use crate::platform::config::Config;
 use crate::platform::data_key::DataKeys;
@@ -22,6 +23,11 @@ pub struct AppState {
     pub clock: Clock,
     /// Wakes this server's sign-in worker when a code request has been queued.
     pub sign_in_wake: Arc<Notify>,
+    /// Who carries messages (`delivery::providers::from_config`); empty when none is
+    /// configured, and then no delivery worker runs and messages stay in the outbox.
+    pub providers: Arc<Providers>,
+    /// Wakes this server's delivery worker when a message has been queued.
+    pub delivery_wake: Arc<Notify>,
 }
 
 impl AppState {
@@ -36,6 +42,14 @@ impl AppState {
             keys,
             clock,
             sign_in_wake: Arc::new(Notify::new()),
+            providers: Arc::new(Providers::default()),
+            delivery_wake: Arc::new(Notify::new()),
         })
+    }
+
+    /// The same state sending through `providers`.
+    pub fn with_providers(mut self, providers: Providers) -> Self {
+        self.providers = Arc::new(providers);
+        self
     }
 }

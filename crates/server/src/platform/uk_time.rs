@@ -43,6 +43,20 @@ pub fn local(unix: i64) -> UkLocal {
     }
 }
 
+/// The moment UK wall-clock shows `minutes` after midnight on `date`. On the night the
+/// clocks go back the hour between 01:00 and 02:00 happens twice: the first (BST) is
+/// taken. On the night they go forward 01:00–01:59 never happens: the same wall-clock
+/// figures read as GMT are taken, which UK time shows an hour later (never earlier than
+/// asked, so a safe window is never opened early).
+pub fn to_unix(date: CalendarDate, minutes: u16) -> i64 {
+    let as_if_utc = date.days_since_epoch() * 86_400 + i64::from(minutes) * 60;
+    [3_600, 0]
+        .into_iter()
+        .map(|offset| as_if_utc - offset)
+        .find(|&unix| offset_seconds(unix) == as_if_utc - unix)
+        .unwrap_or(as_if_utc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +106,23 @@ mod tests {
         // 2025: 26 October.
         assert_eq!(offset_seconds(utc("2025-10-26", 0, 59)), 3_600);
         assert_eq!(offset_seconds(utc("2025-10-26", 1, 0)), 0);
+    }
+
+    #[test]
+    fn wall_clock_back_to_unix_in_both_seasons_and_on_the_change_nights() {
+        let date = |text| CalendarDate::parse(text).unwrap();
+        assert_eq!(
+            to_unix(date("2026-01-15"), 12 * 60),
+            utc("2026-01-15", 12, 0)
+        );
+        assert_eq!(to_unix(date("2026-07-01"), 9 * 60), utc("2026-07-01", 8, 0));
+        for unix in [utc("2026-03-29", 3, 7), utc("2026-10-25", 12, 0)] {
+            let l = local(unix);
+            assert_eq!(to_unix(l.date, l.minutes), unix - unix.rem_euclid(60));
+        }
+        // 01:30 on 25 October 2026 happens twice: the first is 00:30 UTC (BST).
+        assert_eq!(to_unix(date("2026-10-25"), 90), utc("2026-10-25", 0, 30));
+        // 01:30 on 29 March 2026 never happens: 01:30 UTC, which is 02:30 BST.
+        assert_eq!(to_unix(date("2026-03-29"), 90), utc("2026-03-29", 1, 30));
     }
 }

@@ -131,16 +131,18 @@ pub async fn issue(
     let expires_at = now + i64::from(LIFETIME_MINUTES) * 60;
     let code_id =
         store::replace_live_code(conn, &target.case_id, &salt, &hash, now, expires_at).await?;
-    outbox::queue(
-        conn,
-        keys,
+    let body = message_body(target.lang, &code);
+    let message = outbox::NewMessage {
+        kind: outbox::Kind::SignInCode,
         channel,
-        &recipient,
-        &message_body(target.lang, &code),
-        Some(&code_id),
-        now,
-    )
-    .await?;
+        recipient: &recipient,
+        body: &body,
+        victim_id: &target.victim_id,
+        case_id: Some(&target.case_id),
+        sign_in_code_id: Some(&code_id),
+        contact_change_id: None,
+    };
+    outbox::queue(conn, keys, &message, now).await?;
     tracing::info!(case_id = %target.case_id, code_id = %code_id, "sign-in code issued");
     Ok(Issued::Sent { code_id })
 }

@@ -34,7 +34,10 @@ pub fn spawn(state: &AppState) {
     tokio::spawn(async move {
         let mut pruned_at: Option<i64> = None;
         loop {
-            answer_queued(&state).await;
+            if answer_queued(&state).await {
+                // Each answer may have queued a code: send it now, not at the next poll.
+                state.delivery_wake.notify_one();
+            }
             let now = state.clock.unix();
             if pruned_at.is_none_or(|at| now - at >= PRUNE_EVERY_SECS) {
                 pruned_at = Some(now);
@@ -50,15 +53,17 @@ pub fn spawn(state: &AppState) {
     });
 }
 
-/// Answers requests until none is left (or the database fails: the next round retries).
-async fn answer_queued(state: &AppState) {
+/// Answers requests until none is left (or the database fails: the next round retries);
+/// whether it answered any.
+async fn answer_queued(state: &AppState) -> bool {
+    let mut answered = false;
     loop {
         match answer_one(&state.db, &state.keys, &state.clock).await {
-            Ok(true) => {}
-            Ok(false) => return,
+            Ok(true) => answered = true,
+            Ok(false) => return answered,
             Err(error) => {
                 tracing::error!(error = format!("{error:#}"), "sign-in worker failed");
-                return;
+                return answered;
             }
         }
     }

@@ -57,6 +57,7 @@ async fn my_cases(
             enhanced_rights: row.enhanced_rights,
             next_deadline: row.next_deadline,
             sign_in_blocked: row.sign_in_blocked_until.is_some_and(|until| until > now),
+            undelivered_messages: u32::try_from(row.undelivered_messages).unwrap_or(u32::MAX),
         })
         .collect();
     Ok(Json(StaffCasesView { cases }))
@@ -108,6 +109,7 @@ async fn one_case(
         sign_in_blocked: summary
             .sign_in_blocked_until
             .is_some_and(|until| until > now),
+        undelivered_messages: u32::try_from(summary.undelivered_messages).unwrap_or(u32::MAX),
         preferences: current.view(lang)?,
     }))
 }

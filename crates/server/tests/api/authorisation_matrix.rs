@@ -107,11 +107,18 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
         ("get", "/api/staff/session") => rule(Only(STAFF), &[]),
         ("get", "/api/staff/cases") => rule(Only(STAFF), SEE_A_AS_STAFF),
         ("get", "/api/staff/cases/{crime_reference}") => rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF),
+        // Ids, kinds and statuses only: never where a message went or what it said.
+        ("get", "/api/staff/cases/{crime_reference}/messages") => {
+            rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF)
+        }
         // Each supervisor lists and adds officers in their own unit only.
         ("get" | "post", "/api/staff/officers") => rule(Only(SUPERVISORS), &[Supervisor]),
         ("post", "/api/staff/officers/{staff_id}/disable") => {
             rule(Only(&[Supervisor]), &[Supervisor])
         }
+        // Called by GOV.UK Notify with its bearer token, which no session carries: every
+        // caller here is refused (tests/api/notify.rs sends it with the token).
+        ("post", "/api/delivery/notify-receipts") => rule(Only(&[]), &[]),
         _ => None,
     }
 }

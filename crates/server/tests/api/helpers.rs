@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, Once, OnceLock};
 
 use reqwest::{Client, Response};
 use serde_json::{json, Value};
+use server::delivery::provider::Providers;
 use server::platform::data_key::{self, DataKeys};
 use server::platform::db::{query, Db};
 use server::{AppState, Clock, Config};
@@ -38,6 +39,9 @@ pub struct TestApp {
     pub database_url: String,
     /// The data key the server seals with (`test_keys`).
     pub keys: Arc<DataKeys>,
+    /// The server's state: tests drive its delivery worker a round at a time
+    /// (`server::delivery::worker::deliver_due`).
+    pub state: AppState,
     _dir: TempDir,
 }
 
@@ -76,6 +80,11 @@ pub struct Options {
     pub sign_in_worker: bool,
     /// `--sign-in-limit-per-ip` and `--sign-in-limit-global`; the defaults when `None`.
     pub sign_in_limits: Option<(i64, i64)>,
+    /// Who carries messages; none by default, as without provider settings. The test
+    /// runs the delivery worker's rounds itself (`deliver_due`), on its own clock.
+    pub providers: Providers,
+    /// Whether the delivery worker runs on its own (off: tests run its rounds).
+    pub delivery_worker: bool,
 }
 
 impl Default for Options {
@@ -87,6 +96,8 @@ impl Default for Options {
             configure: |_| {},
             sign_in_worker: true,
             sign_in_limits: None,
+            providers: Providers::default(),
+            delivery_worker: false,
         }
     }
 }
@@ -118,7 +129,20 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         config.sign_in_limit_global = global;
     }
     (options.configure)(&mut config);
-    serve(dir, db, clock, config, options.sign_in_worker).await
+    let workers = Workers {
+        sign_in: options.sign_in_worker,
+        delivery: options.delivery_worker,
+    };
+    serve(dir, db, clock, config, workers, options.providers).await
+}
+
+/// `spawn_app_with` sending through `providers`, the clock at Tuesday 8am.
+pub async fn spawn_app_with_providers(providers: Providers) -> TestApp {
+    app_at_8am(Options {
+        providers,
+        ..Options::default()
+    })
+    .await
 }
 
 /// `spawn_app_with(options)` with the clock at Tuesday 8am: a known moment, so no rate
@@ -137,7 +161,19 @@ pub async fn spawn_app_on(dir: TempDir, database_url: String) -> TestApp {
         .await
         .expect("database");
     let config = Config::for_tests(database_url, dir.path().join("no-dist"), false);
-    serve(dir, db, Clock::system(), config, true).await
+    let workers = Workers {
+        sign_in: true,
+        delivery: false,
+    };
+    serve(
+        dir,
+        db,
+        Clock::system(),
+        config,
+        workers,
+        Providers::default(),
+    )
+    .await
 }
 
 /// The PostgreSQL server the suite runs on (`postgres://USER@HOST:PORT`, no database), or
@@ -168,25 +204,41 @@ pub async fn fresh_database_url(dir: &TempDir) -> String {
     format!("{server}/{name}")
 }
 
+/// Which background workers a test server runs.
+struct Workers {
+    sign_in: bool,
+    delivery: bool,
+}
+
 async fn serve(
     dir: TempDir,
     db: Db,
     clock: Clock,
     config: Config,
-    sign_in_worker: bool,
+    workers: Workers,
+    providers: Providers,
 ) -> TestApp {
     let keys = test_keys();
     let database_url = config.database_url.clone();
-    let state = AppState::new(db.clone(), config, keys.clone(), clock.clone()).expect("app state");
-    if sign_in_worker {
+    let state = AppState::new(db.clone(), config, keys.clone(), clock.clone())
+        .expect("app state")
+        .with_providers(providers);
+    if workers.sign_in {
         server::sign_in::worker::spawn(&state);
+    }
+    if workers.delivery {
+        server::delivery::worker::spawn(&state);
     }
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(server::serve_until(listener, state, std::future::pending()));
+    tokio::spawn(server::serve_until(
+        listener,
+        state.clone(),
+        std::future::pending(),
+    ));
 
     let client = same_origin_client(&address);
     TestApp {
@@ -196,6 +248,7 @@ async fn serve(
         db,
         database_url,
         keys,
+        state,
         _dir: dir,
     }
 }

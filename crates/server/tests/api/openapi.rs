@@ -69,6 +69,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/session"),
         ("get", "/api/staff/cases"),
         ("get", "/api/staff/cases/CR%2F100001%2F25"),
+        ("get", "/api/staff/cases/CR%2F100001%2F25/messages"),
         ("get", "/api/staff/officers"),
         ("get", "/api/staff/session"),
         ("post", "/api/cases/CR%2F100001%2F25/callbacks"),
@@ -80,6 +81,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
             "post",
             "/api/cases/CR%2F100001%2F25/preferences/confirm-contact",
         ),
+        ("post", "/api/delivery/notify-receipts"),
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
@@ -118,6 +120,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         "StaffSessionView",
         "StaffCasesView",
         "StaffCaseView",
+        "StaffCaseMessagesView",
         "NewOfficerRequest",
         "NewOfficerView",
         "OfficersView",
@@ -127,7 +130,11 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
             "{schema} missing"
         );
     }
-    for scheme in ["session_cookie", "staff_session_cookie"] {
+    for scheme in [
+        "session_cookie",
+        "staff_session_cookie",
+        "notify_receipt_token",
+    ] {
         assert!(doc["components"]["securitySchemes"].get(scheme).is_some());
     }
 }

@@ -6,12 +6,15 @@
 //! in the foreground); start it in another terminal and copy its `export` lines.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use server::delivery::message::{Accepted, Address, DeliveryStatus, Outgoing, SendFailure};
-use server::delivery::provider::Provider;
+use server::delivery::provider::{Provider, Providers};
 use server::delivery::smtp::{SmtpArgs, SmtpRelay, SmtpTls};
 use server::outbox::Channel;
 
+use crate::helpers::{app_at_8am, session_token, Options, EMAIL_VICTIM};
 use crate::server_process::refused;
 
 /// Where `tools/smtp/test-relay.sh` put the relay.
@@ -73,6 +76,22 @@ impl TestRelay {
     /// The relay for the STARTTLS listener, as a force would configure it.
     pub fn provider(&self) -> SmtpRelay {
         relay(self.args(&self.starttls, SmtpTls::Starttls))
+    }
+
+    /// The email that carries `reference`, once it has arrived (within 20 s).
+    pub async fn wait_for_email(&self, reference: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(email) = self.email(reference) {
+                return email;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no email with {reference} arrived"
+            );
+            // Polling the relay's folder; the worker runs on this test's runtime.
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// The email that carries `reference`, if one arrived.
@@ -285,4 +304,50 @@ fn a_half_configured_relay_stops_the_server_at_start_up() {
         let output = refused(&database_url, &args, &[]);
         assert!(output.contains(message), "{args:?}: {output}");
     }
+}
+
+/// Issue 12's end-to-end case: a victim whose sign-in method is email asks for a code, the
+/// delivery worker (running on its own, as in a server) sends it through the relay, and
+/// the code read from the email that arrived signs them in.
+#[tokio::test]
+async fn a_victim_signs_in_with_the_code_from_the_email_that_arrived() {
+    let Some(test_relay) = test_relay() else {
+        return;
+    };
+    let relay: Arc<dyn Provider> = Arc::new(test_relay.provider());
+    let app = app_at_8am(Options {
+        providers: Providers::new(vec![relay]),
+        delivery_worker: true,
+        ..Options::default()
+    })
+    .await;
+    let (reference, address) = EMAIL_VICTIM;
+    assert_eq!(app.start_sign_in(reference).await.status(), 202);
+    let queued = server::outbox::latest(&app.db, &app.keys, Some(address), 1)
+        .await
+        .unwrap();
+    let outbox_id = &queued.first().expect("a code was queued").id;
+
+    let email = test_relay.wait_for_email(outbox_id).await;
+    assert_eq!(header(&email, "To"), Some(address));
+    assert_eq!(
+        header(&email, "From"),
+        Some("\"Safe Updates\" <updates@safe-updates.test>")
+    );
+    let subject = header(&email, "Subject").expect("a subject").to_lowercase();
+    for word in ["police", "crime", "victim", "cr/"] {
+        assert!(!subject.contains(word), "the subject gives away {word:?}");
+    }
+    let body = decoded_body(&email);
+    let code: String = body
+        .split("code is ")
+        .nth(1)
+        .expect("the body gives the code")
+        .chars()
+        .take(6)
+        .collect();
+    assert!(code.chars().all(|c| c.is_ascii_digit()), "{code:?}");
+    let response = app.verify(reference, &code).await;
+    assert_eq!(response.status(), 200);
+    assert!(session_token(&response).is_some());
 }

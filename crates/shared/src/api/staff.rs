@@ -67,6 +67,12 @@ pub struct StaffCaseSummary {
     /// reference. The officer should call the victim to check they are safe.
     #[serde(default)]
     pub sign_in_blocked: bool,
+    /// Messages to the victim that could not be delivered (the provider refused them for
+    /// good, or no safe written method was left) since the victim last changed their
+    /// contact preferences: the staff app flags the case ("We could not reach the victim
+    /// by text: the number may be wrong") and lists them (`StaffCaseMessagesView`).
+    #[serde(default)]
+    pub undelivered_messages: u32,
 }
 
 /// `GET /api/staff/cases`.
@@ -89,7 +95,46 @@ pub struct StaffCaseView {
     /// As in `StaffCaseSummary`.
     #[serde(default)]
     pub sign_in_blocked: bool,
+    /// As in `StaffCaseSummary`.
+    #[serde(default)]
+    pub undelivered_messages: u32,
     pub preferences: PreferencesView,
+}
+
+/// One message sent (or to be sent) to the victim of a case, as the officer sees it:
+/// what it was for, how and when it went, and what became of it. Never where it went or
+/// what it said.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffCaseMessage {
+    pub id: String,
+    /// `sign_in_code`, `contact_change_code`, `contact_change_notice` or `case_update`.
+    pub kind: String,
+    /// `sms`, `email` or `letter`; none for a case update not sent yet (its method is
+    /// chosen from the victim's preferences when it is sent).
+    pub channel: Option<String>,
+    /// `queued`, `sending`, `sent`, `delivered`, `temporary_failure`,
+    /// `permanent_failure` or `cancelled`.
+    pub status: String,
+    /// RFC 3339 UTC.
+    pub queued_at: String,
+    pub sent_at: Option<String>,
+    pub delivered_at: Option<String>,
+    /// `notify` or `smtp`.
+    pub provider: Option<String>,
+    /// Why it failed or was not sent: a short fixed phrase such as "no safe written
+    /// method" or the provider's reason.
+    pub failure_reason: Option<String>,
+    /// The case update a `case_update` message told the victim about.
+    pub case_update_id: Option<String>,
+}
+
+/// `GET /api/staff/cases/{crime_reference}/messages`: the case's messages, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffCaseMessagesView {
+    #[cfg_attr(feature = "openapi", schema(max_items = 200))]
+    pub messages: Vec<StaffCaseMessage>,
 }
 
 /// `POST /api/staff/officers`: a supervisor creates an officer account in one of their

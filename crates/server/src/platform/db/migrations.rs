@@ -57,6 +57,7 @@ pub(crate) const VERSIONS: &[Version] = &[
         "0008_contact_change_verification.sql",
         "contact_change_verification"
     ),
+    version!(9, "0009_delivery.sql", "delivery"),
     version!(
         11,
         "0011_sealed_personal_details.sql",

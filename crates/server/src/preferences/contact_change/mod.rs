@@ -167,7 +167,17 @@ async fn send_code(
         "server.contact_change.code_message",
         &[("code", &code), ("minutes", &LIFETIME_MINUTES.to_string())],
     );
-    outbox::queue(conn, keys, channel, &recipient, &body, None, now).await?;
+    let message = outbox::NewMessage {
+        kind: outbox::Kind::ContactChangeCode,
+        channel,
+        recipient: &recipient,
+        body: &body,
+        victim_id,
+        case_id: None,
+        sign_in_code_id: None,
+        contact_change_id: Some(&change_id),
+    };
+    outbox::queue(conn, keys, &message, now).await?;
     tracing::info!(change_id = %change_id, "contact change: confirmation code sent");
     Ok(pending_view(channel, to_current, expires_at - now))
 }
@@ -264,7 +274,17 @@ pub async fn confirm(
             message_lang(changed.language),
             "server.contact_change.notice",
         );
-        outbox::queue(conn, keys, channel, &recipient, body, None, now).await?;
+        let message = outbox::NewMessage {
+            kind: outbox::Kind::ContactChangeNotice,
+            channel,
+            recipient: &recipient,
+            body,
+            victim_id,
+            case_id: None,
+            sign_in_code_id: None,
+            contact_change_id: None,
+        };
+        outbox::queue(conn, keys, &message, now).await?;
     }
     let ended = sessions::end_victim_sessions_except(conn, victim_id, keep_session, now).await?;
     // A sign-in code already sent went to the old channel: it must not outlive it (and a
