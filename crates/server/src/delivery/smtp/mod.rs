@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod outcome;
+pub mod settings;
 
 use std::time::Duration;
 
@@ -14,7 +15,8 @@ use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, CertificateStore, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
-pub use config::{SmtpArgs, SmtpSettings, SmtpTls};
+pub use config::{SmtpArgs, SmtpTls};
+pub use settings::SmtpSettings;
 
 use crate::delivery::message::{Accepted, Address, DeliveryStatus, Outgoing, SendFailure};
 use crate::delivery::provider::{BoxFuture, Provider};
@@ -39,7 +41,7 @@ impl SmtpRelay {
     }
 
     pub fn new(settings: SmtpSettings) -> anyhow::Result<Self> {
-        let from_domain = config::sender_domain(&settings.from)
+        let from_domain = settings::sender_domain(&settings.from)
             .context("--smtp-from is not an email address")?
             .to_owned();
         let address = settings
