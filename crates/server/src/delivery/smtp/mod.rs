@@ -23,7 +23,11 @@ use crate::delivery::provider::{BoxFuture, Provider};
 use crate::outbox::Channel;
 
 /// How long one SMTP command may wait for the relay's answer.
-const COMMAND_TIMEOUT: Duration = Duration::from_secs(30);
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a whole send may take (connect, STARTTLS, sign-in, the message): well inside
+/// the half of the worker's lease a send starts with, so a stalled relay cannot outlast
+/// the claim and have another server send the message alongside.
+const SEND_TIMEOUT: Duration = Duration::from_secs(45);
 
 /// The force's relay, with a small pool of open connections.
 pub struct SmtpRelay {
@@ -142,13 +146,14 @@ impl Provider for SmtpRelay {
     fn send<'a>(&'a self, message: &'a Outgoing) -> BoxFuture<'a, Result<Accepted, SendFailure>> {
         Box::pin(async move {
             let email = self.email(message)?;
-            match self.transport.send(email).await {
-                Ok(_) => Ok(Accepted {
+            match tokio::time::timeout(SEND_TIMEOUT, self.transport.send(email)).await {
+                Ok(Ok(_)) => Ok(Accepted {
                     provider_id: Some(self.message_id(&message.reference)),
                     status: DeliveryStatus::Sent,
                 }),
                 // The error itself is not logged or kept: its text may quote the address.
-                Err(error) => Err(outcome::failure(outcome::Trouble::of(&error))),
+                Ok(Err(error)) => Err(outcome::failure(outcome::Trouble::of(&error))),
+                Err(_elapsed) => Err(outcome::failure(outcome::Trouble::Timeout)),
             }
         })
     }
