@@ -155,6 +155,9 @@ pub async fn serve_until(
 /// not create, loads demo data if configured, starts the retention job, and serves.
 pub async fn run(config: Config) -> anyhow::Result<()> {
     config.check()?;
+    // Before anything else: a half-configured provider (a relay host without a sender, an
+    // unreadable password or key file) stops the server before it listens.
+    let providers = delivery::providers::from_config(&config)?;
     let keys = platform::data_key::for_server(
         config.data_key_file.as_deref(),
         config.demo,
@@ -187,7 +190,6 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .context("could not read the listening address")?;
     tracing::info!(%addr, demo = config.demo, "listening");
     retention::spawn(db.clone(), clock.clone(), config.retention_interval());
-    let providers = delivery::providers::from_config(&config)?;
     let state = AppState::new(db, config, Arc::new(keys), clock)?.with_providers(providers);
     sign_in::worker::spawn(&state);
     if state.providers.is_empty() {

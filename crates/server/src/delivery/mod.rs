@@ -12,6 +12,7 @@ pub mod rules;
 pub mod safe_window;
 mod send_time;
 pub mod settings;
+pub mod smtp;
 pub(crate) mod store;
 pub mod worker;
 

@@ -317,6 +317,9 @@ pub struct Config {
 
     #[command(flatten)]
     pub notify: crate::delivery::notify::NotifyConfig,
+
+    #[command(flatten)]
+    pub smtp: crate::delivery::smtp::SmtpArgs,
 }
 
 /// An origin as browsers send it in `Origin`: `http(s)://host[:port]`, nothing after.
@@ -405,6 +408,7 @@ impl Config {
             sign_in_limit_global: 600,
             delivery: crate::delivery::settings::DeliverySettings::default(),
             notify: Default::default(),
+            smtp: Default::default(),
         }
     }
 

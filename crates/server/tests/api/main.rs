@@ -30,6 +30,7 @@ mod session;
 mod sign_in;
 mod sign_in_limits;
 mod slow_clients;
+mod smtp;
 mod staff;
 mod staff_admin;
 mod staff_sign_in_limits;
