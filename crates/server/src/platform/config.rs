@@ -194,8 +194,8 @@ pub struct SeedArgs {
 
     /// Benchmarks and crash tests only: after seeding, issue a sign-in code for this many
     /// of the new cases, so this many messages wait in the outbox to be sent at once by
-    /// the first server started on the database with a provider. Codes expire after their
-    /// usual 10 minutes.
+    /// the first server started on the database with a provider. These codes stay usable
+    /// for 2 hours (a real one for 10 minutes), so a slow provider still sends them all.
     #[arg(long, default_value_t = 0)]
     pub queue_codes: u64,
 
