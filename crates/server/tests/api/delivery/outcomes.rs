@@ -3,6 +3,8 @@
 //! two workers on one database,
 //! the wording, and receipts.
 
+use std::sync::Arc;
+
 use serde_json::json;
 use server::delivery::message::{DeliveryStatus, SendFailure};
 use server::delivery::worker::deliver_due;
@@ -14,8 +16,10 @@ use super::{queue_update, round, row, set_prefs, text_case, uk};
 use crate::helpers::*;
 use crate::staff::create_staff;
 
-#[tokio::test]
-async fn a_temporary_failure_is_tried_again_after_a_growing_wait() {
+/// A server sending through a recording provider, with a case update queued for the text
+/// victim at 10:00 on a Tuesday, inside their window: the provider, the app, the message's
+/// outbox id, and that moment.
+async fn update_queued_in_its_window() -> (Arc<Recording>, TestApp, String, i64) {
     let (provider, providers) = Recording::new();
     let app = spawn_app_with_providers(providers).await;
     let (_, victim_id, _) = text_case(&app).await;
@@ -23,6 +27,12 @@ async fn a_temporary_failure_is_tried_again_after_a_growing_wait() {
     app.clock.set_unix(start);
     set_prefs(&app, &victim_id, json!({})).await;
     let id = queue_update(&app).await;
+    (provider, app, id, start)
+}
+
+#[tokio::test]
+async fn a_temporary_failure_is_tried_again_after_a_growing_wait() {
+    let (provider, app, id, start) = update_queued_in_its_window().await;
     provider.temporary();
     provider.temporary();
     round(&app).await;
@@ -94,12 +104,7 @@ async fn a_permanent_failure_stops_and_the_officer_sees_it() {
 
 #[tokio::test]
 async fn a_lease_that_ran_out_mid_send_asks_the_provider_before_sending_again() {
-    let (provider, providers) = Recording::new();
-    let app = spawn_app_with_providers(providers).await;
-    let (_, victim_id, _) = text_case(&app).await;
-    app.clock.set_unix(uk("2026-03-10", 10, 0));
-    set_prefs(&app, &victim_id, json!({})).await;
-    let id = queue_update(&app).await;
+    let (provider, app, id, _) = update_queued_in_its_window().await;
     // The worker dies while the provider holds the message.
     provider
         .hang_next
@@ -133,13 +138,7 @@ async fn a_lease_that_ran_out_mid_send_asks_the_provider_before_sending_again() 
 
 #[tokio::test]
 async fn a_send_whose_answer_was_lost_is_looked_up_before_it_is_tried_again() {
-    let (provider, providers) = Recording::new();
-    let app = spawn_app_with_providers(providers).await;
-    let (_, victim_id, _) = text_case(&app).await;
-    let start = uk("2026-03-10", 10, 0);
-    app.clock.set_unix(start);
-    set_prefs(&app, &victim_id, json!({})).await;
-    let id = queue_update(&app).await;
+    let (provider, app, id, start) = update_queued_in_its_window().await;
     // The provider takes it, but the answer never comes back (a timeout): to the worker, a
     // temporary failure.
     provider
