@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use ui::components::{LoadingStatus, PageTitle, RetryableError, WarningText};
 
 use crate::api::{self, ApiError};
-use crate::components::{CaseDetails, ContactChoices};
+use crate::components::{CaseDetails, CaseMessages, ContactChoices, MESSAGES_HEADING_ID};
 use crate::i18n::*;
 use crate::session::staff_resource;
 
@@ -42,12 +42,21 @@ pub fn CasePage() -> impl IntoView {
             }
             Some(match case.get()? {
                 Ok(view) => EitherOf3::A(view! {
+                    // A message could not be delivered: the section below says how and why.
+                    {(view.undelivered_messages > 0).then(|| view! {
+                        <WarningText>
+                            <a href=format!("#{MESSAGES_HEADING_ID}")>
+                                {t!(i18n, messages.case_flag)}
+                            </a>
+                        </WarningText>
+                    })}
                     // Someone entered too many wrong codes for this reference: the victim
                     // cannot sign in by code for now, and may be at risk.
                     {view.sign_in_blocked.then(|| view! {
                         <WarningText>{t!(i18n, case.sign_in_blocked)}</WarningText>
                     })}
                     <ContactChoices preferences=view.preferences.preferences.clone() />
+                    <CaseMessages reference=view.crime_reference.clone() />
                     <CaseDetails case=view />
                 }),
                 Err(ApiError::NotFound) => EitherOf3::B(view! {
