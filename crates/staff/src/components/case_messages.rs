@@ -4,8 +4,9 @@
 //! what to do ("We could not reach the victim by text: the number may be wrong").
 //!
 //! Markup contract: a `<section>` named by its `<h2 id="messages-heading">` (the case
-//! page's flag links to it). The table follows `CasesTable`'s: an `<h2>` names the
-//! scrollable, focusable `role="region"` and the table; `<th scope="col">` headers.
+//! page's flag links to it, and focuses it). The table follows `CasesTable`'s: it scrolls
+//! sideways inside a focusable `role="region"`; region and table share a name of their
+//! own ("Messages, newest first"), so the section's name stays unique; `<th scope="col">`.
 //! Statuses are words, never colours alone.
 
 use leptos::prelude::*;
@@ -95,8 +96,8 @@ fn MessagesTable(messages: Vec<StaffCaseMessage>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="app-table-container" role="region" tabindex="0" aria-labelledby=MESSAGES_HEADING_ID>
-            <table class="app-table app-staff-table" aria-labelledby=MESSAGES_HEADING_ID>
+        <div class="app-table-container" role="region" tabindex="0" aria-label=td_string!(l, messages.table_label)>
+            <table class="app-table app-staff-table" aria-label=td_string!(l, messages.table_label)>
                 <thead>
                     <tr>
                         <th scope="col" class="app-table__header">{t!(i18n, messages.what)}</th>

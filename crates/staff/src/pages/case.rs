@@ -7,7 +7,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use ui::components::{LoadingStatus, PageTitle, RetryableError, WarningText};
+use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, WarningText};
 
 use crate::api::{self, ApiError};
 use crate::components::{CaseDetails, CaseMessages, ContactChoices, MESSAGES_HEADING_ID};
@@ -45,7 +45,15 @@ pub fn CasePage() -> impl IntoView {
                     // A message could not be delivered: the section below says how and why.
                     {(view.undelivered_messages > 0).then(|| view! {
                         <WarningText>
-                            <a href=format!("#{MESSAGES_HEADING_ID}")>
+                            // The router would treat the fragment as a navigation: move
+                            // focus to the section ourselves, as a fragment link does.
+                            <a
+                                href=format!("#{MESSAGES_HEADING_ID}")
+                                on:click=|event| {
+                                    event.prevent_default();
+                                    focus_element(MESSAGES_HEADING_ID);
+                                }
+                            >
                                 {t!(i18n, messages.case_flag)}
                             </a>
                         </WarningText>
