@@ -2,7 +2,7 @@
 //! (`demo_content.rs`) in one transaction, with dates relative to today.
 
 pub mod content;
-mod messages;
+pub mod messages;
 pub mod staff;
 
 use shared::CalendarDate;
@@ -120,7 +120,6 @@ async fn insert_case(
     .execute(conn)
     .await?;
 
-    let mut last_update = None;
     for (order, update) in case.updates.iter().enumerate() {
         let told_on = today - Duration::days(update.days_ago);
         let vcop = match &update.vcop {
@@ -133,7 +132,7 @@ async fn insert_case(
                                        vcop_deadline, vcop_told_on, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $3, $10)",
         )
-        .bind(last_update.insert(new_id()).as_str())
+        .bind(new_id())
         .bind(&case_id)
         .bind(told_on.to_string())
         .bind(update.title)
@@ -148,11 +147,6 @@ async fn insert_case(
         .await?;
     }
     preferences::store::ensure_initial(conn, keys, &victim_id, now).await?;
-    if let Some(update_id) =
-        last_update.filter(|_| case.crime_reference == messages::UNDELIVERED_CASE)
-    {
-        messages::insert_undelivered_letter(conn, &victim_id, &case_id, &update_id, now).await?;
-    }
     Ok(case.updates.len())
 }
 
