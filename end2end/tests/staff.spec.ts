@@ -137,6 +137,34 @@ test("when the session ends, the next page says the officer was signed out", asy
   await checkPage(page, "staff sign-in after a timeout");
 });
 
+test("an undelivered message is flagged in My cases and on the case, by its channel", async ({ page }) => {
+  // Demo mode records one letter to CR/100005/25's victim as undelivered.
+  const reference = SOUTH_OFFICER.cases[1];
+  await staffSignIn(page, SOUTH_OFFICER);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference }) });
+  await expect(row).toContainText("Message not delivered");
+  await expect(
+    page.getByRole("row").filter({ has: page.getByRole("link", { name: SOUTH_OFFICER.cases[0] }) }),
+  ).not.toContainText("Message not delivered");
+  await checkPage(page, "my cases with an undelivered message");
+
+  await row.getByRole("link", { name: reference }).click();
+  const flag = page.getByRole("link", { name: /Some messages could not be delivered/ });
+  await expect(flag).toBeVisible();
+  await flag.click();
+  const section = page.getByRole("region", { name: "Messages to the victim" });
+  await expect(section.getByRole("heading", { level: 2 })).toBeFocused();
+  await expect(section).toContainText("We could not reach the victim by letter: the address may be wrong.");
+  const message = section.getByRole("table").getByRole("row").nth(1);
+  await expect(message).toContainText("New update");
+  await expect(message).toContainText("Letter");
+  await expect(message).toContainText("Not delivered");
+  await expect(message).toContainText("Reason: the address could not be used");
+  // Never where it went or what it said.
+  await expect(section).not.toContainText(/Safe Updates\. Sign in/);
+  await checkPage(page, "a case with an undelivered message");
+});
+
 test("keyboard only: sign in and open a case", async ({ page }) => {
   test.skip(test.info().project.name !== "desktop", "keyboard use is the same at every width");
   const code = await freshStaffCode();

@@ -175,9 +175,14 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .await
         .context("could not seal the stored personal details with the current data key")?;
     if config.demo {
-        demo::load_if_empty(&db, &keys, &clock)
+        let loaded = demo::load_if_empty(&db, &keys, &clock)
             .await
             .context("could not load the demo data")?;
+        if loaded.is_some() {
+            demo::messages::insert_undelivered_letter(&db, clock.unix())
+                .await
+                .context("could not load the demo's undelivered message")?;
+        }
     }
     let listener = TcpListener::bind(config.addr).await.with_context(|| {
         format!(

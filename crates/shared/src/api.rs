@@ -208,12 +208,14 @@ pub struct VcopTiming {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutboxMessage {
     pub id: String,
-    /// `sms` or `email`.
+    /// `sms`, `email` or `letter`.
     pub channel: String,
     pub recipient: String,
     pub body: String,
     /// RFC 3339 UTC time the message was queued.
     pub created_at: String,
+    /// What became of it; `queued` for ever when no provider is configured.
+    pub status: messages::DeliveryStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,5 +227,6 @@ pub struct OutboxResponse {
 
 pub mod callbacks;
 pub mod content;
+pub mod messages;
 pub mod preferences;
 pub mod staff;

@@ -2,7 +2,9 @@
 //! (`ui::api`). Requests and answers are the shared crate's staff types.
 
 use gloo_net::http::Request;
-use shared::api::staff::{StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest};
+use shared::api::staff::{
+    StaffCaseMessagesView, StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest,
+};
 pub use ui::api::ApiError;
 use ui::api::{encode_path_segment, fresh_get, json, send};
 
@@ -41,5 +43,15 @@ pub async fn get_cases() -> Result<StaffCasesView, ApiError> {
 /// victim app does (`CR/100001/25` → `CR%2F100001%2F25`). 404 when it is not one of theirs.
 pub async fn get_case(crime_reference: &str) -> Result<StaffCaseView, ApiError> {
     let url = format!("/api/staff/cases/{}", encode_path_segment(crime_reference));
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `GET /api/staff/cases/{ref}/messages`: the case's messages, newest first, with what
+/// became of each (never where they went or what they said). 404 as for `get_case`.
+pub async fn get_case_messages(crime_reference: &str) -> Result<StaffCaseMessagesView, ApiError> {
+    let url = format!(
+        "/api/staff/cases/{}/messages",
+        encode_path_segment(crime_reference)
+    );
     json(send(fresh_get(&url).build()).await?).await
 }

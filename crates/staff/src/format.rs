@@ -1,6 +1,7 @@
 //! Dates as officers read them: an ISO date from the API (`2025-11-28`) as "28 November
-//! 2025" (or in Welsh), by the browser's own date formatting, so the app carries no month
-//! names of its own.
+//! 2025", and a moment (RFC 3339) as "Tue 2 Dec 2025, 09:03" in UK time, in English or
+//! Welsh, by the browser's own date formatting, so the app carries no month names of its
+//! own.
 
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -13,18 +14,48 @@ pub fn long_date(locale: Locale, iso: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_owned();
     }
-    let options = Object::new();
-    for (key, value) in [
+    let options = options(&[
         ("day", "numeric"),
         ("month", "long"),
         ("year", "numeric"),
         ("timeZone", "UTC"),
-    ] {
-        _ = Reflect::set(&options, &key.into(), &value.into());
+    ]);
+    date.to_locale_date_string(language_tag(locale), &options)
+        .into()
+}
+
+/// `rfc3339` (e.g. `2025-12-02T09:03:00Z`) as a short day, date and time in UK time;
+/// the text itself if it is not a moment.
+pub fn short_date_time(locale: Locale, rfc3339: &str) -> String {
+    let moment = Date::new(&JsValue::from_str(rfc3339));
+    if moment.get_time().is_nan() {
+        return rfc3339.to_owned();
     }
-    let tag = match locale {
+    let options = options(&[
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZone", "Europe/London"),
+    ]);
+    moment
+        .to_locale_string(language_tag(locale), &options)
+        .into()
+}
+
+fn language_tag(locale: Locale) -> &'static str {
+    match locale {
         Locale::en => "en-GB",
         Locale::cy => "cy-GB",
-    };
-    date.to_locale_date_string(tag, &options).into()
+    }
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let options = Object::new();
+    for (key, value) in pairs {
+        _ = Reflect::set(&options, &(*key).into(), &(*value).into());
+    }
+    options
 }

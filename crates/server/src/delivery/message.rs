@@ -2,8 +2,6 @@
 //! what it answers. Every provider (GOV.UK Notify, an SMTP relay) speaks these types, so
 //! the worker neither knows nor cares which one carried a message.
 
-use serde::{Deserialize, Serialize};
-
 use crate::outbox::Channel;
 
 /// Where a message goes, opened from its sealed form just before sending.
@@ -32,26 +30,8 @@ pub struct Outgoing {
     pub body: String,
 }
 
-/// A message's delivery status, stored by its serde name. Notify's statuses map onto it
-/// one to one; an SMTP relay that accepted a message makes it `Sent` (SMTP has no receipt).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryStatus {
-    /// Waiting in the outbox: for its time, for its safe window, or for a provider.
-    Queued,
-    /// Claimed by a worker, which holds a lease on it while it talks to the provider.
-    Sending,
-    /// Accepted by the provider, not yet known to have arrived.
-    Sent,
-    Delivered,
-    /// Will be tried again (with backoff).
-    TemporaryFailure,
-    /// Will not be tried again; the case is flagged for its officer.
-    PermanentFailure,
-    /// Not sent, on purpose: the method is no longer safe, or the message no longer of use
-    /// (an expired sign-in code).
-    Cancelled,
-}
+/// Stored by its serde name (`platform::stored`); shared, as the staff app shows it.
+pub use shared::api::messages::DeliveryStatus;
 
 /// A provider took the message.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -69,15 +69,13 @@ async fn case_messages(
             let optional_time = |at: Option<i64>| at.map(rfc3339).transpose();
             Ok(StaffCaseMessage {
                 // A case update not sent yet has no channel ('').
-                channel: enum_from_text::<Channel>(&row.channel)
-                    .is_ok()
-                    .then_some(row.channel),
+                channel: enum_from_text::<Channel>(&row.channel).ok(),
+                kind: enum_from_text(&row.kind)?,
+                status: enum_from_text(&row.status)?,
                 queued_at: rfc3339(row.created_at)?,
                 sent_at: optional_time(row.sent_at)?,
                 delivered_at: optional_time(row.delivered_at)?,
                 id: row.id,
-                kind: row.kind,
-                status: row.status,
                 provider: row.provider,
                 failure_reason: row.failure_reason,
                 case_update_id: row.case_update_id,

@@ -7,12 +7,11 @@ use super::provider::{Provider, Providers};
 use super::smtp::SmtpRelay;
 use crate::platform::config::Config;
 
-/// The configured providers, in order of preference. None: messages stay in the outbox
-/// and no delivery worker runs, as before issue 12.
+/// The configured providers, in order of preference. With none, messages stay in the
+/// outbox and no delivery worker runs (demo mode lists them instead).
 ///
-/// The Notify and SMTP helpers add their lines here, SMTP first: for email the force's own
-/// relay is preferred over Notify when both are configured (`Providers::for_channel` takes
-/// the first that carries a channel).
+/// SMTP goes first: for email the force's own relay is preferred over Notify when both are
+/// configured (`Providers::for_channel` takes the first that carries a channel).
 pub fn from_config(config: &Config) -> anyhow::Result<Providers> {
     let mut list: Vec<Arc<dyn Provider>> = Vec::new();
     if let Some(relay) = SmtpRelay::from_args(&config.smtp)? {

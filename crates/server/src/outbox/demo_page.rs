@@ -10,6 +10,7 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use shared::api::messages::DeliveryStatus;
 use shared::api::OutboxMessage;
 
 use super::{latest, Channel, DEMO_LIMIT};
@@ -44,7 +45,7 @@ async fn page(State(state): State<AppState>) -> Result<Response, AppError> {
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    let html = render(&messages, &staff);
+    let html = render(&messages, &staff, !state.providers.is_empty());
     let policy = HeaderValue::from_str(&csp::policy(&html))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
     Ok((
@@ -115,20 +116,31 @@ fn staff_table(staff: &[StaffLine]) -> String {
 }
 
 /// The whole page for `messages`, newest first, after the demo staff accounts.
-fn render(messages: &[OutboxMessage], staff: &[StaffLine]) -> String {
+/// `sending`: whether a provider is configured (else nothing is really sent).
+fn render(messages: &[OutboxMessage], staff: &[StaffLine], sending: bool) -> String {
     let staff = staff_table(staff);
     let body = if messages.is_empty() {
         "<p>There are no messages yet. Ask for a sign-in code, then refresh this page.</p>"
             .to_owned()
     } else {
-        let rows: String = messages.iter().map(row).collect();
+        let rows: String = messages
+            .iter()
+            .map(|message| row(message, sending))
+            .collect();
         format!(
             "<div class=\"app-table-region\" role=\"region\" aria-labelledby=\"outbox-caption\" \
              tabindex=\"0\"><table><caption id=\"outbox-caption\">Messages the portal would \
              have sent, newest first</caption><thead><tr><th scope=\"col\">Time (UTC)</th>\
              <th scope=\"col\">Channel</th><th scope=\"col\">Recipient</th>\
-             <th scope=\"col\">Message</th></tr></thead><tbody>{rows}</tbody></table></div>"
+             <th scope=\"col\">Message</th><th scope=\"col\">Status</th></tr></thead>\
+             <tbody>{rows}</tbody></table></div>"
         )
+    };
+    let sent_or_not = if sending {
+        "A message provider is configured, so these were really sent: the status says what \
+         became of each."
+    } else {
+        "No message provider is configured, so nothing here was really sent."
     };
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -136,13 +148,13 @@ fn render(messages: &[OutboxMessage], staff: &[StaffLine]) -> String {
          <title>Demo messages – Safe Updates</title><style>{STYLE}</style></head><body>\
          <main id=\"main-content\"><h1>Demo messages</h1>\
          <p>This page is only in the demo of Safe Updates. It shows the text messages and \
-         emails the portal would have sent, so testers can read sign-in codes. Nothing here \
-         was really sent.</p><p><a href=\"/demo/outbox\">Refresh the messages</a></p>\
+         emails the portal would have sent, so testers can read sign-in codes. {sent_or_not}</p>\
+         <p><a href=\"/demo/outbox\">Refresh the messages</a></p>\
          {staff}{body}</main></body></html>"
     )
 }
 
-fn row(message: &OutboxMessage) -> String {
+fn row(message: &OutboxMessage, sending: bool) -> String {
     let channel = match enum_from_text::<Channel>(&message.channel) {
         Ok(Channel::Sms) => "Text message",
         Ok(Channel::Email) => "Email",
@@ -151,13 +163,28 @@ fn row(message: &OutboxMessage) -> String {
     };
     format!(
         "<tr><td><time datetime=\"{time}\">{shown}</time></td><td>{channel}</td>\
-         <td>{recipient}</td><td>{body}</td></tr>",
+         <td>{recipient}</td><td>{body}</td><td>{status}</td></tr>",
         time = escape(&message.created_at),
         shown = escape(&message.created_at.replace('T', " ").replace('Z', "")),
         channel = escape(channel),
         recipient = escape(&message.recipient),
         body = escape(&message.body),
+        status = status_words(message.status, sending),
     )
+}
+
+/// A message's status in words; a waiting one says why when nothing can send it.
+fn status_words(status: DeliveryStatus, sending: bool) -> &'static str {
+    match status {
+        DeliveryStatus::Queued if !sending => "Not sent: no provider configured",
+        DeliveryStatus::Queued => "Waiting to be sent (at a safe time)",
+        DeliveryStatus::Sending => "Being sent",
+        DeliveryStatus::Sent => "Sent",
+        DeliveryStatus::Delivered => "Delivered",
+        DeliveryStatus::TemporaryFailure => "Not delivered yet: will try again",
+        DeliveryStatus::PermanentFailure => "Not delivered",
+        DeliveryStatus::Cancelled => "Not sent (no longer of use, or no safe way)",
+    }
 }
 
 /// Text made safe to place in HTML text or a quoted attribute.
@@ -187,22 +214,33 @@ mod tests {
             recipient: "+447700900001".into(),
             body: body.into(),
             created_at: "2026-11-30T10:00:00Z".into(),
+            status: DeliveryStatus::Queued,
         }
     }
 
     #[test]
     fn message_text_is_escaped() {
-        let html = render(&[message("<script>alert('x')</script> & more")], &[]);
+        let html = render(&[message("<script>alert('x')</script> & more")], &[], false);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
     }
 
     #[test]
     fn the_policy_allows_exactly_the_page_style() {
-        let html = render(&[], &[]);
+        let html = render(&[], &[], false);
         let policy = csp::policy(&html);
         assert!(policy.contains("style-src 'self' 'sha256-"), "{policy}");
         assert!(!policy.contains("unsafe-inline"));
         assert!(html.contains("<h1>Demo messages</h1>"));
+    }
+
+    #[test]
+    fn a_waiting_message_says_whether_anything_can_send_it() {
+        let without = render(&[message("Your code is 123456")], &[], false);
+        assert!(without.contains("Not sent: no provider configured"));
+        assert!(without.contains("nothing here was really sent"));
+        let with = render(&[message("Your code is 123456")], &[], true);
+        assert!(with.contains("Waiting to be sent (at a safe time)"));
+        assert!(!with.contains("no provider configured"));
     }
 }

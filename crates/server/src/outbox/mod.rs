@@ -8,8 +8,6 @@ mod store;
 
 pub use store::{latest, queue, queue_case_update, NewMessage};
 
-use serde::{Deserialize, Serialize};
-
 /// What a spent sign-in code's message says instead of the code (retention writes it).
 /// Stored as it is, not sealed: it is the same for everyone. Not shown to victims (demo
 /// mode's outbox page shows it).
@@ -19,28 +17,7 @@ pub const BLANKED_BODY: &str =
 /// How many messages demo mode shows, newest first.
 pub const DEMO_LIMIT: i64 = 50;
 
-/// How a message travels. Stored by its serde name (`platform::stored`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Sms,
-    Email,
-    /// By post, through GOV.UK Notify; only where the victim said letters are safe.
-    Letter,
-}
-
-/// What a message is for; it decides when and how the worker sends it
-/// (`delivery::rules`). Stored by its serde name in `outbox.kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// A sign-in code the victim just asked for: sent at once.
-    SignInCode,
-    /// A code confirming a change of contact details: sent at once.
-    ContactChangeCode,
-    /// "Your contact details were changed", to the old channel: held to a safe window.
-    ContactChangeNotice,
-    /// "You have a new update": no recipient or body stored; both are worked out from the
-    /// victim's current preferences when it is sent, inside a safe window.
-    CaseUpdate,
-}
+/// How a message travels, and what it is for (which decides when and how the worker
+/// sends it, `delivery::rules`). Stored by their serde names (`platform::stored`) in
+/// `outbox.channel` and `outbox.kind`; shared, as the staff app shows them.
+pub use shared::api::messages::{MessageChannel as Channel, MessageKind as Kind};

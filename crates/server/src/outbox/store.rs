@@ -9,7 +9,7 @@ use super::{Channel, Kind, BLANKED_BODY};
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn, Db};
 use crate::platform::sealed::{OUTBOX_BODY, OUTBOX_RECIPIENT};
-use crate::platform::stored::{enum_text, rfc3339};
+use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
 /// A message to queue: what it is for, where it goes and what it says (sealed when
 /// stored), and whose it is.
@@ -97,10 +97,10 @@ pub async fn latest(
     limit: i64,
 ) -> anyhow::Result<Vec<OutboxMessage>> {
     // Two fixed statements rather than `$1 IS NULL OR ...`, which PostgreSQL cannot type.
-    let rows: Vec<(String, String, String, String, i64)> = match recipient {
+    let rows: Vec<(String, String, String, String, i64, String)> = match recipient {
         Some(recipient) => {
             query(
-                "SELECT id, channel, recipient, body, created_at FROM outbox
+                "SELECT id, channel, recipient, body, created_at, status FROM outbox
                  WHERE recipient_index = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
             )
             .bind(keys.blind_index(OUTBOX_RECIPIENT, recipient))
@@ -110,7 +110,7 @@ pub async fn latest(
         }
         None => {
             query(
-                "SELECT id, channel, recipient, body, created_at FROM outbox
+                "SELECT id, channel, recipient, body, created_at, status FROM outbox
                  WHERE recipient <> '' ORDER BY created_at DESC, id DESC LIMIT $1",
             )
             .bind(limit)
@@ -119,7 +119,7 @@ pub async fn latest(
         }
     };
     rows.into_iter()
-        .map(|(id, channel, recipient, body, created_at)| {
+        .map(|(id, channel, recipient, body, created_at, status)| {
             let created_at = rfc3339(created_at)?;
             // Retention replaces a spent code's message with a fixed notice, left plain.
             let body = if body == BLANKED_BODY {
@@ -133,6 +133,7 @@ pub async fn latest(
                 recipient: keys.open(OUTBOX_RECIPIENT, &recipient)?,
                 body,
                 created_at,
+                status: enum_from_text(&status)?,
             })
         })
         .collect()

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::messages::{DeliveryStatus, MessageChannel, MessageKind};
 use crate::api::preferences::PreferencesView;
 
 /// `POST /api/staff/sign-in`: all three in one step. Fields arrive as typed; the server
@@ -108,14 +109,11 @@ pub struct StaffCaseView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffCaseMessage {
     pub id: String,
-    /// `sign_in_code`, `contact_change_code`, `contact_change_notice` or `case_update`.
-    pub kind: String,
-    /// `sms`, `email` or `letter`; none for a case update not sent yet (its method is
-    /// chosen from the victim's preferences when it is sent).
-    pub channel: Option<String>,
-    /// `queued`, `sending`, `sent`, `delivered`, `temporary_failure`,
-    /// `permanent_failure` or `cancelled`.
-    pub status: String,
+    pub kind: MessageKind,
+    /// None for a case update not sent yet (its method is chosen from the victim's
+    /// preferences when it is sent).
+    pub channel: Option<MessageChannel>,
+    pub status: DeliveryStatus,
     /// RFC 3339 UTC.
     pub queued_at: String,
     pub sent_at: Option<String>,

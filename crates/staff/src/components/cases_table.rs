@@ -7,8 +7,9 @@
 //! scrolls sideways inside that region, which a keyboard user can focus and scroll, and a
 //! screen reader names by the heading. The page itself never scrolls sideways. Headers are
 //! `<th scope="col">`; the crime reference comes first and never wraps. "Yes"/"No" are
-//! words, not colours or icons; so is the "Sign-in blocked" tag under a reference whose
-//! victim cannot sign in by code for now (too many wrong codes: call them).
+//! words, not colours or icons; so are the "Sign-in blocked" tag under a reference whose
+//! victim cannot sign in by code for now (too many wrong codes: call them) and the
+//! "Message not delivered" tag where a message to the victim could not be delivered.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -41,11 +42,14 @@ pub fn CasesTable(cases: Vec<StaffCaseSummary>) -> impl IntoView {
             let blocked = case
                 .sign_in_blocked
                 .then(|| view! { " " <Tag text=td_string!(locale, cases.sign_in_blocked) /> });
+            let undelivered = (case.undelivered_messages > 0)
+                .then(|| view! { " " <Tag text=td_string!(locale, messages.tag_undelivered) /> });
             view! {
                 <tr>
                     <td class="app-table__cell app-table__cell--nowrap">
                         <A href=href attr:class="app-staff-table__link">{case.crime_reference}</A>
                         {blocked}
+                        {undelivered}
                     </td>
                     <td class="app-table__cell">{case.crime_type}</td>
                     <td class="app-table__cell">{case.stage}</td>

@@ -7,10 +7,10 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use ui::components::{LoadingStatus, PageTitle, RetryableError, WarningText};
+use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, WarningText};
 
 use crate::api::{self, ApiError};
-use crate::components::{CaseDetails, ContactChoices};
+use crate::components::{CaseDetails, CaseMessages, ContactChoices, MESSAGES_HEADING_ID};
 use crate::i18n::*;
 use crate::session::staff_resource;
 
@@ -42,12 +42,29 @@ pub fn CasePage() -> impl IntoView {
             }
             Some(match case.get()? {
                 Ok(view) => EitherOf3::A(view! {
+                    // A message could not be delivered: the section below says how and why.
+                    {(view.undelivered_messages > 0).then(|| view! {
+                        <WarningText>
+                            // The router would treat the fragment as a navigation: move
+                            // focus to the section ourselves, as a fragment link does.
+                            <a
+                                href=format!("#{MESSAGES_HEADING_ID}")
+                                on:click=|event| {
+                                    event.prevent_default();
+                                    focus_element(MESSAGES_HEADING_ID);
+                                }
+                            >
+                                {t!(i18n, messages.case_flag)}
+                            </a>
+                        </WarningText>
+                    })}
                     // Someone entered too many wrong codes for this reference: the victim
                     // cannot sign in by code for now, and may be at risk.
                     {view.sign_in_blocked.then(|| view! {
                         <WarningText>{t!(i18n, case.sign_in_blocked)}</WarningText>
                     })}
                     <ContactChoices preferences=view.preferences.preferences.clone() />
+                    <CaseMessages reference=view.crime_reference.clone() />
                     <CaseDetails case=view />
                 }),
                 Err(ApiError::NotFound) => EitherOf3::B(view! {

@@ -12,7 +12,10 @@ pub use staff_list::case_messages;
 #[cfg(test)]
 pub(crate) use staff_list::CASE_MESSAGES_SQL;
 
+use crate::delivery::message::DeliveryStatus;
+use crate::outbox::Channel;
 use crate::platform::db::{query, query_per_engine, Conn, PerEngine};
+use crate::platform::stored::enum_text;
 
 /// A claimed message, as stored (recipient and body still sealed; '' for a case update).
 #[derive(Debug, Clone)]
@@ -233,4 +236,28 @@ pub async fn record_failure(
     .execute(conn)
     .await?;
     Ok(changed == 1)
+}
+
+/// Records, outside any claim, that a message could not be delivered by `channel`: demo
+/// mode uses it so an officer can see what a failed message looks like.
+pub async fn mark_undelivered(
+    conn: &mut Conn<'_>,
+    id: &str,
+    channel: Channel,
+    reason: &str,
+    at: i64,
+) -> anyhow::Result<()> {
+    query(
+        "UPDATE outbox SET status = $1, channel = $2, failure_reason = $3, status_at = $4,
+                attempts = attempts + 1
+         WHERE id = $5",
+    )
+    .bind(enum_text(&DeliveryStatus::PermanentFailure)?)
+    .bind(enum_text(&channel)?)
+    .bind(reason)
+    .bind(at)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

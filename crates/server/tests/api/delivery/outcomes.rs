@@ -9,6 +9,7 @@ use serde_json::json;
 use server::delivery::message::{DeliveryStatus, SendFailure};
 use server::delivery::worker::deliver_due;
 use server::platform::db::query;
+use shared::api::messages::{MessageChannel, MessageKind};
 use shared::api::staff::{StaffCaseMessagesView, StaffCaseView, StaffCasesView};
 
 use super::recording::{self, Recording};
@@ -77,9 +78,9 @@ async fn a_permanent_failure_stops_and_the_officer_sees_it() {
     assert!(!text.contains(TEXT_VICTIM.1), "no recipient: {text}");
     let list: StaffCaseMessagesView = serde_json::from_str(&text).unwrap();
     let message = list.messages.iter().find(|m| m.id == id).unwrap();
-    assert_eq!(message.kind, "case_update");
-    assert_eq!(message.status, "permanent_failure");
-    assert_eq!(message.channel.as_deref(), Some("sms"));
+    assert_eq!(message.kind, MessageKind::CaseUpdate);
+    assert_eq!(message.status, DeliveryStatus::PermanentFailure);
+    assert_eq!(message.channel, Some(MessageChannel::Sms));
     assert_eq!(
         message.failure_reason.as_deref(),
         Some("invalid phone number")
