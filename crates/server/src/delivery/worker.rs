@@ -1,7 +1,8 @@
 //! The delivery worker: each round claims a batch of due messages (with a lease, so
 //! several servers never hold one message at once), then, outside any transaction, works
 //! out for each whether, where and what to send *now* (`send_time`), sends it through the
-//! provider for its channel, and records the outcome under its claim. A message whose
+//! provider for its channel (several at once, `delivery_concurrency`), and records the
+//! outcome under its claim. A message whose
 //! lease ran out mid-send (a server killed) is taken over later; before that, and before
 //! any retry (a timeout may come after the provider took it), the provider is asked first
 //! whether it already has it, so it is not sent twice.
@@ -68,20 +69,29 @@ pub async fn deliver_due(state: &AppState) -> anyhow::Result<usize> {
     tx.commit().await?;
     let count = claimed.len();
     let lease_until = now + settings.delivery_lease_seconds;
+    let at_once = settings.delivery_concurrency.max(1);
+    let mut sending = tokio::task::JoinSet::new();
     for message in claimed {
-        let id = message.id.clone();
+        while sending.len() >= at_once {
+            sending.join_next().await;
+        }
         let at = state.clock.unix();
         if at > lease_until - settings.delivery_lease_seconds / 2 {
             // The batch has taken half the lease: a send started now could outlast it and
             // another server would take the message over. Back to the queue, due now.
-            store::release(&mut state.db.conn(), &id, &token, at, at).await?;
+            store::release(&mut state.db.conn(), &message.id, &token, at, at).await?;
             continue;
         }
-        if let Err(error) = deliver_one(state, message, &token).await {
-            // Left `sending`: its lease runs out and a later round tries it again.
-            tracing::error!(outbox_id = %id, error = format!("{error:#}"), "delivery failed");
-        }
+        let (state, token) = (state.clone(), token.clone());
+        sending.spawn(async move {
+            let id = message.id.clone();
+            if let Err(error) = deliver_one(&state, message, &token).await {
+                // Left `sending`: its lease runs out and a later round tries it again.
+                tracing::error!(outbox_id = %id, error = format!("{error:#}"), "delivery failed");
+            }
+        });
     }
+    while sending.join_next().await.is_some() {}
     Ok(count)
 }
 
