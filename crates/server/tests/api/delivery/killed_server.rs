@@ -96,8 +96,10 @@ async fn a_server_killed_mid_send_loses_nothing_and_sends_nothing_twice() {
         status_count(&db, "sending").await,
         status_count(&db, "sent").await,
     );
+    // At least the held send; how many others are still claimed depends on how far the
+    // round's other sends (several at once) had got.
     assert!(
-        claimed > 1,
+        claimed >= 1,
         "the first server died holding claims, the held send among them"
     );
     assert!(sent > 0, "the first server recorded some sends");
