@@ -156,7 +156,8 @@ test("an undelivered message is flagged in My cases and on the case, by its chan
   await expect(section.getByRole("heading", { level: 2 })).toBeFocused();
   await expect(section).toContainText("We could not reach the victim by letter: the address may be wrong.");
   const message = section.getByRole("table").getByRole("row").nth(1);
-  await expect(message).toContainText("New update");
+  // A case update names the update it told the victim about.
+  await expect(message).toContainText("New update: ");
   await expect(message).toContainText("Letter");
   await expect(message).toContainText("Not delivered");
   await expect(message).toContainText("Reason: the address could not be used");

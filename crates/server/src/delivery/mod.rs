@@ -79,6 +79,8 @@ async fn case_messages(
                 provider: row.provider,
                 failure_reason: row.failure_reason,
                 case_update_id: row.case_update_id,
+                update_title: row.update_title,
+                vcop_deadline: row.vcop_deadline,
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;

@@ -125,6 +125,13 @@ pub struct StaffCaseMessage {
     pub failure_reason: Option<String>,
     /// The case update a `case_update` message told the victim about.
     pub case_update_id: Option<String>,
+    /// That update's title, as the victim sees it.
+    #[serde(default)]
+    pub update_title: Option<String>,
+    /// That update's Victims' Code deadline (YYYY-MM-DD), if the event carries one: the
+    /// deadline the message served.
+    #[serde(default)]
+    pub vcop_deadline: Option<String>,
 }
 
 /// `GET /api/staff/cases/{crime_reference}/messages`: the case's messages, newest first.

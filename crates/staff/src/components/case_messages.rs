@@ -15,7 +15,7 @@ use shared::api::staff::StaffCaseMessage;
 use ui::components::{LoadingStatus, RetryableError, WarningText};
 
 use crate::api;
-use crate::format::short_date_time;
+use crate::format::{long_date, short_date_time};
 use crate::i18n::*;
 use crate::session::staff_resource;
 
@@ -81,9 +81,19 @@ fn MessagesTable(messages: Vec<StaffCaseMessage>) -> impl IntoView {
                 .failure_reason
                 .filter(|_| message.status.is_undelivered())
                 .map(|reason| format!("{}: {reason}", td_string!(l, messages.reason)));
+            // A case update names the update and the Victims' Code deadline it served.
+            let update = message.update_title.map(|title| view! { ": " {title} });
+            let deadline = message.vcop_deadline.map(|date| {
+                let shown = format!(
+                    "{}: {}",
+                    td_string!(l, messages.deadline),
+                    long_date(l, &date)
+                );
+                view! { <br />{shown} }
+            });
             view! {
                 <tr>
-                    <td class="app-table__cell">{kind_name(l, message.kind)}</td>
+                    <td class="app-table__cell">{kind_name(l, message.kind)}{update}{deadline}</td>
                     <td class="app-table__cell">{channel}</td>
                     <td class="app-table__cell">{short_date_time(l, &message.queued_at)}</td>
                     <td class="app-table__cell">

@@ -15,13 +15,18 @@ pub struct CaseMessage {
     pub provider: Option<String>,
     pub failure_reason: Option<String>,
     pub case_update_id: Option<String>,
+    /// The told update's title and Victims' Code deadline, for a case update message.
+    pub update_title: Option<String>,
+    pub vcop_deadline: Option<String>,
 }
 
-/// A case's messages, newest first: `$1` case id, `$2` limit.
+/// A case's messages, newest first, each with the update it told the victim about (if
+/// any): `$1` case id, `$2` limit.
 pub(crate) const CASE_MESSAGES_SQL: &str =
-    "SELECT id, kind, channel, status, created_at, sent_at, delivered_at, provider,
-            failure_reason, case_update_id
-     FROM outbox WHERE case_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2";
+    "SELECT o.id, o.kind, o.channel, o.status, o.created_at, o.sent_at, o.delivered_at,
+            o.provider, o.failure_reason, o.case_update_id, u.title, u.vcop_deadline
+     FROM outbox o LEFT JOIN case_updates u ON u.id = o.case_update_id
+     WHERE o.case_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT $2";
 
 /// A case's messages, newest first, at most `limit`.
 pub async fn case_messages(
@@ -37,6 +42,8 @@ pub async fn case_messages(
         i64,
         Option<i64>,
         Option<i64>,
+        Option<String>,
+        Option<String>,
         Option<String>,
         Option<String>,
         Option<String>,
@@ -60,6 +67,8 @@ pub async fn case_messages(
                 provider,
                 failure_reason,
                 case_update_id,
+                update_title,
+                vcop_deadline,
             )| {
                 CaseMessage {
                     id,
@@ -72,6 +81,8 @@ pub async fn case_messages(
                     provider,
                     failure_reason,
                     case_update_id,
+                    update_title,
+                    vcop_deadline,
                 }
             },
         )

@@ -86,6 +86,15 @@ async fn a_permanent_failure_stops_and_the_officer_sees_it() {
         Some("invalid phone number")
     );
     assert_eq!(message.case_update_id.as_deref(), Some(update.as_str()));
+    // The update it told the victim about, and the Victims' Code deadline it served.
+    let (title, deadline): (String, Option<String>) =
+        query("SELECT title, vcop_deadline FROM case_updates WHERE id = $1")
+            .bind(&update)
+            .fetch_one(&mut app.db.conn())
+            .await
+            .unwrap();
+    assert_eq!(message.update_title.as_deref(), Some(title.as_str()));
+    assert_eq!(message.vcop_deadline, deadline);
 
     let case: StaffCaseView = app.get(&case_path).await.json().await.unwrap();
     assert_eq!(case.undelivered_messages, 1);
