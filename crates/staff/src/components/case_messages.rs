@@ -1,7 +1,8 @@
 //! `CaseMessages`: "Messages to the victim" on a case: every text, email and letter sent
 //! (or waiting) for the case, newest first, with what became of each; never where it went
-//! or what it said. When one could not be delivered, a warning says by which channel and
-//! what to do ("We could not reach the victim by text: the number may be wrong").
+//! or what it said. When the case is flagged (a message could not be delivered since the
+//! victim last changed their preferences), a warning says by which channel and what to do
+//! ("We could not reach the victim by text: the number may be wrong").
 //!
 //! Markup contract: a `<section>` named by its `<h2 id="messages-heading">` (the case
 //! page's flag links to it, and focuses it). The table follows `CasesTable`'s: it scrolls
@@ -22,7 +23,13 @@ use crate::session::staff_resource;
 pub const MESSAGES_HEADING_ID: &str = "messages-heading";
 
 #[component]
-pub fn CaseMessages(#[prop(into)] reference: String) -> impl IntoView {
+pub fn CaseMessages(
+    #[prop(into)] reference: String,
+    /// Whether the case counts undelivered messages (`undelivered_messages`: since the
+    /// victim last changed their preferences). Older failures are listed but not warned
+    /// about: the victim has given new details since.
+    flagged: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (messages, loading) = staff_resource(move || {
         let reference = reference.clone();
@@ -42,7 +49,9 @@ pub fn CaseMessages(#[prop(into)] reference: String) -> impl IntoView {
                         view! { <p class="app-body">{t!(i18n, messages.empty)}</p> }.into_any()
                     }
                     Ok(view) => view! {
-                        {unreachable_warning(i18n.get_locale_untracked(), &view.messages)
+                        {flagged
+                            .then(|| unreachable_warning(i18n.get_locale_untracked(), &view.messages))
+                            .flatten()
                             .map(|text| view! { <WarningText>{text}</WarningText> })}
                         <MessagesTable messages=view.messages />
                     }

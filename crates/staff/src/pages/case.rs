@@ -64,7 +64,10 @@ pub fn CasePage() -> impl IntoView {
                         <WarningText>{t!(i18n, case.sign_in_blocked)}</WarningText>
                     })}
                     <ContactChoices preferences=view.preferences.preferences.clone() />
-                    <CaseMessages reference=view.crime_reference.clone() />
+                    <CaseMessages
+                        reference=view.crime_reference.clone()
+                        flagged={view.undelivered_messages > 0}
+                    />
                     <CaseDetails case=view />
                 }),
                 Err(ApiError::NotFound) => EitherOf3::B(view! {
