@@ -28,13 +28,13 @@ pub async fn record_receipt(
     };
     let moved = match status {
         DeliveryStatus::Delivered => {
-            store::apply_receipt(&mut conn, &message.id, "delivered", None, None, at).await?
+            store::apply_receipt(&mut conn, &message.id, status, None, None, at).await?
         }
         DeliveryStatus::TemporaryFailure if message.attempts >= rules::MAX_ATTEMPTS => {
             store::apply_receipt(
                 &mut conn,
                 &message.id,
-                "permanent_failure",
+                DeliveryStatus::PermanentFailure,
                 None,
                 Some(rules::GAVE_UP),
                 at,
@@ -46,7 +46,7 @@ pub async fn record_receipt(
             store::apply_receipt(
                 &mut conn,
                 &message.id,
-                "temporary_failure",
+                DeliveryStatus::TemporaryFailure,
                 Some(due_at),
                 Some("temporary failure reported by the provider"),
                 at,
@@ -57,7 +57,7 @@ pub async fn record_receipt(
             store::apply_receipt(
                 &mut conn,
                 &message.id,
-                "permanent_failure",
+                DeliveryStatus::PermanentFailure,
                 None,
                 Some(PROVIDER_GAVE_UP),
                 at,

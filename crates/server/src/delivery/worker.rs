@@ -18,7 +18,7 @@ use super::{rules, store};
 use crate::outbox::Kind;
 use crate::platform::db::Db;
 use crate::platform::state::AppState;
-use crate::platform::stored::{enum_from_text, enum_text};
+use crate::platform::stored::enum_from_text;
 
 /// How often the worker looks for due messages without being woken.
 const POLL_EVERY: Duration = Duration::from_secs(1);
@@ -184,7 +184,7 @@ async fn deliver_one(state: &AppState, message: store::Claimed, token: &str) -> 
                     .await;
             }
             let failure = store::Failure {
-                status: "temporary_failure",
+                status: DeliveryStatus::TemporaryFailure,
                 reason: &reason,
                 due_at: Some(now + rules::backoff_secs(message.attempts)),
                 channel,
@@ -207,7 +207,11 @@ async fn record_accepted(
     now: i64,
 ) -> anyhow::Result<()> {
     let delivered = accepted.status == DeliveryStatus::Delivered;
-    let status = if delivered { "delivered" } else { "sent" };
+    let status = if delivered {
+        DeliveryStatus::Delivered
+    } else {
+        DeliveryStatus::Sent
+    };
     let resolved = ready.resolved.as_ref().map(|r| {
         (
             r.channel.as_str(),
@@ -237,7 +241,7 @@ async fn record_accepted(
             super::receipts::mark_told(&state.db, update, now).await?;
         }
     }
-    tracing::info!(outbox_id = %message.id, provider, status, "message sent");
+    tracing::info!(outbox_id = %message.id, provider, ?status, "message sent");
     Ok(())
 }
 
@@ -257,16 +261,15 @@ impl Claim<'_> {
         channel: Option<&str>,
         now: i64,
     ) -> anyhow::Result<()> {
-        let status_text = enum_text(&status)?;
         let failure = store::Failure {
-            status: &status_text,
+            status,
             reason,
             due_at: None,
             channel,
             now,
         };
         store::record_failure(&mut self.db.conn(), self.id, self.token, failure).await?;
-        tracing::info!(outbox_id = %self.id, status = %status_text, reason, "message not sent");
+        tracing::info!(outbox_id = %self.id, ?status, reason, "message not sent");
         Ok(())
     }
 }

@@ -155,8 +155,8 @@ pub async fn release(
 
 /// What a provider took, to record against a claim.
 pub struct SentRecord<'a> {
-    /// `sent` or `delivered`.
-    pub status: &'a str,
+    /// `Sent` or `Delivered`.
+    pub status: DeliveryStatus,
     pub provider: &'a str,
     pub provider_id: Option<&'a str>,
     /// For a case update: the channel, sealed recipient, its blind index and sealed body
@@ -171,7 +171,7 @@ pub async fn record_sent(
     id: &str,
     token: &str,
     sent: SentRecord<'_>,
-) -> sqlx::Result<bool> {
+) -> anyhow::Result<bool> {
     let (channel, recipient, index, body) = match sent.resolved {
         Some((channel, recipient, index, body)) => {
             (Some(channel), Some(recipient), Some(index), Some(body))
@@ -187,7 +187,7 @@ pub async fn record_sent(
                 failure_reason = NULL
          WHERE id = $9 AND claim_token = $10 AND status = 'sending'",
     )
-    .bind(sent.status)
+    .bind(enum_text(&sent.status)?)
     .bind(sent.provider)
     .bind(sent.provider_id)
     .bind(sent.now)
@@ -205,7 +205,7 @@ pub async fn record_sent(
 /// A failed try to record against a claim: `temporary_failure` (with `due_at`, the next
 /// try), `permanent_failure` or `cancelled`.
 pub struct Failure<'a> {
-    pub status: &'a str,
+    pub status: DeliveryStatus,
     pub reason: &'a str,
     pub due_at: Option<i64>,
     /// The channel a case update was to go by, so the officer sees which failed.
@@ -219,14 +219,14 @@ pub async fn record_failure(
     id: &str,
     token: &str,
     failure: Failure<'_>,
-) -> sqlx::Result<bool> {
+) -> anyhow::Result<bool> {
     let changed = query(
         "UPDATE outbox SET status = $1, failure_reason = $2, due_at = COALESCE($3, due_at),
                 channel = COALESCE($4, channel), status_at = $5,
                 lease_until = NULL, claim_token = NULL, lease_expired = FALSE
          WHERE id = $6 AND claim_token = $7 AND status = 'sending'",
     )
-    .bind(failure.status)
+    .bind(enum_text(&failure.status)?)
     .bind(failure.reason)
     .bind(failure.due_at)
     .bind(failure.channel)

@@ -1,7 +1,9 @@
 //! Receipts in the database: finding the message a receipt names and moving it on, and
 //! recording a delivered case update's "told" date.
 
+use crate::delivery::message::DeliveryStatus;
 use crate::platform::db::{query, Conn};
+use crate::platform::stored::enum_text;
 
 /// A message a receipt names: found by the provider's id for it, or by our reference.
 #[derive(Debug, Clone)]
@@ -39,18 +41,18 @@ pub async fn find_for_receipt(
 pub async fn apply_receipt(
     conn: &mut Conn<'_>,
     id: &str,
-    status: &str,
+    status: DeliveryStatus,
     due_at: Option<i64>,
     reason: Option<&str>,
     at: i64,
-) -> sqlx::Result<bool> {
+) -> anyhow::Result<bool> {
     let changed = query(
         "UPDATE outbox SET status = $1, due_at = COALESCE($2, due_at), failure_reason = $3,
                 delivered_at = CASE WHEN $1 = 'delivered' THEN $4 ELSE delivered_at END,
                 status_at = $4
          WHERE id = $5 AND status = 'sent'",
     )
-    .bind(status)
+    .bind(enum_text(&status)?)
     .bind(due_at)
     .bind(reason)
     .bind(at)
