@@ -20,6 +20,7 @@ use tower_http::trace::TraceLayer;
 
 pub mod access;
 pub mod api;
+pub mod audit;
 pub mod backup;
 pub mod callbacks;
 pub mod cases;

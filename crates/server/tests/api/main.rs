@@ -1,8 +1,10 @@
 //! API tests: one binary, each test on its own fresh database and random port
 //! (`helpers::spawn_app`).
 
+mod audit;
 mod authorisation_matrix;
 mod backup;
+mod builders;
 mod callbacks;
 mod cases;
 mod client_config;

@@ -63,6 +63,7 @@ pub(crate) const VERSIONS: &[Version] = &[
         "0011_sealed_personal_details.sql",
         "sealed_personal_details"
     ),
+    version!(12, "0012_audit_trail.sql", "audit_trail"),
 ];
 
 /// The migrator for `engine`.
