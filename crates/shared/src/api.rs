@@ -225,6 +225,7 @@ pub struct OutboxResponse {
     pub messages: Vec<OutboxMessage>,
 }
 
+pub mod audit;
 pub mod callbacks;
 pub mod content;
 pub mod messages;

@@ -11,6 +11,7 @@ pub mod store;
 use serde::{Deserialize, Serialize};
 use shared::CrimeReference;
 
+use crate::audit::{self, AuditAction};
 use crate::platform::db::Conn;
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
@@ -80,6 +81,8 @@ pub enum Capability {
     ReadCallbacks,
     RequestCallback,
     CancelCallback,
+    /// Supervisors only: who looked at or changed a case, and when.
+    ReadAuditTrail,
 }
 
 /// A case the actor may act on, with the victim it belongs to.
@@ -105,6 +108,23 @@ pub async fn require_case(
         state.clock.unix(),
     )
     .await
+}
+
+/// `require_case` for a read of the victim's data: once allowed, the look is recorded as
+/// `action` (`audit::record_read`, one insert through the shared writer) before anything
+/// is read, so no data is answered whose look is not on record. Every reading handler
+/// asks this, except the victim's case read, which keeps its connection from the session
+/// lookup (`cases::case`) and records its look itself.
+pub async fn require_read(
+    state: &AppState,
+    actor: &Actor,
+    capability: Capability,
+    action: AuditAction,
+    reference: &CrimeReference,
+) -> Result<CaseAccess, AppError> {
+    let case = require_case(state, actor, capability, reference).await?;
+    audit::record_read(state, actor, action, &case).await?;
+    Ok(case)
 }
 
 /// The case behind `reference` if `actor` may do `capability` on it; 404 otherwise.

@@ -2,9 +2,14 @@
 //! when. A write records its row with `record` inside its own write transaction, so the
 //! change and its audit row commit together or not at all; a read records its row with
 //! `record_read` before the data is answered. Rows are never changed or deleted: the
-//! table's triggers refuse it (migration 0012), whoever asks.
+//! table's triggers refuse it (migration 0012), whoever asks. Supervisors read a case's
+//! trail, and victims who has looked at their case (`routes`, `rules`).
 
+mod routes;
+pub mod rules;
 pub mod store;
+
+pub use routes::router;
 
 use serde::{Deserialize, Serialize};
 

@@ -25,6 +25,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::access::{self, Actor, Capability};
+use crate::audit::{self, AuditAction, AuditEntry};
 use crate::callbacks;
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
@@ -60,7 +61,14 @@ async fn list_callbacks(
     actor: Actor,
     CasePath(reference): CasePath,
 ) -> Result<Json<CallbacksView>, AppError> {
-    let case = access::require_case(&state, &actor, Capability::ReadCallbacks, &reference).await?;
+    let case = access::require_read(
+        &state,
+        &actor,
+        Capability::ReadCallbacks,
+        AuditAction::ReadCallbacks,
+        &reference,
+    )
+    .await?;
     let now = state.clock.unix();
     let prefs =
         preferences::current_or_initial(&state.db, &state.keys, &case.victim_id, now).await?;
@@ -108,19 +116,27 @@ async fn request_callback(
 ) -> Result<(StatusCode, Json<CallbackView>), AppError> {
     let case =
         access::require_case(&state, &actor, Capability::RequestCallback, &reference).await?;
+    let now = state.clock.unix();
+    let audited = AuditEntry::new(&actor, AuditAction::RequestCallback, &case, now);
     let new = callbacks::NewRequest {
         case_id: case.case_id.clone(),
         victim_id: case.victim_id,
         request,
         requested_by: actor.changed_by(),
         requested_by_id: actor.id,
-        now: state.clock.unix(),
+        now,
         phone_countries: state.config.phone_countries.as_slice().to_vec(),
     };
     let keys = state.keys.clone();
     let view = state
         .writes
-        .run(move |conn| Box::pin(async move { callbacks::request(conn, &keys, new).await }))
+        .run(move |conn| {
+            Box::pin(async move {
+                let view = callbacks::request(conn, &keys, new).await?;
+                audit::record(conn, &audited).await?;
+                Ok(view)
+            })
+        })
         .await?;
     tracing::info!(case_id = %case.case_id, callback_id = %view.id, "callback requested");
     Ok((StatusCode::CREATED, Json(view)))
@@ -155,6 +171,7 @@ async fn cancel_callback(
 ) -> Result<Json<CallbackView>, AppError> {
     let case = access::require_case(&state, &actor, Capability::CancelCallback, &reference).await?;
     let now = state.clock.unix();
+    let audited = AuditEntry::new(&actor, AuditAction::CancelCallback, &case, now);
     let (case_id, id, keys) = (
         case.case_id.clone(),
         callback_id.clone(),
@@ -163,7 +180,11 @@ async fn cancel_callback(
     let view = state
         .writes
         .run(move |conn| {
-            Box::pin(async move { callbacks::cancel_open(conn, &keys, &case_id, &id, now).await })
+            Box::pin(async move {
+                let view = callbacks::cancel_open(conn, &keys, &case_id, &id, now).await?;
+                audit::record(conn, &audited).await?;
+                Ok(view)
+            })
         })
         .await?;
     tracing::info!(case_id = %case.case_id, callback_id = %callback_id, "callback cancelled");

@@ -13,6 +13,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::access::{self, Actor, Capability};
+use crate::audit::{self, AuditAction};
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::i18n::RequestLang;
@@ -55,8 +56,10 @@ async fn case(
     let now = state.clock.unix();
     let case = access::require(&mut conn, &actor, Capability::ReadCase, &reference, now).await?;
     let row = store::case_row(&mut conn, &case.case_id).await?;
-    // Back to the pool now rather than after the response is built.
+    // Back to the pool now rather than after the response is built, and before the look
+    // is recorded: on PostgreSQL the writer takes a connection of its own.
     drop(pooled);
+    audit::record_read(&state, &actor, AuditAction::ReadCase, &case).await?;
     let (
         crime_reference,
         crime_type,

@@ -5,6 +5,7 @@
 
 pub mod message;
 pub mod notify;
+mod outcome;
 pub mod provider;
 pub mod providers;
 pub mod receipts;
@@ -25,6 +26,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::access::{self, Actor, Capability};
+use crate::audit::AuditAction;
 use crate::outbox::Channel;
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
@@ -60,8 +62,14 @@ async fn case_messages(
     actor: Actor,
     CasePath(reference): CasePath,
 ) -> Result<Json<StaffCaseMessagesView>, AppError> {
-    let case =
-        access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
+    let case = access::require_read(
+        &state,
+        &actor,
+        Capability::ReadPreferences,
+        AuditAction::ReadMessages,
+        &reference,
+    )
+    .await?;
     let rows = store::case_messages(&mut state.db.conn(), &case.case_id, MESSAGES_LIMIT).await?;
     let messages = rows
         .into_iter()

@@ -2,7 +2,7 @@
 //! several servers never hold one message at once), then, outside any transaction, works
 //! out for each whether, where and what to send *now* (`send_time`), sends it through the
 //! provider for its channel (several at once, `delivery_concurrency`), and records the
-//! outcome under its claim. A message whose
+//! outcome under its claim, with its audit rows (`outcome`). A message whose
 //! lease ran out mid-send (a server killed) is taken over later; before that, and before
 //! any retry (a timeout may come after the provider took it), the provider is asked first
 //! whether it already has it, so it is not sent twice.
@@ -13,6 +13,7 @@
 use std::time::Duration;
 
 use super::message::{Accepted, DeliveryStatus, SendFailure};
+use super::outcome::{self, Outcome};
 use super::send_time::{self, Decision, Ready};
 use super::{rules, store};
 use crate::outbox::Kind;
@@ -190,7 +191,7 @@ async fn deliver_one(state: &AppState, message: store::Claimed, token: &str) -> 
                 channel,
                 now,
             };
-            store::record_failure(&mut state.db.conn(), id, token, failure).await?;
+            outcome::record(&state.db, id, token, Outcome::Failed(failure)).await?;
             Ok(())
         }
     }
@@ -220,19 +221,14 @@ async fn record_accepted(
             r.body.clone(),
         )
     });
-    let recorded = store::record_sent(
-        &mut state.db.conn(),
-        &message.id,
-        token,
-        store::SentRecord {
-            status,
-            provider,
-            provider_id: accepted.provider_id.as_deref(),
-            resolved,
-            now,
-        },
-    )
-    .await?;
+    let sent = store::SentRecord {
+        status,
+        provider,
+        provider_id: accepted.provider_id.as_deref(),
+        resolved,
+        now,
+    };
+    let recorded = outcome::record(&state.db, &message.id, token, Outcome::Sent(sent)).await?;
     if !recorded {
         tracing::warn!(outbox_id = %message.id, "sent, but another worker had taken it over");
     }
@@ -268,7 +264,7 @@ impl Claim<'_> {
             channel,
             now,
         };
-        store::record_failure(&mut self.db.conn(), self.id, self.token, failure).await?;
+        outcome::record(self.db, self.id, self.token, Outcome::Failed(failure)).await?;
         tracing::info!(outbox_id = %self.id, ?status, reason, "message not sent");
         Ok(())
     }

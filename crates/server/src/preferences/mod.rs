@@ -27,6 +27,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::access::{self, Actor, Capability};
+use crate::audit::{self, AuditAction, AuditEntry};
 use crate::platform::case_path::CasePath;
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::i18n::{Message, RequestLang};
@@ -67,8 +68,14 @@ async fn get_preferences(
     actor: Actor,
     CasePath(reference): CasePath,
 ) -> Result<Json<PreferencesView>, AppError> {
-    let case =
-        access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
+    let case = access::require_read(
+        &state,
+        &actor,
+        Capability::ReadPreferences,
+        AuditAction::ReadPreferences,
+        &reference,
+    )
+    .await?;
     let now = state.clock.unix();
     let current = store::current_or_initial(&state.db, &state.keys, &case.victim_id, now).await?;
     let mut view = current.view(lang)?;
@@ -121,6 +128,7 @@ async fn put_preferences(
     let (victim_id, changed_by, changed_by_id) =
         (case.victim_id.clone(), actor.changed_by(), actor.id.clone());
     let keys = state.keys.clone();
+    let audited = AuditEntry::new(&actor, AuditAction::ChangePreferences, &case, now);
     let saved = state
         .writes
         .run(move |conn| {
@@ -129,7 +137,10 @@ async fn put_preferences(
                     changed_by,
                     id: &changed_by_id,
                 };
-                contact_change::save(conn, &keys, &victim_id, &valid, author, now).await
+                let saved =
+                    contact_change::save(conn, &keys, &victim_id, &valid, author, now).await?;
+                audit::record(conn, &audited).await?;
+                Ok(saved)
             })
         })
         .await?;
@@ -185,7 +196,9 @@ async fn confirm_contact_change(
     let (victim_id, changed_by, changed_by_id) =
         (case.victim_id.clone(), actor.changed_by(), actor.id.clone());
     let keys = state.keys.clone();
-    // Returns `Ok(None)` for a rejected code, so the spent try is committed.
+    let audited = AuditEntry::new(&actor, AuditAction::ConfirmContactChange, &case, now);
+    // Returns `Ok(None)` for a rejected code, so the spent try is committed (a rejected
+    // code changes none of the victim's data: only a confirmation is audited).
     let confirmed = state
         .writes
         .run(move |conn| {
@@ -194,7 +207,7 @@ async fn confirm_contact_change(
                     changed_by,
                     id: &changed_by_id,
                 };
-                contact_change::confirm(
+                let confirmed = contact_change::confirm(
                     conn,
                     &keys,
                     &victim_id,
@@ -203,7 +216,11 @@ async fn confirm_contact_change(
                     keep_session.as_deref(),
                     now,
                 )
-                .await
+                .await?;
+                if confirmed.is_some() {
+                    audit::record(conn, &audited).await?;
+                }
+                Ok(confirmed)
             })
         })
         .await?;
@@ -282,8 +299,14 @@ async fn preferences_history(
     CasePath(reference): CasePath,
     Query(query): Query<HistoryQuery>,
 ) -> Result<Json<PreferencesHistory>, AppError> {
-    let case =
-        access::require_case(&state, &actor, Capability::ReadPreferences, &reference).await?;
+    let case = access::require_read(
+        &state,
+        &actor,
+        Capability::ReadPreferences,
+        AuditAction::ReadPreferences,
+        &reference,
+    )
+    .await?;
     let (before, limit) = history_page(&query).map_err(AppError::Validation)?;
     // Makes version 1 first if there is none, so history is never empty.
     store::current_or_initial(&state.db, &state.keys, &case.victim_id, state.clock.unix()).await?;

@@ -10,6 +10,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::access::{self, Actor, Capability};
+use crate::audit::AuditAction;
 use crate::cases::stages;
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
@@ -84,19 +85,17 @@ async fn one_case(
     CasePath(reference): CasePath,
 ) -> Result<Json<StaffCaseView>, AppError> {
     let now = state.clock.unix();
-    let mut conn = state.db.acquire().await?;
-    let case = access::require(
-        &mut conn.conn(),
+    let case = access::require_read(
+        &state,
         &actor,
         Capability::ReadPreferences,
+        AuditAction::ReadCase,
         &reference,
-        now,
     )
     .await?;
-    let summary = access::caseload_entry(&mut conn.conn(), &case.case_id)
+    let summary = access::caseload_entry(&mut state.db.conn(), &case.case_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    drop(conn);
     let current =
         preferences::current_or_initial(&state.db, &state.keys, &case.victim_id, now).await?;
     tracing::info!(case_id = %case.case_id, "staff read a case");

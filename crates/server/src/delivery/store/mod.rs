@@ -6,7 +6,7 @@ mod reads;
 mod receipts;
 mod staff_list;
 
-pub use reads::{contact_change_pending, sign_in_code_live, victim, Victim};
+pub use reads::{contact_change_pending, message_cases, sign_in_code_live, victim, Victim};
 pub use receipts::{apply_receipt, find_for_receipt, mark_told};
 pub use staff_list::case_messages;
 #[cfg(test)]

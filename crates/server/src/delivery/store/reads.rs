@@ -1,6 +1,7 @@
 //! What the rules read at send time: is the code still live, is the change still pending,
-//! who is the victim.
+//! who is the victim; and which cases a message is about (for its audit rows).
 
+use crate::access::CaseAccess;
 use crate::platform::db::{query, Conn};
 
 /// Whether a sign-in code can still be used (not used, replaced or expired).
@@ -65,4 +66,24 @@ pub async fn victim(conn: &mut Conn<'_>, victim_id: &str) -> sqlx::Result<Option
             language,
         },
     ))
+}
+
+/// The cases a message is about, with their victim: its own case, or, for a message about
+/// the victim rather than a case (a contact change's code or notice), each of the victim's
+/// cases. None for a message that names no victim.
+pub async fn message_cases(conn: &mut Conn<'_>, outbox_id: &str) -> sqlx::Result<Vec<CaseAccess>> {
+    let rows: Vec<(String, String)> = query(
+        "SELECT c.id, c.victim_id FROM outbox o JOIN cases c ON c.id = o.case_id
+         WHERE o.id = $1
+         UNION
+         SELECT c.id, c.victim_id FROM outbox o JOIN cases c ON c.victim_id = o.victim_id
+         WHERE o.id = $1 AND o.case_id IS NULL",
+    )
+    .bind(outbox_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(case_id, victim_id)| CaseAccess { case_id, victim_id })
+        .collect())
 }

@@ -64,6 +64,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "sealed_personal_details"
     ),
     version!(12, "0012_audit_trail.sql", "audit_trail"),
+    version!(
+        13,
+        "0013_audit_trail_capability.sql",
+        "audit_trail_capability"
+    ),
 ];
 
 /// The migrator for `engine`.
