@@ -1,10 +1,54 @@
-//! The audit trail: rows are recorded, and none can be changed or deleted by any path.
+//! The audit trail: rows are recorded, and none can be changed or deleted by any path;
+//! every route that reads or writes a victim's data records its row (`coverage`), and
+//! the delivery worker its messages (`worker`); supervisors read the trail and victims
+//! who has looked (`views`).
+
+mod coverage;
+mod views;
+mod worker;
 
 use server::access::CaseAccess;
 use server::audit::{self, AuditAction, AuditActor, AuditEntry};
 use server::platform::db::query;
 
 use crate::helpers::*;
+
+/// A stored row, every column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrailRow {
+    pub id: String,
+    pub at: i64,
+    pub kind: String,
+    pub actor_id: Option<String>,
+    pub action: String,
+    pub case_id: String,
+    pub victim_id: String,
+}
+
+/// Every row of `case_id`'s trail, as stored.
+pub async fn trail_rows(app: &TestApp, case_id: &str) -> Vec<TrailRow> {
+    let rows: Vec<(String, i64, String, Option<String>, String, String, String)> = query(
+        "SELECT id, at, actor_kind, actor_id, action, case_id, victim_id FROM audit_events
+         WHERE case_id = $1 ORDER BY id",
+    )
+    .bind(case_id)
+    .fetch_all(&mut app.db.conn())
+    .await
+    .unwrap();
+    rows.into_iter()
+        .map(
+            |(id, at, kind, actor_id, action, case_id, victim_id)| TrailRow {
+                id,
+                at,
+                kind,
+                actor_id,
+                action,
+                case_id,
+                victim_id,
+            },
+        )
+        .collect()
+}
 
 #[tokio::test]
 async fn audit_rows_can_be_added_but_never_changed_or_deleted() {

@@ -97,6 +97,7 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
             "/api/cases/{crime_reference}"
             | "/api/cases/{crime_reference}/callbacks"
             | "/api/cases/{crime_reference}/callbacks/{callback_id}/cancel"
+            | "/api/cases/{crime_reference}/looks"
             | "/api/cases/{crime_reference}/preferences"
             | "/api/cases/{crime_reference}/preferences/history",
         ) => rule(Only(&[VictimA]), &[VictimA]),
@@ -110,6 +111,10 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
         // Ids, kinds and statuses only: never where a message went or what it said.
         ("get", "/api/staff/cases/{crime_reference}/messages") => {
             rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF)
+        }
+        // Who looked at or changed the case: the unit's supervisor only, not its officers.
+        ("get", "/api/staff/cases/{crime_reference}/audit") => {
+            rule(Only(&[Supervisor]), &[Supervisor])
         }
         // Each supervisor lists and adds officers in their own unit only.
         ("get" | "post", "/api/staff/officers") => rule(Only(SUPERVISORS), &[Supervisor]),

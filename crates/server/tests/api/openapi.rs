@@ -60,6 +60,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
     let expected = [
         ("get", "/api/cases/CR%2F100001%2F25"),
         ("get", "/api/cases/CR%2F100001%2F25/callbacks"),
+        ("get", "/api/cases/CR%2F100001%2F25/looks"),
         ("get", "/api/cases/CR%2F100001%2F25/preferences"),
         ("get", "/api/cases/CR%2F100001%2F25/preferences/history"),
         ("get", "/api/config"),
@@ -69,6 +70,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/session"),
         ("get", "/api/staff/cases"),
         ("get", "/api/staff/cases/CR%2F100001%2F25"),
+        ("get", "/api/staff/cases/CR%2F100001%2F25/audit"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/messages"),
         ("get", "/api/staff/officers"),
         ("get", "/api/staff/session"),
