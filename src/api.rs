@@ -6,6 +6,7 @@
 //! developers and must not reach the screen.
 
 use gloo_net::http::Request;
+use shared::api::audit::LooksView;
 use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 use shared::api::content::{RightsContent, SupportDirectory};
 use shared::api::preferences::{
@@ -118,6 +119,11 @@ pub async fn get_preferences_history(
 /// `GET /api/cases/{ref}/callbacks`.
 pub async fn get_callbacks(crime_reference: &str) -> Result<CallbacksView, ApiError> {
     json(send(fresh_get(&case_url(crime_reference, "callbacks")).build()).await?).await
+}
+
+/// `GET /api/cases/{ref}/looks`: who has looked at the case, as roles and days.
+pub async fn get_looks(crime_reference: &str) -> Result<LooksView, ApiError> {
+    json(send(fresh_get(&case_url(crime_reference, "looks")).build()).await?).await
 }
 
 /// `POST /api/cases/{ref}/callbacks` (201; 409 `Conflict` when 3 are open).

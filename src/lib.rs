@@ -27,8 +27,9 @@ use ui::components::ServiceName;
 use crate::components::{ExitIntro, ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
 use crate::i18n::{td_string, use_i18n, LanguageProvider};
 use crate::pages::{
-    CallbacksPage, CasePage, NotFoundPage, PreferencesPage, RightPage, RightsPage, SettingsPage,
-    SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage,
+    CallbacksPage, CasePage, LooksPage, NotFoundPage, PreferencesPage, RightPage, RightsPage,
+    SettingsPage, SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage,
+    SupportPage,
 };
 use crate::state::AppState;
 
@@ -86,6 +87,7 @@ fn PageRoutes() -> impl IntoView {
             <Route path=path!("/case") view=CasePage />
             <Route path=path!("/preferences") view=PreferencesPage />
             <Route path=path!("/callbacks") view=CallbacksPage />
+            <Route path=path!("/looks") view=LooksPage />
             <Route path=path!("/rights") view=RightsPage />
             <Route path=path!("/rights/:id") view=RightPage />
             <Route path=path!("/support") view=SupportPage />

@@ -1,7 +1,7 @@
-//! Pages that need a session (`/case`, `/preferences`, `/callbacks`) load their data the
-//! same way: `GET /api/session`, then their own call with the crime reference. A 401 at
-//! either step sends the person to `/sign-in`, which explains once why they were signed
-//! out. This is the one place that does it.
+//! Pages that need a session (`/case`, `/preferences`, `/callbacks`, `/looks`) load their
+//! data the same way: `GET /api/session`, then their own call with the crime reference. A
+//! 401 at either step sends the person to `/sign-in`, which explains once why they were
+//! signed out. This is the one place that does it.
 
 use std::future::Future;
 use std::rc::Rc;
@@ -17,7 +17,7 @@ use crate::state::use_app_state;
 
 /// The pages that need a session: the victim's own case data, from the API only. Offline
 /// they say so plainly; their navigation shows before the session check answers.
-const SIGNED_IN_PAGES: [&str; 3] = ["/case", "/preferences", "/callbacks"];
+const SIGNED_IN_PAGES: [&str; 4] = ["/case", "/preferences", "/callbacks", "/looks"];
 
 /// True for a page that needs a session (see `SIGNED_IN_PAGES`).
 pub fn is_signed_in_page(path: &str) -> bool {
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn knows_the_signed_in_pages() {
-        for path in ["/case", "/preferences", "/callbacks", "/case/"] {
+        for path in ["/case", "/preferences", "/callbacks", "/looks", "/case/"] {
             assert!(is_signed_in_page(path), "{path}");
         }
         for path in ["/", "/rights", "/support", "/casework", "/case/1"] {

@@ -4,6 +4,7 @@
 //! they were written.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use shared::api::{CaseView, OfficerContact, StageView};
 
 use crate::api;
@@ -63,6 +64,7 @@ fn CaseDetails(case: CaseView) -> impl IntoView {
         <CaseOfficer officer />
         <h2 class="app-heading-l">{t!(i18n, case.updates_heading)}</h2>
         <Timeline updates />
+        <p class="app-body"><A href="/looks">{t!(i18n, looks.title)}</A></p>
     }
 }
 

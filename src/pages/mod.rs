@@ -3,6 +3,7 @@
 
 pub mod callbacks;
 pub mod case;
+pub mod looks;
 pub mod not_found;
 pub mod preferences;
 pub mod right;
@@ -17,6 +18,7 @@ pub mod support;
 
 pub use callbacks::CallbacksPage;
 pub use case::CasePage;
+pub use looks::LooksPage;
 pub use not_found::NotFoundPage;
 pub use preferences::PreferencesPage;
 pub use right::RightPage;

@@ -2,6 +2,7 @@
 //! (`ui::api`). Requests and answers are the shared crate's staff types.
 
 use gloo_net::http::Request;
+use shared::api::audit::AuditTrailView;
 use shared::api::staff::{
     StaffCaseMessagesView, StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest,
 };
@@ -53,5 +54,22 @@ pub async fn get_case_messages(crime_reference: &str) -> Result<StaffCaseMessage
         "/api/staff/cases/{}/messages",
         encode_path_segment(crime_reference)
     );
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `GET /api/staff/cases/{ref}/audit`: a page of the case's audit trail, newest first;
+/// `before` (a page's `next_before`) asks for the older entries. Supervisors only: 404
+/// for an officer, as for a case that is not theirs.
+pub async fn get_case_audit(
+    crime_reference: &str,
+    before: Option<&str>,
+) -> Result<AuditTrailView, ApiError> {
+    let mut url = format!(
+        "/api/staff/cases/{}/audit",
+        encode_path_segment(crime_reference)
+    );
+    if let Some(before) = before {
+        url.push_str(&format!("?before={}", encode_path_segment(before)));
+    }
     json(send(fresh_get(&url).build()).await?).await
 }

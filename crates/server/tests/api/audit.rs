@@ -25,9 +25,12 @@ pub struct TrailRow {
     pub victim_id: String,
 }
 
+/// A row as the database answers it: `TrailRow`'s fields in order.
+type Stored = (String, i64, String, Option<String>, String, String, String);
+
 /// Every row of `case_id`'s trail, as stored.
 pub async fn trail_rows(app: &TestApp, case_id: &str) -> Vec<TrailRow> {
-    let rows: Vec<(String, i64, String, Option<String>, String, String, String)> = query(
+    let rows: Vec<Stored> = query(
         "SELECT id, at, actor_kind, actor_id, action, case_id, victim_id FROM audit_events
          WHERE case_id = $1 ORDER BY id",
     )

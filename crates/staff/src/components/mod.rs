@@ -1,12 +1,14 @@
 //! The staff app's own pieces; the shared ones come from `ui::components`. One component
 //! per file; each file's doc comment is its markup contract.
 
+pub mod case_audit;
 pub mod case_details;
 pub mod case_messages;
 pub mod cases_table;
 pub mod contact_choices;
 pub mod staff_header;
 
+pub use case_audit::CaseAudit;
 pub use case_details::CaseDetails;
 pub use case_messages::{CaseMessages, MESSAGES_HEADING_ID};
 pub use cases_table::CasesTable;

@@ -10,7 +10,9 @@ use leptos_router::hooks::use_params_map;
 use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, WarningText};
 
 use crate::api::{self, ApiError};
-use crate::components::{CaseDetails, CaseMessages, ContactChoices, MESSAGES_HEADING_ID};
+use crate::components::{
+    CaseAudit, CaseDetails, CaseMessages, ContactChoices, MESSAGES_HEADING_ID,
+};
 use crate::i18n::*;
 use crate::session::staff_resource;
 
@@ -68,7 +70,8 @@ pub fn CasePage() -> impl IntoView {
                         reference=view.crime_reference.clone()
                         flagged={view.undelivered_messages > 0}
                     />
-                    <CaseDetails case=view />
+                    <CaseDetails case=view.clone() />
+                    <CaseAudit reference=view.crime_reference />
                 }),
                 Err(ApiError::NotFound) => EitherOf3::B(view! {
                     <p class="app-body">{t!(i18n, case.not_found_body)}</p>
