@@ -24,14 +24,20 @@ pub const AUDIT_HEADING_ID: &str = "audit-heading";
 #[component]
 pub fn CaseAudit(#[prop(into)] reference: String) -> impl IntoView {
     let state = use_staff_state();
-    let supervisor = move || {
+    // A memo, so the section is made again only if the role changes: every load sets the
+    // session again (the section's own too), which would otherwise remake it for ever.
+    let supervisor = Memo::new(move |_| {
         state.session.with(|session| {
             session
                 .as_ref()
                 .is_some_and(|session| session.role == StaffRole::Supervisor)
         })
-    };
-    move || supervisor().then(|| view! { <AuditSection reference=reference.clone() /> })
+    });
+    move || {
+        supervisor
+            .get()
+            .then(|| view! { <AuditSection reference=reference.clone() /> })
+    }
 }
 
 #[component]
