@@ -228,6 +228,7 @@ pub struct OutboxResponse {
 pub mod audit;
 pub mod callbacks;
 pub mod content;
+pub mod dev;
 pub mod messages;
 pub mod preferences;
 pub mod staff;
