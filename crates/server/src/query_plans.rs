@@ -5,6 +5,7 @@
 use crate::platform::db::{query, Db};
 
 use crate::access;
+use crate::audit;
 use crate::callbacks;
 use crate::cases;
 use crate::cases::due_list;
@@ -33,6 +34,13 @@ const HOT_QUERIES: &[(&str, &str)] = &[
     ("officer's VCOP due list", due_list::DUE_LIST_SQL),
     ("delivery claim", delivery::store::CLAIM.sqlite),
     ("a case's messages", delivery::store::CASE_MESSAGES_SQL),
+    ("an audit row, on every read", audit::store::INSERT_SQL),
+    ("a case's audit trail", audit::store::TRAIL_SQL),
+    (
+        "a case's audit trail, older",
+        audit::store::TRAIL_BEFORE_SQL,
+    ),
+    ("who looked at a case", audit::store::LOOKS_SQL),
 ];
 
 /// The `detail` column of each plan step.

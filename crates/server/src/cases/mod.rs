@@ -59,7 +59,16 @@ async fn case(
     // Back to the pool now rather than after the response is built, and before the look
     // is recorded: on PostgreSQL the writer takes a connection of its own.
     drop(pooled);
-    audit::record_read(&state, &actor, AuditAction::ReadCase, &case).await?;
+    let recorded = audit::record_read(&state, &actor, AuditAction::ReadCase, &case);
+    // The look is queued for the writer first; the answer is built while it commits (an
+    // fsync shared with other requests) and sent only once it has.
+    let (recorded, view) = tokio::join!(recorded, async { case_view(row, lang) });
+    recorded?;
+    Ok(Json(view?))
+}
+
+/// The case as the victim sees it, from its `CASE_SQL` row (`None`: gone meanwhile).
+fn case_view(row: Option<store::CaseRow>, lang: shared::Lang) -> Result<CaseView, AppError> {
     let (
         crime_reference,
         crime_type,
@@ -90,7 +99,7 @@ async fn case(
         .into_iter()
         .map(|update| update_view(update, enhanced_rights))
         .collect();
-    Ok(Json(CaseView {
+    Ok(CaseView {
         crime_reference,
         crime_type,
         crime_category,
@@ -106,7 +115,7 @@ async fn case(
             hours,
         },
         updates,
-    }))
+    })
 }
 
 /// An update as the API shows it, with its Victims' Code timing.
