@@ -2,8 +2,8 @@
 // no audit trail: that is for supervisors), and the victim, in a browser of their own,
 // sees "Your victim care officer, <today>" under "Who has looked at your case", reached
 // from their case page by keyboard; the unit's supervisor sees the case's audit trail,
-// with the officer's look on it. axe, 44 px targets and no sideways scroll at 320 and
-// 1280 px.
+// with the officer's look on it, and shows older entries by keyboard (focus moves to the
+// first one added). axe, 44 px targets and no sideways scroll at 320 and 1280 px.
 import { expect, test, type Page } from "@playwright/test";
 
 import { expectNoAxeViolations, signIn, victimFor } from "./helpers";
@@ -88,4 +88,26 @@ test("a supervisor reads a case's audit trail, the officer's look on it", async 
   await expect(officersLook.first()).toBeVisible();
   await expect(section.getByRole("region", { name: "Audit trail, newest first" })).toHaveAttribute("tabindex", "0");
   await checkPage(page, "a case with its audit trail");
+});
+
+test("a supervisor shows older audit entries by keyboard", async ({ page }, info) => {
+  const victim = victimFor(info.project.name);
+  await staffSignIn(page, SUPERVISOR);
+  // More than a page of entries (50): each read of the case's messages is one.
+  const messages = `/api/staff/cases/${encodeURIComponent(victim.reference)}/messages`;
+  for (let i = 0; i < 50; i++) {
+    expect((await page.request.get(messages)).status()).toBe(200);
+  }
+  await page.goto(`/staff/cases/${victim.reference}`);
+  const section = page.getByRole("region", { name: "Audit trail", exact: true });
+  const rows = section.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(51);
+  const older = section.getByRole("button", { name: "Show older entries" });
+  await older.focus();
+  await page.keyboard.press("Enter");
+  await expect(rows).not.toHaveCount(51);
+  expect(await rows.count()).toBeGreaterThan(51);
+  // Focus moves to the first entry added.
+  await expect(rows.nth(51)).toBeFocused();
+  await checkPage(page, "an audit trail with older entries shown");
 });

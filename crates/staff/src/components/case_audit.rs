@@ -5,13 +5,14 @@
 //! Markup contract: a `<section>` named by its `<h2 id="audit-heading">`. The table follows
 //! `CaseMessages`': it scrolls sideways inside a focusable `role="region"`; region and
 //! table share a name of their own ("Audit trail, newest first"); `<th scope="col">`.
-//! Loading older entries is announced by a `LoadingStatus` (a polite live region); the
-//! button stays where it is, so focus is not lost.
+//! Loading older entries is announced by a `LoadingStatus` (a polite live region); then
+//! focus moves to the first entry added (its row has `tabindex="-1"`), so it is not lost
+//! when the button is drawn again or goes.
 
 use leptos::prelude::*;
 use shared::api::audit::{AuditEvent, AuditTrailView, AuditWhat, AuditWho};
 use shared::api::staff::StaffRole;
-use ui::components::{Button, ButtonVariant, LoadingStatus, RetryableError};
+use ui::components::{focus_element, Button, ButtonVariant, LoadingStatus, RetryableError};
 
 use crate::api::{self, ApiError};
 use crate::format::short_date_time;
@@ -57,8 +58,12 @@ fn AuditSection(reference: String) -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(page)) = more.value().get() {
+            let first_new = older.with_untracked(Vec::len);
             older.update(|events| events.extend(page.events));
             older_next.set(Some(page.next_before));
+            // The button is drawn again (or goes, with no older page left): focus moves to
+            // the first entry it added, once that is drawn, so reading carries on there.
+            request_animation_frame(move || focus_element(&older_row_id(first_new)));
         }
     });
     let more_failed = move || matches!(more.value().get(), Some(Err(_)));
@@ -114,13 +119,14 @@ fn AuditTable(events: Vec<AuditEvent>, older: RwSignal<Vec<AuditEvent>>) -> impl
     let l = i18n.get_locale_untracked();
     let first = events
         .into_iter()
-        .map(move |event| row(l, event))
+        .map(move |event| row(l, event, None))
         .collect_view();
     let more = move || {
         older
             .get()
             .into_iter()
-            .map(|event| row(l, event))
+            .enumerate()
+            .map(|(i, event)| row(l, event, Some(older_row_id(i))))
             .collect_view()
     };
     view! {
@@ -139,9 +145,16 @@ fn AuditTable(events: Vec<AuditEvent>, older: RwSignal<Vec<AuditEvent>>) -> impl
     }
 }
 
-fn row(l: Locale, event: AuditEvent) -> impl IntoView {
+/// The id of the `i`th older entry's row (counting from the first older one); focus
+/// moves to the first of each page that is added.
+fn older_row_id(i: usize) -> String {
+    format!("audit-older-{i}")
+}
+
+fn row(l: Locale, event: AuditEvent, id: Option<String>) -> impl IntoView {
+    let tabindex = id.as_ref().map(|_| "-1");
     view! {
-        <tr>
+        <tr id=id tabindex=tabindex>
             <td class="app-table__cell">{short_date_time(l, &event.at)}</td>
             <td class="app-table__cell">{who(l, event.who, event.staff_name)}</td>
             <td class="app-table__cell">{what(l, event.what)}</td>
