@@ -164,18 +164,21 @@ fn row(l: Locale, event: AuditEvent, id: Option<String>) -> impl IntoView {
 
 /// A staff member by name and role ("PC Sam Jones, officer"); anyone else by kind.
 fn who(l: Locale, who: AuditWho, staff_name: Option<String>) -> String {
-    let role = match who {
-        AuditWho::Officer => td_string!(l, audit.roles.officer),
-        AuditWho::Supervisor => td_string!(l, audit.roles.supervisor),
+    let (role, without_name) = match who {
+        AuditWho::Officer => (
+            td_string!(l, audit.roles.officer),
+            td_string!(l, audit.actors.former_officer),
+        ),
+        AuditWho::Supervisor => (
+            td_string!(l, audit.roles.supervisor),
+            td_string!(l, audit.actors.former_supervisor),
+        ),
         AuditWho::Victim => return td_string!(l, audit.actors.victim).to_owned(),
         AuditWho::Supporter => return td_string!(l, audit.actors.supporter).to_owned(),
         AuditWho::DeliveryWorker => return td_string!(l, audit.actors.delivery_worker).to_owned(),
         AuditWho::ImportClient => return td_string!(l, audit.actors.import_client).to_owned(),
     };
-    match staff_name {
-        Some(name) => format!("{name}, {role}"),
-        None => td_string!(l, audit.actors.former_staff).replace("{role}", role),
-    }
+    staff_name.map_or_else(|| without_name.to_owned(), |name| format!("{name}, {role}"))
 }
 
 fn what(l: Locale, what: AuditWhat) -> &'static str {
