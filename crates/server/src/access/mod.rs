@@ -80,6 +80,8 @@ pub enum Capability {
     ReadCallbacks,
     RequestCallback,
     CancelCallback,
+    /// Post an update on the case and record how the victim was told of one.
+    PostUpdate,
 }
 
 /// A case the actor may act on, with the victim it belongs to.

@@ -1,8 +1,10 @@
 //! `GET /api/cases/{crime_reference}`: a victim's case as they see it.
 
 pub mod due_list;
+pub mod rules;
 pub mod stages;
 pub mod store;
+pub mod told;
 pub mod vcop;
 
 use axum::extract::State;
@@ -12,12 +14,14 @@ use self::store::UpdateRow;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::access::{self, Actor, Capability};
+use crate::access::{self, Actor, ActorKind, CaseAccess, Capability};
+use crate::audit::{self, AuditAction, AuditEntry};
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::i18n::RequestLang;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
+use crate::platform::uk_time;
 use crate::sessions::caller::CallerConnection;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -75,7 +79,7 @@ async fn case(
     let stage = stages::find(&stage)
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("case has unknown stage {stage:?}")))?
         .view(lang);
-    let timeline: Vec<UpdateRow> = serde_json::from_str(&timeline).map_err(|error| {
+    let mut timeline: Vec<UpdateRow> = serde_json::from_str(&timeline).map_err(|error| {
         // Not `error` itself: its message can quote the text it choked on.
         AppError::internal(anyhow::anyhow!(
             "the case timeline is not the JSON CASE_SQL makes ({:?} error at column {})",
@@ -83,6 +87,12 @@ async fn case(
             error.column()
         ))
     })?;
+    if actor.kind == ActorKind::Victim && timeline.iter().any(UpdateRow::untold) {
+        let today = told_by_portal(&state, &actor, &case, now).await?;
+        for update in timeline.iter_mut().filter(|update| update.untold()) {
+            update.8 = Some(today.clone());
+        }
+    }
     let updates = timeline
         .into_iter()
         .map(|update| update_view(update, enhanced_rights))
@@ -106,22 +116,60 @@ async fn case(
     }))
 }
 
+/// The victim is reading their case: every event they had not been told of is told by
+/// the portal, today (UK), with its audit row. Only called when there are such events,
+/// so an ordinary visit writes nothing. Returns today's date.
+async fn told_by_portal(
+    state: &AppState,
+    actor: &Actor,
+    case: &CaseAccess,
+    now: i64,
+) -> Result<String, AppError> {
+    let today = uk_time::local(now).date;
+    let entry = AuditEntry::new(actor, AuditAction::MarkTold, case, now);
+    let case_id = case.case_id.clone();
+    state
+        .writes
+        .run(move |conn| {
+            Box::pin(async move {
+                told::mark_told_by_portal(conn, &case_id, today).await?;
+                audit::record(conn, &entry).await
+            })
+        })
+        .await?;
+    tracing::info!(case_id = %case.case_id, "untold updates told by the portal");
+    Ok(today.to_string())
+}
+
 /// An update as the API shows it, with its Victims' Code timing.
 fn update_view(update: UpdateRow, enhanced_rights: bool) -> CaseUpdateView {
-    let (id, date, title, what_happened, what_happens_next, vcop_event, event_date) = update;
-    let vcop = vcop::timing_for_row(
-        &id,
-        vcop_event.as_deref(),
-        event_date.as_deref(),
-        &date,
-        enhanced_rights,
-    );
+    let UpdateRow(
+        id,
+        date,
+        title,
+        what_happened,
+        what_happens_next,
+        vcop_event,
+        event_date,
+        deadline,
+        told_on,
+        language,
+    ) = update;
+    let stored = vcop::StoredVcop {
+        vcop_event: vcop_event.as_deref(),
+        event_date: event_date.as_deref(),
+        deadline: deadline.as_deref(),
+    };
+    // Updates told before telling was recorded were told by being posted.
+    let told_on = told_on.as_deref().unwrap_or(&date);
+    let vcop = vcop::timing_for_row(&id, stored, told_on, enhanced_rights);
     CaseUpdateView {
         id,
         date,
         title,
         what_happened,
         what_happens_next,
+        language,
         vcop,
     }
 }

@@ -64,6 +64,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "sealed_personal_details"
     ),
     version!(12, "0012_audit_trail.sql", "audit_trail"),
+    version!(
+        14,
+        "0014_vcop_rules_and_telling.sql",
+        "vcop_rules_and_telling"
+    ),
 ];
 
 /// The migrator for `engine`.
