@@ -14,7 +14,7 @@ use self::store::UpdateRow;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::access::{self, Actor, ActorKind, CaseAccess, Capability};
+use crate::access::{self, Actor, ActorKind, Capability, CaseAccess};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;

@@ -69,12 +69,22 @@ mod tests {
         let thursday = "2026-03-05";
         for event in VcopEvent::ALL {
             let (standard, enhanced) = match event {
-                VcopEvent::HearingDate | VcopEvent::MustGiveEvidence => ("2026-03-06", "2026-03-06"),
+                VcopEvent::HearingDate | VcopEvent::MustGiveEvidence => {
+                    ("2026-03-06", "2026-03-06")
+                }
                 VcopEvent::SupportReferral => ("2026-03-09", "2026-03-09"),
                 _ => ("2026-03-12", "2026-03-06"),
             };
-            assert_eq!(due(&db, event, thursday, false).await.as_deref(), Some(standard), "{event:?}");
-            assert_eq!(due(&db, event, thursday, true).await.as_deref(), Some(enhanced), "{event:?} enhanced");
+            assert_eq!(
+                due(&db, event, thursday, false).await.as_deref(),
+                Some(standard),
+                "{event:?}"
+            );
+            assert_eq!(
+                due(&db, event, thursday, true).await.as_deref(),
+                Some(enhanced),
+                "{event:?} enhanced"
+            );
         }
         assert_eq!(due(&db, VcopEvent::Other, thursday, false).await, None);
     }
@@ -86,20 +96,50 @@ mod tests {
         let (_dir, db) = database().await;
         for event in VcopEvent::ALL {
             let (standard, enhanced) = match event {
-                VcopEvent::HearingDate | VcopEvent::MustGiveEvidence => ("2026-04-07", "2026-04-07"),
+                VcopEvent::HearingDate | VcopEvent::MustGiveEvidence => {
+                    ("2026-04-07", "2026-04-07")
+                }
                 VcopEvent::SupportReferral => ("2026-04-08", "2026-04-08"),
                 _ => ("2026-04-13", "2026-04-07"),
             };
             // Thursday 2 April 2026, before the Easter weekend.
-            assert_eq!(due(&db, event, "2026-04-02", false).await.as_deref(), Some(standard), "{event:?}");
-            assert_eq!(due(&db, event, "2026-04-02", true).await.as_deref(), Some(enhanced), "{event:?}");
+            assert_eq!(
+                due(&db, event, "2026-04-02", false).await.as_deref(),
+                Some(standard),
+                "{event:?}"
+            );
+            assert_eq!(
+                due(&db, event, "2026-04-02", true).await.as_deref(),
+                Some(enhanced),
+                "{event:?}"
+            );
         }
         // Christmas Eve 2026, a Thursday: the next working day is Tuesday 29 December.
-        assert_eq!(due(&db, VcopEvent::HearingDate, "2026-12-24", false).await.as_deref(), Some("2026-12-29"));
-        assert_eq!(due(&db, VcopEvent::Charged, "2026-12-24", true).await.as_deref(), Some("2026-12-29"));
-        assert_eq!(due(&db, VcopEvent::Charged, "2026-12-24", false).await.as_deref(), Some("2027-01-05"));
+        assert_eq!(
+            due(&db, VcopEvent::HearingDate, "2026-12-24", false)
+                .await
+                .as_deref(),
+            Some("2026-12-29")
+        );
+        assert_eq!(
+            due(&db, VcopEvent::Charged, "2026-12-24", true)
+                .await
+                .as_deref(),
+            Some("2026-12-29")
+        );
+        assert_eq!(
+            due(&db, VcopEvent::Charged, "2026-12-24", false)
+                .await
+                .as_deref(),
+            Some("2027-01-05")
+        );
         // An event on a Saturday counts from the Monday after.
-        assert_eq!(due(&db, VcopEvent::Bail, "2026-03-07", true).await.as_deref(), Some("2026-03-09"));
+        assert_eq!(
+            due(&db, VcopEvent::Bail, "2026-03-07", true)
+                .await
+                .as_deref(),
+            Some("2026-03-09")
+        );
     }
 
     /// A new Code is a new row: events from its start date get its deadline, earlier events
@@ -116,13 +156,36 @@ mod tests {
         .await
         .unwrap();
         // Monday 4 January 2027: 3 working days is Thursday 7 January.
-        assert_eq!(due(&db, VcopEvent::Charged, "2027-01-04", false).await.as_deref(), Some("2027-01-07"));
-        assert_eq!(due(&db, VcopEvent::Charged, "2027-01-04", true).await.as_deref(), Some("2027-01-05"));
+        assert_eq!(
+            due(&db, VcopEvent::Charged, "2027-01-04", false)
+                .await
+                .as_deref(),
+            Some("2027-01-07")
+        );
+        assert_eq!(
+            due(&db, VcopEvent::Charged, "2027-01-04", true)
+                .await
+                .as_deref(),
+            Some("2027-01-05")
+        );
         // Before it, the 2020 Code: Monday 7 December 2026 plus 5 is Monday 14 December.
-        assert_eq!(due(&db, VcopEvent::Charged, "2026-12-07", false).await.as_deref(), Some("2026-12-14"));
+        assert_eq!(
+            due(&db, VcopEvent::Charged, "2026-12-07", false)
+                .await
+                .as_deref(),
+            Some("2026-12-14")
+        );
         // Other events are untouched.
-        assert_eq!(due(&db, VcopEvent::Bail, "2027-01-04", false).await.as_deref(), Some("2027-01-11"));
+        assert_eq!(
+            due(&db, VcopEvent::Bail, "2027-01-04", false)
+                .await
+                .as_deref(),
+            Some("2027-01-11")
+        );
         // Before any Code in the table, no deadline.
-        assert_eq!(due(&db, VcopEvent::Charged, "2020-01-06", false).await, None);
+        assert_eq!(
+            due(&db, VcopEvent::Charged, "2020-01-06", false).await,
+            None
+        );
     }
 }

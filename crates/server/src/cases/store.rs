@@ -107,7 +107,11 @@ pub(crate) const RULE_SQL: &str =
      ORDER BY effective_from DESC LIMIT 1";
 
 /// The rule in force for `event` on `on`: (standard, enhanced) working days.
-pub async fn rule(conn: &mut Conn<'_>, event: &str, on: CalendarDate) -> sqlx::Result<Option<(i64, i64)>> {
+pub async fn rule(
+    conn: &mut Conn<'_>,
+    event: &str,
+    on: CalendarDate,
+) -> sqlx::Result<Option<(i64, i64)>> {
     query(RULE_SQL)
         .bind(event)
         .bind(on.to_string())
@@ -154,6 +158,5 @@ pub async fn mark_all_told(
 }
 
 /// Through the partial index `case_updates_vcop_due`, which holds only untold events.
-pub(crate) const MARK_ALL_TOLD_SQL: &str =
-    "UPDATE case_updates SET vcop_told_on = $1, told_by = $2
+pub(crate) const MARK_ALL_TOLD_SQL: &str = "UPDATE case_updates SET vcop_told_on = $1, told_by = $2
      WHERE case_id = $3 AND vcop_event IS NOT NULL AND vcop_told_on IS NULL";

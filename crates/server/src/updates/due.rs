@@ -126,7 +126,10 @@ pub(super) async fn due_list(
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next_cursor = more.then(|| rows.last().map(cursor)).flatten();
-    let items = rows.into_iter().filter_map(|row| item(row, today)).collect();
+    let items = rows
+        .into_iter()
+        .filter_map(|row| item(row, today))
+        .collect();
     Ok(Json(DueListView {
         items,
         next_cursor,
@@ -169,17 +172,29 @@ mod tests {
         // Tuesday 10 March 2026.
         let today = date("2026-03-10");
         assert_eq!(status(today, date("2026-03-10")), (DueStatus::DueToday, 0));
-        assert_eq!(status(today, date("2026-03-11")), (DueStatus::DueTomorrow, 1));
+        assert_eq!(
+            status(today, date("2026-03-11")),
+            (DueStatus::DueTomorrow, 1)
+        );
         assert_eq!(status(today, date("2026-03-13")), (DueStatus::DueLater, 3));
         assert_eq!(status(today, date("2026-03-16")), (DueStatus::DueLater, 4));
         assert_eq!(status(today, date("2026-03-09")), (DueStatus::Overdue, 1));
         assert_eq!(status(today, date("2026-03-05")), (DueStatus::Overdue, 3));
         // Friday's deadline, seen on Monday: tomorrow is not Monday's next day.
-        assert_eq!(status(date("2026-03-13"), date("2026-03-16")), (DueStatus::DueLater, 1));
+        assert_eq!(
+            status(date("2026-03-13"), date("2026-03-16")),
+            (DueStatus::DueLater, 1)
+        );
         // Seen on the Saturday, Friday's deadline is overdue.
-        assert_eq!(status(date("2026-03-14"), date("2026-03-13")), (DueStatus::Overdue, 1));
+        assert_eq!(
+            status(date("2026-03-14"), date("2026-03-13")),
+            (DueStatus::Overdue, 1)
+        );
         // Across Easter 2026: Thursday 2 April to Tuesday 7 April is 1 working day.
-        assert_eq!(status(date("2026-04-02"), date("2026-04-07")), (DueStatus::DueLater, 1));
+        assert_eq!(
+            status(date("2026-04-02"), date("2026-04-07")),
+            (DueStatus::DueLater, 1)
+        );
     }
 
     #[test]
@@ -191,7 +206,10 @@ mod tests {
             event_date: "2026-03-09".to_owned(),
             deadline: "2026-03-10".to_owned(),
         };
-        assert_eq!(parse_cursor(&cursor(&row)), Some(("2026-03-10", "0190-abc")));
+        assert_eq!(
+            parse_cursor(&cursor(&row)),
+            Some(("2026-03-10", "0190-abc"))
+        );
         assert_eq!(parse_cursor("nonsense"), None);
         assert_eq!(parse_cursor("2026-13-01~x"), None);
     }

@@ -20,7 +20,7 @@ use shared::CalendarDate;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::access::{self, Actor, CaseAccess, Capability};
+use crate::access::{self, Actor, Capability, CaseAccess};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::cases::{rules, told};
 use crate::outbox;
@@ -182,7 +182,11 @@ async fn mark_told(
     let now = state.clock.unix();
     let view = state
         .writes
-        .run(move |conn| Box::pin(async move { told_now(conn, &actor, &case, &update_id, request.method, now).await }))
+        .run(move |conn| {
+            Box::pin(
+                async move { told_now(conn, &actor, &case, &update_id, request.method, now).await },
+            )
+        })
         .await?;
     tracing::info!(update_id = %view.id, "update marked told");
     Ok(Json(view))
@@ -202,7 +206,11 @@ async fn told_now(
         .ok_or(AppError::NotFound)?;
     let today = uk_time::local(now).date;
     if told::mark_told(conn, &case.case_id, update_id, method, today).await? {
-        audit::record(conn, &AuditEntry::new(actor, AuditAction::MarkTold, case, now)).await?;
+        audit::record(
+            conn,
+            &AuditEntry::new(actor, AuditAction::MarkTold, case, now),
+        )
+        .await?;
     }
     store::one(conn, &case.case_id, update_id)
         .await?

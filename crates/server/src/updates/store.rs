@@ -15,18 +15,21 @@ pub struct CaseFacts {
     pub victim_language: Lang,
 }
 
-pub(crate) const CASE_FACTS_SQL: &str =
-    "SELECT c.enhanced_rights, c.reported_on, v.language
+pub(crate) const CASE_FACTS_SQL: &str = "SELECT c.enhanced_rights, c.reported_on, v.language
      FROM cases c JOIN victims v ON v.id = c.victim_id WHERE c.id = $1";
 
 pub async fn case_facts(conn: &mut Conn<'_>, case_id: &str) -> anyhow::Result<Option<CaseFacts>> {
-    let row: Option<(bool, String, String)> =
-        query(CASE_FACTS_SQL).bind(case_id).fetch_optional(conn).await?;
-    Ok(row.map(|(enhanced_rights, reported_on, language)| CaseFacts {
-        enhanced_rights,
-        reported_on,
-        victim_language: Lang::from_tag(&language).unwrap_or_default(),
-    }))
+    let row: Option<(bool, String, String)> = query(CASE_FACTS_SQL)
+        .bind(case_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(
+        row.map(|(enhanced_rights, reported_on, language)| CaseFacts {
+            enhanced_rights,
+            reported_on,
+            victim_language: Lang::from_tag(&language).unwrap_or_default(),
+        }),
+    )
 }
 
 /// An update to store; `deadline` from `cases::rules`.
@@ -174,24 +177,25 @@ pub(crate) const DUE_MINE_SQL: &str = concat!(
     "WITH me AS (SELECT officer_id, team_id FROM staff
                  WHERE id = $1 AND disabled_at IS NULL),
           mine AS (
-            SELECT c.id, c.crime_reference FROM me JOIN cases c ON c.officer_id = me.officer_id
+            SELECT c.id FROM me JOIN cases c ON c.officer_id = me.officer_id
             UNION
-            SELECT c.id, c.crime_reference FROM me JOIN cases c ON c.team_id = me.team_id)
-     SELECT u.id, m.crime_reference, u.vcop_event, u.event_date, u.vcop_deadline
-     FROM mine m JOIN case_updates u ON u.case_id = m.id
-     WHERE",
+            SELECT c.id FROM me JOIN cases c ON c.team_id = me.team_id)
+     SELECT u.id, c.crime_reference, u.vcop_event, u.event_date, u.vcop_deadline
+     FROM case_updates u JOIN cases c ON c.id = u.case_id
+     WHERE u.case_id IN (SELECT id FROM mine) AND",
     due_page!()
 );
 
 /// `$1` staff id of a supervisor. Every case in a team of their unit (the supervisors'
 /// rule of `CASE_ACCESS_SQL`): walks the unit-wide partial index
 /// `case_updates_vcop_due_by_deadline` in deadline order and stops at a page, rather than
-/// visiting each of the unit's cases.
+/// visiting each of the unit's cases. `CROSS JOIN` keeps SQLite's planner to that order
+/// (PostgreSQL reads it as a plain join and plans by its statistics).
 pub(crate) const DUE_UNIT_SQL: &str = concat!(
     "SELECT u.id, c.crime_reference, u.vcop_event, u.event_date, u.vcop_deadline
-     FROM case_updates u
-     JOIN cases c ON c.id = u.case_id
-     WHERE c.team_id IN (SELECT t.id FROM staff s JOIN teams t ON t.unit_id = s.unit_id
+     FROM case_updates u CROSS JOIN cases c
+     WHERE c.id = u.case_id
+       AND c.team_id IN (SELECT t.id FROM staff s JOIN teams t ON t.unit_id = s.unit_id
                          WHERE s.id = $1 AND s.role = 'supervisor' AND s.disabled_at IS NULL)
        AND",
     due_page!()
@@ -216,12 +220,14 @@ pub async fn due_page(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(update_id, crime_reference, event, event_date, deadline)| DueRow {
-            update_id,
-            crime_reference,
-            event,
-            event_date,
-            deadline,
-        })
+        .map(
+            |(update_id, crime_reference, event, event_date, deadline)| DueRow {
+                update_id,
+                crime_reference,
+                event,
+                event_date,
+                deadline,
+            },
+        )
         .collect())
 }

@@ -57,7 +57,12 @@ pub fn validate(
         Ok(date) => Some(date),
     };
     let title = text(&mut errors, "title", update.title, MAX_TITLE_CHARS);
-    let what_happened = text(&mut errors, "what_happened", update.what_happened, MAX_TEXT_CHARS);
+    let what_happened = text(
+        &mut errors,
+        "what_happened",
+        update.what_happened,
+        MAX_TEXT_CHARS,
+    );
     let what_happens_next = text(
         &mut errors,
         "what_happens_next",
@@ -104,7 +109,10 @@ mod tests {
     fn event_dates_lie_between_the_report_and_today() {
         let (reported, today) = (date("2026-03-02"), date("2026-03-10"));
         for ok in ["2026-03-02", "2026-03-10", " 2026-03-05 "] {
-            assert!(validate(update(ok, "Charged"), reported, today).is_ok(), "{ok}");
+            assert!(
+                validate(update(ok, "Charged"), reported, today).is_ok(),
+                "{ok}"
+            );
         }
         for (bad, key) in [
             ("2026-03-11", "event_date_future"),
@@ -112,16 +120,24 @@ mod tests {
             ("2026-02-30", "event_date_format"),
             ("", "event_date_format"),
         ] {
-            assert!(fields(validate(update(bad, "Charged"), reported, today)).contains(key), "{bad}");
+            assert!(
+                fields(validate(update(bad, "Charged"), reported, today)).contains(key),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn texts_are_required_and_limited() {
         let (reported, today) = (date("2026-03-02"), date("2026-03-10"));
-        assert!(fields(validate(update("2026-03-05", "  "), reported, today)).contains("title_missing"));
+        assert!(
+            fields(validate(update("2026-03-05", "  "), reported, today)).contains("title_missing")
+        );
         let long = "é".repeat(MAX_TITLE_CHARS + 1);
-        assert!(fields(validate(update("2026-03-05", &long), reported, today)).contains("title_too_long"));
+        assert!(
+            fields(validate(update("2026-03-05", &long), reported, today))
+                .contains("title_too_long")
+        );
         let exact = "é".repeat(MAX_TITLE_CHARS);
         let valid = validate(update("2026-03-05", &exact), reported, today).unwrap();
         assert_eq!(valid.title, exact);
