@@ -7,13 +7,15 @@
 //!
 //! Markup contract: a `<section>` named by its `<h2>`. Each update is an `<article>`
 //! named by its `<h3>` title, with a GOV.UK summary list. The banner is `role="alert"`
-//! and takes focus (`NotificationBanner` with `autofocus`). Told or not is words, never
+//! and takes focus once shown. Told or not is words, never
 //! colour alone. The buttons are `<button>`s (they record something), 44 px high.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::api::updates::{StaffUpdateView, TellingMethod, VcopEvent};
-use ui::components::{LoadingStatus, NotificationBanner, RetryableError, SummaryList, SummaryRow};
+use ui::components::{
+    focus_element, LoadingStatus, NotificationBanner, RetryableError, SummaryList, SummaryRow,
+};
 
 use crate::api;
 use crate::format::long_date;
@@ -23,6 +25,8 @@ use crate::updates_words::{event_name, told_words};
 
 /// The query parameter the post-update page returns with: the deadline, or `none`.
 pub const POSTED_QUERY: &str = "posted";
+
+const BANNER_ID: &str = "update-published";
 
 /// The case page's address: the reference with its own slashes, as "My cases" links it.
 pub fn case_href(reference: &str) -> String {
@@ -62,12 +66,19 @@ pub fn CaseTimeline(#[prop(into)] reference: String) -> impl IntoView {
                 td_string!(l, updates.published).replace("{{ deadline }}", &long_date(l, &deadline))
             };
             view! {
-                <NotificationBanner id="update-published" success=true autofocus=true>
+                <NotificationBanner id=BANNER_ID success=true autofocus=true>
                     <p class="app-notification-banner__heading">{text}</p>
                 </NotificationBanner>
             }
         })
     };
+    // The case page arrives after the navigation that `FocusOnNavigate` handles, so the
+    // banner takes focus itself once it is on screen.
+    Effect::new(move |_| {
+        if posted().is_some() {
+            request_animation_frame(|| focus_element(BANNER_ID));
+        }
+    });
     let href = post_update_href(&reference);
     view! {
         <section aria-labelledby="updates-heading">

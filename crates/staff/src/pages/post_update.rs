@@ -132,6 +132,11 @@ fn UpdateForm(reference: String, case: StaffUpdatesView) -> impl IntoView {
     let event_error = field_message(errors.into(), "event");
     let has_event_error = move || event_error.with(Option::is_some);
     view! {
+        // Mounted after the page's own title, so it wins: "Error: " while there are errors.
+        <PageTitle
+            title=td_string!(l, updates.title).to_owned()
+            has_errors=Signal::derive(move || !errors.with(FormErrors::is_empty))
+        />
         <ErrorSummary errors=errors />
         <span class="app-caption-l">{reference.clone()}</span>
         <h1 class="app-heading-xl" tabindex="-1">{t!(i18n, updates.title)}</h1>
