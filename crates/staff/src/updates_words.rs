@@ -71,3 +71,39 @@ pub fn told_words(l: Locale, told_on: Option<&str>, told_by: Option<TellingMetho
     };
     template.replace("{{ date }}", &long_date(l, date))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_worded_in_both_languages() {
+        let en = |status, days| status_words(Locale::en, status, days);
+        assert_eq!(en(DueStatus::Overdue, 1), "Overdue by 1 working day");
+        assert_eq!(en(DueStatus::Overdue, 4), "Overdue by 4 working days");
+        assert_eq!(en(DueStatus::DueToday, 0), "Due today");
+        assert_eq!(en(DueStatus::DueTomorrow, 1), "Due tomorrow");
+        assert_eq!(en(DueStatus::DueLater, 5), "Due in 5 working days");
+        let cy = |status, days| status_words(Locale::cy, status, days);
+        assert_eq!(cy(DueStatus::Overdue, 2), "2 ddiwrnod gwaith yn hwyr");
+        assert_eq!(
+            cy(DueStatus::DueLater, 3),
+            "I'w wneud ymhen 3 diwrnod gwaith"
+        );
+        assert_eq!(status_class(DueStatus::Overdue), "app-tag app-tag--red");
+        assert_eq!(status_class(DueStatus::DueToday), "app-tag app-tag--orange");
+    }
+
+    #[test]
+    fn every_event_has_words_in_both_languages() {
+        for event in VcopEvent::CHOICES {
+            for l in [Locale::en, Locale::cy] {
+                assert!(!event_name(l, event).is_empty(), "{event:?}");
+            }
+        }
+        assert_ne!(
+            event_name(Locale::en, VcopEvent::Charged),
+            event_name(Locale::cy, VcopEvent::Charged)
+        );
+    }
+}
