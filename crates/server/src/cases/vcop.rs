@@ -145,9 +145,12 @@ mod tests {
     #[test]
     fn names_round_trip() {
         use crate::platform::stored::enum_text;
-        for event in VcopEvent::ALL {
+        for event in VcopEvent::CHOICES {
             let stored = enum_text(&event).unwrap();
             assert_eq!(enum_from_text::<VcopEvent>(&stored).unwrap(), event);
+            // `name` (the staff app's keys and the rules table's) spells it the same.
+            assert_eq!(stored, event.name());
+            assert_eq!(VcopEvent::from_name(&stored), Some(event));
         }
         assert_eq!(enum_text(&VcopEvent::HearingDate).unwrap(), "hearing_date");
         assert!(enum_from_text::<VcopEvent>("nonsense").is_err());

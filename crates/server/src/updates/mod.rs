@@ -172,13 +172,13 @@ async fn mark_told(
     Path((_, update_id)): Path<(String, String)>,
     Json(request): Json<MarkToldRequest>,
 ) -> Result<Json<StaffUpdateView>, AppError> {
+    let case = access::require_case(&state, &actor, Capability::PostUpdate, &reference).await?;
     if !matches!(request.method, TellingMethod::Call | TellingMethod::Visit) {
         return Err(AppError::Validation(FieldErrors::single(
             "method",
             Message::server("updates.told_method"),
         )));
     }
-    let case = access::require_case(&state, &actor, Capability::PostUpdate, &reference).await?;
     let now = state.clock.unix();
     let view = state
         .writes
