@@ -6,7 +6,8 @@
 //! as `<h4>` sub-headings. An empty list says so in words rather than showing nothing.
 //! Updates the Victims' Code required us to give end with how fast we gave them, in words
 //! ("— on time." / "— 2 working days late."), never colour alone. The officer's titles and
-//! texts are shown as they were written.
+//! texts are shown as they were written, marked `lang` where the officer wrote them in the
+//! other language than the page's.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -29,17 +30,19 @@ pub fn Timeline(updates: Vec<CaseUpdateView>) -> impl IntoView {
                 .into_iter()
                 .map(|update| {
                     let date = long_date(locale, &update.date);
+                    // The officer's words carry their own language where it is not the page's.
+                    let lang = (update.language.tag() != locale.as_str()).then(|| update.language.tag());
                     view! {
                         <li class="app-timeline__item">
                             <article class="app-timeline__update">
-                                <h3 class="app-timeline__title app-heading-m">{update.title}</h3>
+                                <h3 class="app-timeline__title app-heading-m" lang=lang>{update.title}</h3>
                                 <p class="app-timeline__date">
                                     <time datetime=update.date>{date}</time>
                                 </p>
                                 <h4 class="app-heading-s">{t!(i18n, case.what_happened)}</h4>
-                                <p class="app-body">{update.what_happened}</p>
+                                <p class="app-body" lang=lang>{update.what_happened}</p>
                                 <h4 class="app-heading-s">{t!(i18n, case.what_happens_next)}</h4>
-                                <p class="app-body">{update.what_happens_next}</p>
+                                <p class="app-body" lang=lang>{update.what_happens_next}</p>
                                 {update.vcop.as_ref().map(|vcop| {
                                     view! { <p class="app-body app-timeline__vcop">{vcop_sentence(locale, vcop)}</p> }
                                 })}

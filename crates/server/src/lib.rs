@@ -39,6 +39,7 @@ pub mod service;
 pub mod sessions;
 pub mod sign_in;
 pub mod staff;
+pub mod updates;
 
 pub use platform::clock::Clock;
 pub use platform::config::Config;

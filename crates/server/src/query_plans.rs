@@ -13,6 +13,7 @@ use crate::delivery;
 use crate::preferences::store;
 use crate::sessions::store as sessions;
 use crate::sign_in::store as sign_in_store;
+use crate::updates;
 
 /// (what the query is for, its SQL).
 const HOT_QUERIES: &[(&str, &str)] = &[
@@ -41,6 +42,15 @@ const HOT_QUERIES: &[(&str, &str)] = &[
         audit::store::TRAIL_BEFORE_SQL,
     ),
     ("who looked at a case", audit::store::LOOKS_SQL),
+    ("Victims' Code rule in force", cases::store::RULE_SQL),
+    ("told by the portal", cases::store::MARK_ALL_TOLD_SQL),
+    (
+        "facts for posting an update",
+        updates::store::CASE_FACTS_SQL,
+    ),
+    ("staff timeline", updates::store::TIMELINE_SQL),
+    ("my due list", updates::store::DUE_MINE_SQL),
+    ("my unit's due list", updates::store::DUE_UNIT_SQL),
 ];
 
 /// The `detail` column of each plan step.
@@ -117,6 +127,13 @@ async fn the_timeline_and_due_list_use_their_own_indexes() {
     for (sql, index) in [
         (cases::store::CASE_SQL.sqlite, "case_updates_case_timeline"),
         (due_list::DUE_LIST_SQL, "case_updates_vcop_due"),
+        (updates::store::DUE_MINE_SQL, "case_updates_vcop_due"),
+        (
+            updates::store::DUE_UNIT_SQL,
+            "case_updates_vcop_due_by_deadline",
+        ),
+        (cases::store::MARK_ALL_TOLD_SQL, "case_updates_vcop_due"),
+        (updates::store::TIMELINE_SQL, "case_updates_case_timeline"),
     ] {
         let steps = plan(&db, sql).await;
         assert!(

@@ -182,6 +182,10 @@ pub struct CaseUpdateView {
     pub title: String,
     pub what_happened: String,
     pub what_happens_next: String,
+    /// The language the officer wrote the texts in (pages mark it where it differs).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "en"))]
+    pub language: crate::Lang,
     /// Set when the Victims' Code required us to tell the victim about this event.
     pub vcop: Option<VcopTiming>,
 }
@@ -197,7 +201,8 @@ pub struct VcopTiming {
     pub working_days_allowed: u32,
     /// The last day the victim should have been told.
     pub deadline: String,
-    /// When this update told them (the update's date).
+    /// When they were told: by the portal, a message or an officer (older updates: the
+    /// update's date).
     pub told_on: String,
     /// 0 when on time.
     pub late_by_working_days: u32,
@@ -232,3 +237,4 @@ pub mod dev;
 pub mod messages;
 pub mod preferences;
 pub mod staff;
+pub mod updates;

@@ -6,6 +6,10 @@ use shared::api::audit::AuditTrailView;
 use shared::api::staff::{
     StaffCaseMessagesView, StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest,
 };
+use shared::api::updates::{
+    DueListView, DueScope, MarkToldRequest, NewUpdate, StaffUpdateView, StaffUpdatesView,
+    TellingMethod,
+};
 pub use ui::api::ApiError;
 use ui::api::{encode_path_segment, fresh_get, json, send};
 
@@ -71,5 +75,65 @@ pub async fn get_case_audit(
     if let Some(before) = before {
         url.push_str(&format!("?before={}", encode_path_segment(before)));
     }
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `/api/staff/cases/{ref}/updates`, the reference encoded as `get_case` does.
+fn updates_url(crime_reference: &str) -> String {
+    format!(
+        "/api/staff/cases/{}/updates",
+        encode_path_segment(crime_reference)
+    )
+}
+
+/// `GET /api/staff/cases/{ref}/updates`: the case's updates with their deadlines and
+/// telling, and what the "Post an update" form checks. 404 as for `get_case`.
+pub async fn get_updates(crime_reference: &str) -> Result<StaffUpdatesView, ApiError> {
+    json(send(fresh_get(&updates_url(crime_reference)).build()).await?).await
+}
+
+/// `POST /api/staff/cases/{ref}/updates`: publish an update (201); 422 with field errors.
+pub async fn post_update(
+    crime_reference: &str,
+    update: &NewUpdate,
+) -> Result<StaffUpdateView, ApiError> {
+    json(send(Request::post(&updates_url(crime_reference)).json(update)).await?).await
+}
+
+/// `POST /api/staff/cases/{ref}/updates/{id}/told`: the officer told the victim by
+/// `method` (call or visit).
+pub async fn mark_told(
+    crime_reference: &str,
+    update_id: &str,
+    method: TellingMethod,
+) -> Result<StaffUpdateView, ApiError> {
+    let url = format!(
+        "{}/{}/told",
+        updates_url(crime_reference),
+        encode_path_segment(update_id)
+    );
+    json(send(Request::post(&url).json(&MarkToldRequest { method })).await?).await
+}
+
+/// `GET /api/staff/due`: a page of the due list, `scope` `mine` or `unit` (the server's
+/// default by role when `None`), after `cursor`.
+pub async fn get_due(
+    scope: Option<DueScope>,
+    cursor: Option<&str>,
+) -> Result<DueListView, ApiError> {
+    let mut query = Vec::new();
+    match scope {
+        Some(DueScope::Mine) => query.push("scope=mine".to_owned()),
+        Some(DueScope::Unit) => query.push("scope=unit".to_owned()),
+        None => {}
+    }
+    if let Some(cursor) = cursor {
+        query.push(format!("after={}", encode_path_segment(cursor)));
+    }
+    let url = if query.is_empty() {
+        "/api/staff/due".to_owned()
+    } else {
+        format!("/api/staff/due?{}", query.join("&"))
+    };
     json(send(fresh_get(&url).build()).await?).await
 }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod pages;
 pub mod session;
 pub mod state;
+pub mod updates_words;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -22,7 +23,7 @@ use ui::components::{FocusOnNavigate, ServiceName, SkipLink};
 
 use crate::components::StaffHeader;
 use crate::i18n::{td_string, use_i18n, LanguageProvider};
-use crate::pages::{CasePage, CasesPage, NotFoundPage, SignInPage};
+use crate::pages::{CasePage, CasesPage, DueListPage, NotFoundPage, PostUpdatePage, SignInPage};
 use crate::state::StaffState;
 
 #[component]
@@ -69,6 +70,8 @@ fn PageRoutes() -> impl IntoView {
             <Route path=path!("/staff") view=CasesPage />
             <Route path=path!("/staff/sign-in") view=SignInPage />
             <Route path=path!("/staff/cases/*reference") view=CasePage />
+            <Route path=path!("/staff/post-update/*reference") view=PostUpdatePage />
+            <Route path=path!("/staff/due") view=DueListPage />
         </FlatRoutes>
     }
 }

@@ -83,6 +83,8 @@ pub enum Capability {
     CancelCallback,
     /// Supervisors only: who looked at or changed a case, and when.
     ReadAuditTrail,
+    /// Post an update on the case and record how the victim was told of one.
+    PostUpdate,
 }
 
 /// A case the actor may act on, with the victim it belongs to.

@@ -1,8 +1,10 @@
 //! `GET /api/cases/{crime_reference}`: a victim's case as they see it.
 
 pub mod due_list;
+pub mod rules;
 pub mod stages;
 pub mod store;
+pub mod told;
 pub mod vcop;
 
 use axum::extract::State;
@@ -12,13 +14,14 @@ use self::store::UpdateRow;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::access::{self, Actor, Capability};
-use crate::audit::{self, AuditAction};
+use crate::access::{self, Actor, ActorKind, Capability, CaseAccess};
+use crate::audit::{self, AuditAction, AuditEntry};
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::i18n::RequestLang;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
+use crate::platform::uk_time;
 use crate::sessions::caller::CallerConnection;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -60,15 +63,38 @@ async fn case(
     // is recorded: on PostgreSQL the writer takes a connection of its own.
     drop(pooled);
     let recorded = audit::record_read(&state, &actor, AuditAction::ReadCase, &case);
-    // The look is queued for the writer first; the answer is built while it commits (an
-    // fsync shared with other requests) and sent only once it has.
-    let (recorded, view) = tokio::join!(recorded, async { case_view(row, lang) });
+    // The look is queued for the writer first; the row is parsed while it commits (an
+    // fsync shared with other requests) and the answer sent only once it has.
+    let (recorded, parsed) = tokio::join!(recorded, async { parse_timeline(row) });
     recorded?;
-    Ok(Json(view?))
+    let (fields, mut timeline) = parsed?;
+    if actor.kind == ActorKind::Victim && timeline.iter().any(UpdateRow::untold) {
+        let today = told_by_portal(&state, &actor, &case, now).await?;
+        for update in timeline.iter_mut().filter(|update| update.untold()) {
+            update.8 = Some(today.clone());
+        }
+    }
+    Ok(Json(case_view(fields, timeline, lang)?))
 }
 
-/// The case as the victim sees it, from its `CASE_SQL` row (`None`: gone meanwhile).
-fn case_view(row: Option<store::CaseRow>, lang: shared::Lang) -> Result<CaseView, AppError> {
+/// A `CASE_SQL` row without its timeline, which `parse_timeline` parses.
+type CaseFields = (
+    String,
+    String,
+    String,
+    String,
+    bool,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
+/// The row's case fields and its parsed timeline (`None`: the case went meanwhile).
+fn parse_timeline(row: Option<store::CaseRow>) -> Result<(CaseFields, Vec<UpdateRow>), AppError> {
     let (
         crime_reference,
         crime_type,
@@ -84,9 +110,6 @@ fn case_view(row: Option<store::CaseRow>, lang: shared::Lang) -> Result<CaseView
         hours,
         timeline,
     ) = row.ok_or(AppError::NotFound)?;
-    let stage = stages::find(&stage)
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("case has unknown stage {stage:?}")))?
-        .view(lang);
     let timeline: Vec<UpdateRow> = serde_json::from_str(&timeline).map_err(|error| {
         // Not `error` itself: its message can quote the text it choked on.
         AppError::internal(anyhow::anyhow!(
@@ -95,6 +118,48 @@ fn case_view(row: Option<store::CaseRow>, lang: shared::Lang) -> Result<CaseView
             error.column()
         ))
     })?;
+    Ok((
+        (
+            crime_reference,
+            crime_type,
+            crime_category,
+            stage,
+            enhanced_rights,
+            reported_on,
+            name,
+            role,
+            phone,
+            phone_link,
+            email,
+            hours,
+        ),
+        timeline,
+    ))
+}
+
+/// The case as the victim sees it.
+fn case_view(
+    fields: CaseFields,
+    timeline: Vec<UpdateRow>,
+    lang: shared::Lang,
+) -> Result<CaseView, AppError> {
+    let (
+        crime_reference,
+        crime_type,
+        crime_category,
+        stage,
+        enhanced_rights,
+        reported_on,
+        name,
+        role,
+        phone,
+        phone_link,
+        email,
+        hours,
+    ) = fields;
+    let stage = stages::find(&stage)
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("case has unknown stage {stage:?}")))?
+        .view(lang);
     let updates = timeline
         .into_iter()
         .map(|update| update_view(update, enhanced_rights))
@@ -118,22 +183,60 @@ fn case_view(row: Option<store::CaseRow>, lang: shared::Lang) -> Result<CaseView
     })
 }
 
+/// The victim is reading their case: every event they had not been told of is told by
+/// the portal, today (UK), with its audit row. Only called when there are such events,
+/// so an ordinary visit writes nothing. Returns today's date.
+async fn told_by_portal(
+    state: &AppState,
+    actor: &Actor,
+    case: &CaseAccess,
+    now: i64,
+) -> Result<String, AppError> {
+    let today = uk_time::local(now).date;
+    let entry = AuditEntry::new(actor, AuditAction::MarkTold, case, now);
+    let case_id = case.case_id.clone();
+    state
+        .writes
+        .run(move |conn| {
+            Box::pin(async move {
+                told::mark_told_by_portal(conn, &case_id, today).await?;
+                audit::record(conn, &entry).await
+            })
+        })
+        .await?;
+    tracing::info!(case_id = %case.case_id, "untold updates told by the portal");
+    Ok(today.to_string())
+}
+
 /// An update as the API shows it, with its Victims' Code timing.
 fn update_view(update: UpdateRow, enhanced_rights: bool) -> CaseUpdateView {
-    let (id, date, title, what_happened, what_happens_next, vcop_event, event_date) = update;
-    let vcop = vcop::timing_for_row(
-        &id,
-        vcop_event.as_deref(),
-        event_date.as_deref(),
-        &date,
-        enhanced_rights,
-    );
+    let UpdateRow(
+        id,
+        date,
+        title,
+        what_happened,
+        what_happens_next,
+        vcop_event,
+        event_date,
+        deadline,
+        told_on,
+        language,
+    ) = update;
+    let stored = vcop::StoredVcop {
+        vcop_event: vcop_event.as_deref(),
+        event_date: event_date.as_deref(),
+        deadline: deadline.as_deref(),
+    };
+    // Updates told before telling was recorded were told by being posted.
+    let told_on = told_on.as_deref().unwrap_or(&date);
+    let vcop = vcop::timing_for_row(&id, stored, told_on, enhanced_rights);
     CaseUpdateView {
         id,
         date,
         title,
         what_happened,
         what_happens_next,
+        language,
         vcop,
     }
 }

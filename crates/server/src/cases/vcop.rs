@@ -1,60 +1,28 @@
 //! Victims' Code (VCOP) timing: how many working days we had to tell a victim about an
 //! event, the deadline that gives, and whether the update that told them was late.
 
-use serde::{Deserialize, Serialize};
 use shared::api::VcopTiming;
 use shared::working_days::{add_working_days, is_working_day, working_days_between};
 use shared::CalendarDate;
 
 use crate::platform::stored::enum_from_text;
 
-/// Events the Victims' Code says a victim must be told about. Stored in
-/// `case_updates.vcop_event` by their serde name (`platform::stored`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VcopEvent {
-    SuspectArrested,
-    SuspectInterviewed,
-    ReleasedWithoutCharge,
-    ReleasedUnderInvestigation,
-    Bail,
-    Charged,
-    OutOfCourtDisposal,
-    DecisionNotToCharge,
-    ChargesDroppedOrChanged,
-    HearingDate,
-    MustGiveEvidence,
-    HearingOutcome,
-    SupportReferral,
-}
+/// The event vocabulary, shared with the staff app. Stored in `case_updates.vcop_event`
+/// by serde name (`platform::stored`); `Other` is stored as NULL (it has no deadline).
+pub use shared::api::updates::VcopEvent;
 
-impl VcopEvent {
-    pub const ALL: [VcopEvent; 13] = [
-        Self::SuspectArrested,
-        Self::SuspectInterviewed,
-        Self::ReleasedWithoutCharge,
-        Self::ReleasedUnderInvestigation,
-        Self::Bail,
-        Self::Charged,
-        Self::OutOfCourtDisposal,
-        Self::DecisionNotToCharge,
-        Self::ChargesDroppedOrChanged,
-        Self::HearingDate,
-        Self::MustGiveEvidence,
-        Self::HearingOutcome,
-        Self::SupportReferral,
-    ];
-
-    /// Working days allowed, from the Victims' Code table (docs/domain.md): hearing dates
-    /// and whether you must give evidence within 1 for everyone; a support service
-    /// should contact you within 2; everything else 5, or 1 with enhanced rights.
-    pub fn working_days_allowed(self, enhanced_rights: bool) -> u32 {
-        match self {
-            Self::HearingDate | Self::MustGiveEvidence => 1,
-            Self::SupportReferral => 2,
-            _ if enhanced_rights => 1,
-            _ => 5,
-        }
+/// Working days the 2020 Code allows (docs/domain.md): hearing dates and whether you must
+/// give evidence 1 for everyone; a support service should contact you within 2;
+/// everything else 5, or 1 with enhanced rights. The server reads deadlines from
+/// `vcop_rules` (`cases::rules`); this is for data made without a database (the demo and
+/// the seed) and for updates stored before deadlines were. `Other` has none: 0.
+pub fn code_2020_working_days(event: VcopEvent, enhanced_rights: bool) -> u32 {
+    match event {
+        VcopEvent::Other => 0,
+        VcopEvent::HearingDate | VcopEvent::MustGiveEvidence => 1,
+        VcopEvent::SupportReferral => 2,
+        _ if enhanced_rights => 1,
+        _ => 5,
     }
 }
 
@@ -85,8 +53,18 @@ pub fn timing(
     event_date: CalendarDate,
     told_on: CalendarDate,
 ) -> VcopTiming {
-    let allowed = event.working_days_allowed(enhanced_rights);
-    let deadline = deadline(event_date, allowed);
+    let allowed = code_2020_working_days(event, enhanced_rights);
+    timing_by_deadline(event_date, deadline(event_date, allowed), told_on)
+}
+
+/// How fast `told_on` was, for an event on `event_date` that had to be told by
+/// `deadline` (stored when the update was posted, by the rule then in force).
+pub fn timing_by_deadline(
+    event_date: CalendarDate,
+    deadline: CalendarDate,
+    told_on: CalendarDate,
+) -> VcopTiming {
+    let allowed = working_days_between(event_date, deadline);
     // On or before the deadline is never late, so skip counting (each day counted
     // works out that year's bank holidays, which showed in profiles of the case read).
     let late_by = if told_on <= deadline {
@@ -96,30 +74,43 @@ pub fn timing(
     };
     VcopTiming {
         event_date: event_date.to_string(),
-        working_days_allowed: allowed,
+        working_days_allowed: u32::try_from(allowed).unwrap_or(0),
         deadline: deadline.to_string(),
         told_on: told_on.to_string(),
         late_by_working_days: u32::try_from(late_by).unwrap_or(u32::MAX),
     }
 }
 
+/// A stored update's Victims' Code columns, as `CASE_SQL` reads them.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredVcop<'a> {
+    pub vcop_event: Option<&'a str>,
+    pub event_date: Option<&'a str>,
+    /// The deadline stored when the update was posted; older rows have none, and get the
+    /// 2020 Code's.
+    pub deadline: Option<&'a str>,
+}
+
 /// The timing for a stored update, or `None` when it is not a VCOP event or its columns
 /// do not parse (logged, so bad data does not hide the update itself).
 pub fn timing_for_row(
     update_id: &str,
-    vcop_event: Option<&str>,
-    event_date: Option<&str>,
+    stored: StoredVcop<'_>,
     told_on: &str,
     enhanced_rights: bool,
 ) -> Option<VcopTiming> {
-    let stored = vcop_event?;
+    let event = stored.vcop_event?;
     let parsed = (
-        enum_from_text::<VcopEvent>(stored).ok(),
-        event_date.map(CalendarDate::parse),
+        enum_from_text::<VcopEvent>(event).ok(),
+        stored.event_date.map(CalendarDate::parse),
+        stored.deadline.map(CalendarDate::parse).transpose(),
         CalendarDate::parse(told_on),
     );
     match parsed {
-        (Some(event), Some(Ok(event_date)), Ok(told_on)) => {
+        (Some(_), Some(Ok(event_date)), Ok(Some(deadline)), Ok(told_on)) => {
+            Some(timing_by_deadline(event_date, deadline, told_on))
+        }
+        (Some(event), Some(Ok(event_date)), Ok(None), Ok(told_on)) => {
             Some(timing(event, enhanced_rights, event_date, told_on))
         }
         _ => {
@@ -154,9 +145,12 @@ mod tests {
     #[test]
     fn names_round_trip() {
         use crate::platform::stored::enum_text;
-        for event in VcopEvent::ALL {
+        for event in VcopEvent::CHOICES {
             let stored = enum_text(&event).unwrap();
             assert_eq!(enum_from_text::<VcopEvent>(&stored).unwrap(), event);
+            // `name` (the staff app's keys and the rules table's) spells it the same.
+            assert_eq!(stored, event.name());
+            assert_eq!(VcopEvent::from_name(&stored), Some(event));
         }
         assert_eq!(enum_text(&VcopEvent::HearingDate).unwrap(), "hearing_date");
         assert!(enum_from_text::<VcopEvent>("nonsense").is_err());
@@ -164,13 +158,14 @@ mod tests {
 
     #[test]
     fn days_allowed_follow_the_code() {
-        assert_eq!(VcopEvent::Charged.working_days_allowed(false), 5);
-        assert_eq!(VcopEvent::Charged.working_days_allowed(true), 1);
-        assert_eq!(VcopEvent::HearingOutcome.working_days_allowed(false), 5);
-        assert_eq!(VcopEvent::HearingDate.working_days_allowed(false), 1);
-        assert_eq!(VcopEvent::MustGiveEvidence.working_days_allowed(false), 1);
-        assert_eq!(VcopEvent::SupportReferral.working_days_allowed(false), 2);
-        assert_eq!(VcopEvent::SupportReferral.working_days_allowed(true), 2);
+        let days = code_2020_working_days;
+        assert_eq!(days(VcopEvent::Charged, false), 5);
+        assert_eq!(days(VcopEvent::Charged, true), 1);
+        assert_eq!(days(VcopEvent::HearingOutcome, false), 5);
+        assert_eq!(days(VcopEvent::HearingDate, false), 1);
+        assert_eq!(days(VcopEvent::MustGiveEvidence, false), 1);
+        assert_eq!(days(VcopEvent::SupportReferral, false), 2);
+        assert_eq!(days(VcopEvent::SupportReferral, true), 2);
     }
 
     #[test]
@@ -229,11 +224,32 @@ mod tests {
 
     #[test]
     fn unreadable_rows_give_no_timing() {
-        assert!(timing_for_row("u", None, None, "2026-03-10", false).is_none());
-        assert!(timing_for_row("u", Some("x"), Some("2026-03-10"), "2026-03-10", false).is_none());
-        assert!(timing_for_row("u", Some("bail"), Some("bad"), "2026-03-10", false).is_none());
-        assert!(
-            timing_for_row("u", Some("bail"), Some("2026-03-10"), "2026-03-10", false).is_some()
-        );
+        let row = |vcop_event, event_date, deadline| {
+            let stored = StoredVcop {
+                vcop_event,
+                event_date,
+                deadline,
+            };
+            timing_for_row("u", stored, "2026-03-10", false)
+        };
+        assert!(row(None, None, None).is_none());
+        assert!(row(Some("x"), Some("2026-03-10"), None).is_none());
+        assert!(row(Some("bail"), Some("bad"), None).is_none());
+        assert!(row(Some("bail"), Some("2026-03-10"), Some("bad")).is_none());
+        assert!(row(Some("bail"), Some("2026-03-10"), None).is_some());
+    }
+
+    #[test]
+    fn a_stored_deadline_wins_over_the_2020_code() {
+        // Stored by a rule giving 3 working days: Tue 10 March to Fri 13 March 2026.
+        let stored = StoredVcop {
+            vcop_event: Some("charged"),
+            event_date: Some("2026-03-10"),
+            deadline: Some("2026-03-13"),
+        };
+        let t = timing_for_row("u", stored, "2026-03-16", false).unwrap();
+        assert_eq!(t.working_days_allowed, 3);
+        assert_eq!(t.deadline, "2026-03-13");
+        assert_eq!(t.late_by_working_days, 1);
     }
 }

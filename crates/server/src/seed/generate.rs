@@ -146,7 +146,7 @@ impl Batch {
                 told_on = told_on.add_days(1 + rng.below(14) as i64).min(run.today);
             }
             let vcop = step.vcop.map(|event| {
-                let allowed = event.working_days_allowed(enhanced_rights);
+                let allowed = vcop::code_2020_working_days(event, enhanced_rights);
                 let days_before = if rng.chance(LATE_PERCENT) {
                     allowed + 1 + rng.below(4) as u32
                 } else {

@@ -6,13 +6,16 @@
 
 use reqwest::{Client, Method, Response};
 use serde_json::{json, Value};
+use server::platform::db::query;
 use shared::api::callbacks::CallbackView;
+use shared::api::updates::StaffUpdateView;
 
 use crate::callbacks::valid as valid_callback;
 use crate::helpers::*;
 use crate::preferences::valid as valid_preferences;
 use crate::staff::{create_staff, PASSWORD};
 use crate::staff_admin::{create_other_units_supervisor, staff_id};
+use crate::updates::new_update;
 use server::staff::credentials;
 
 /// Everyone who might call the API.
@@ -116,6 +119,14 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
         ("get", "/api/staff/cases/{crime_reference}/audit") => {
             rule(Only(&[Supervisor]), &[Supervisor])
         }
+        // Updates on A's case, and telling A of one: those who work it.
+        (
+            "get" | "post",
+            "/api/staff/cases/{crime_reference}/updates"
+            | "/api/staff/cases/{crime_reference}/updates/{update_id}/told",
+        ) => rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF),
+        // Each caller's own cases' (or unit's) untold events.
+        ("get", "/api/staff/due") => rule(Only(STAFF), SEE_A_AS_STAFF),
         // Each supervisor lists and adds officers in their own unit only.
         ("get" | "post", "/api/staff/officers") => rule(Only(SUPERVISORS), &[Supervisor]),
         ("post", "/api/staff/officers/{staff_id}/disable") => {
@@ -183,6 +194,10 @@ fn body_for(method: &str, path: &str, caller: Caller) -> Option<Value> {
         // Well-formed, so callers without access get their 404 before the code is checked.
         "/api/cases/{crime_reference}/preferences/confirm-contact" => json!({ "code": "000000" }),
         "/api/cases/{crime_reference}/callbacks" => valid_callback(),
+        "/api/staff/cases/{crime_reference}/updates" => new_update("charged", "2026-03-10"),
+        "/api/staff/cases/{crime_reference}/updates/{update_id}/told" => {
+            json!({ "method": "call" })
+        }
         "/api/staff/officers" => json!({
             "email": format!("new.{caller:?}@example.org").to_lowercase(),
             "display_name": "PC New Officer",
@@ -278,6 +293,31 @@ async fn no_caller_reaches_data_they_are_not_entitled_to() {
     .await;
     assert_eq!(made.status(), 201, "A asks for a callback to aim at");
     let callback: CallbackView = made.json().await.expect("callback");
+    // An update on A's case to aim at, after the case's report (the demo's is relative to
+    // the real date, the clock's is 10 March 2026).
+    query("UPDATE cases SET reported_on = '2026-01-05' WHERE crime_reference = $1")
+        .bind(TEXT_VICTIM.0)
+        .execute(&mut app.db.conn())
+        .await
+        .expect("reported_on");
+    let update_path = format!(
+        "/api/staff{}/updates",
+        case_path(TEXT_VICTIM.0).trim_start_matches("/api")
+    );
+    let posted = call(
+        &app,
+        &callers[3],
+        "post",
+        &update_path,
+        Some(new_update("charged", "2026-03-10")),
+    )
+    .await;
+    assert_eq!(
+        posted.status(),
+        201,
+        "A's officer posts an update to aim at"
+    );
+    let update: StaffUpdateView = posted.json().await.expect("update");
 
     let markers = Markers(vec![
         TEXT_VICTIM.0.to_owned(),
@@ -320,7 +360,8 @@ async fn no_caller_reaches_data_they_are_not_entitled_to() {
         let path = template
             .replace("{crime_reference}", &TEXT_VICTIM.0.replace('/', "%2F"))
             .replace("{callback_id}", &callback.id)
-            .replace("{staff_id}", &target_id);
+            .replace("{staff_id}", &target_id)
+            .replace("{update_id}", &update.id);
         assert!(
             !path.contains('{'),
             "no sample value for a parameter in {template}"

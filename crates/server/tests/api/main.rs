@@ -38,4 +38,5 @@ mod staff;
 mod staff_admin;
 mod staff_sign_in_limits;
 mod static_files;
+mod updates;
 mod vcop;

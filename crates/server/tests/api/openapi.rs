@@ -21,7 +21,8 @@ fn operations(doc: &Value) -> Vec<(String, String)> {
                 let concrete = path
                     .replace("{crime_reference}", "CR%2F100001%2F25")
                     .replace("{callback_id}", "00000000-0000-0000-0000-000000000000")
-                    .replace("{staff_id}", "00000000-0000-0000-0000-000000000000");
+                    .replace("{staff_id}", "00000000-0000-0000-0000-000000000000")
+                    .replace("{update_id}", "00000000-0000-0000-0000-000000000000");
                 assert!(
                     !concrete.contains('{'),
                     "no sample value for a parameter in {path}"
@@ -72,6 +73,8 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/staff/cases/CR%2F100001%2F25"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/audit"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/messages"),
+        ("get", "/api/staff/cases/CR%2F100001%2F25/updates"),
+        ("get", "/api/staff/due"),
         ("get", "/api/staff/officers"),
         ("get", "/api/staff/session"),
         ("post", "/api/cases/CR%2F100001%2F25/callbacks"),
@@ -89,6 +92,11 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
         ("post", "/api/sign-out-everywhere"),
+        ("post", "/api/staff/cases/CR%2F100001%2F25/updates"),
+        (
+            "post",
+            "/api/staff/cases/CR%2F100001%2F25/updates/00000000-0000-0000-0000-000000000000/told",
+        ),
         ("post", "/api/staff/officers"),
         (
             "post",

@@ -4,13 +4,17 @@
 pub mod case_audit;
 pub mod case_details;
 pub mod case_messages;
+pub mod case_timeline;
 pub mod cases_table;
 pub mod contact_choices;
 pub mod staff_header;
+pub mod update_preview;
 
 pub use case_audit::CaseAudit;
 pub use case_details::CaseDetails;
 pub use case_messages::{CaseMessages, MESSAGES_HEADING_ID};
+pub use case_timeline::{case_href, post_update_href, CaseTimeline, POSTED_QUERY};
 pub use cases_table::CasesTable;
 pub use contact_choices::ContactChoices;
 pub use staff_header::StaffHeader;
+pub use update_preview::UpdatePreview;

@@ -7,6 +7,8 @@
 //! part is a `<div role="group">` labelled "Your account", so the name is read with the
 //! buttons. Both are `<button>`s (they do something). If signing out fails, a
 //! `role="alert"` message says so, because sessions may still be open.
+//! While signed in, a `<nav>` under the bar links the staff pages ("My cases", "Due
+//! list"); `<A>` marks the current one `aria-current="page"`.
 //! No "Exit this page": that is a victim safety feature.
 
 use leptos::prelude::*;
@@ -105,6 +107,7 @@ pub fn StaffHeader() -> impl IntoView {
                     </div>
                 </div>
             </div>
+            {move || state.session.with(Option::is_some).then(|| view! { <StaffNav /> })}
             {move || failed.get().map(|everywhere| view! {
                 <div class="app-width-container">
                     <p class="app-header__problem" role="alert">
@@ -117,5 +120,25 @@ pub fn StaffHeader() -> impl IntoView {
                 </div>
             })}
         </header>
+    }
+}
+
+/// The staff pages, under the header bar (the victim app's navigation classes).
+#[component]
+fn StaffNav() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="app-case-nav" aria-label=t_string!(i18n, updates.nav_label)>
+            <div class="app-width-container">
+                <ul class="app-case-nav__list">
+                    <li class="app-case-nav__item">
+                        <A href="/staff" exact=true attr:class="app-case-nav__link">{t!(i18n, updates.my_cases_nav)}</A>
+                    </li>
+                    <li class="app-case-nav__item">
+                        <A href="/staff/due" attr:class="app-case-nav__link">{t!(i18n, updates.due_nav)}</A>
+                    </li>
+                </ul>
+            </div>
+        </nav>
     }
 }

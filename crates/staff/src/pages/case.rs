@@ -11,7 +11,7 @@ use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, Wa
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    CaseAudit, CaseDetails, CaseMessages, ContactChoices, MESSAGES_HEADING_ID,
+    CaseAudit, CaseDetails, CaseMessages, CaseTimeline, ContactChoices, MESSAGES_HEADING_ID,
 };
 use crate::i18n::*;
 use crate::session::staff_resource;
@@ -66,6 +66,7 @@ pub fn CasePage() -> impl IntoView {
                         <WarningText>{t!(i18n, case.sign_in_blocked)}</WarningText>
                     })}
                     <ContactChoices preferences=view.preferences.preferences.clone() />
+                    <CaseTimeline reference=view.crime_reference.clone() />
                     <CaseMessages
                         reference=view.crime_reference.clone()
                         flagged={view.undelivered_messages > 0}

@@ -1,6 +1,8 @@
 //! Receipts in the database: finding the message a receipt names and moving it on, and
 //! recording a delivered case update's "told" date.
 
+use shared::api::updates::TellingMethod;
+
 use crate::delivery::message::DeliveryStatus;
 use crate::platform::db::{query, Conn};
 use crate::platform::stored::enum_text;
@@ -62,13 +64,21 @@ pub async fn apply_receipt(
     Ok(changed == 1)
 }
 
-/// Records the day the victim was told of a case update (its Victims' Code "told" date),
-/// unless one is recorded already.
-pub async fn mark_told(conn: &mut Conn<'_>, case_update_id: &str, date: &str) -> sqlx::Result<()> {
-    query("UPDATE case_updates SET vcop_told_on = $1 WHERE id = $2 AND vcop_told_on IS NULL")
-        .bind(date)
-        .bind(case_update_id)
-        .execute(conn)
-        .await?;
+/// Records the day the victim was told of a case update (its Victims' Code "told" date)
+/// by a delivered message, unless they were told already (`cases::told`).
+pub async fn mark_told(
+    conn: &mut Conn<'_>,
+    case_update_id: &str,
+    date: &str,
+) -> anyhow::Result<()> {
+    query(
+        "UPDATE case_updates SET vcop_told_on = $1, told_by = $2
+         WHERE id = $3 AND vcop_told_on IS NULL",
+    )
+    .bind(date)
+    .bind(enum_text(&TellingMethod::Message)?)
+    .bind(case_update_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }

@@ -69,6 +69,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "0013_audit_trail_capability.sql",
         "audit_trail_capability"
     ),
+    version!(
+        14,
+        "0014_vcop_rules_and_telling.sql",
+        "vcop_rules_and_telling"
+    ),
 ];
 
 /// The migrator for `engine`.

@@ -285,12 +285,16 @@ async fn receipts_move_a_sent_message_on_once_and_mark_the_update_told() {
         "delivered",
         "a late receipt changes nothing"
     );
-    let (told,): (Option<String>,) = query("SELECT vcop_told_on FROM case_updates WHERE id = $1")
-        .bind(&update)
-        .fetch_one(&mut app.db.conn())
-        .await
-        .unwrap();
-    assert_eq!(told.as_deref(), Some("2026-03-10"));
+    let told: (Option<String>, Option<String>) =
+        query("SELECT vcop_told_on, told_by FROM case_updates WHERE id = $1")
+            .bind(&update)
+            .fetch_one(&mut app.db.conn())
+            .await
+            .unwrap();
+    assert_eq!(
+        (told.0.as_deref(), told.1.as_deref()),
+        (Some("2026-03-10"), Some("message"))
+    );
 
     assert!(record(second, DeliveryStatus::TemporaryFailure)
         .await
