@@ -230,3 +230,4 @@ pub mod content;
 pub mod messages;
 pub mod preferences;
 pub mod staff;
+pub mod staff_callbacks;

@@ -80,6 +80,10 @@ pub enum Capability {
     ReadCallbacks,
     RequestCallback,
     CancelCallback,
+    /// Book and close a case's callback requests (staff).
+    WorkCallbacks,
+    /// Read and add to a case's contact log, and check a flagged number (staff).
+    RecordContact,
 }
 
 /// A case the actor may act on, with the victim it belongs to.

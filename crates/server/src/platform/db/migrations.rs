@@ -64,6 +64,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "sealed_personal_details"
     ),
     version!(12, "0012_audit_trail.sql", "audit_trail"),
+    version!(
+        15,
+        "0015_callback_queue_and_contact_log.sql",
+        "callback_queue_and_contact_log"
+    ),
 ];
 
 /// The migrator for `engine`.
