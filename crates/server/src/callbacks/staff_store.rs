@@ -33,8 +33,9 @@ pub(crate) const QUEUE_SQL: &str = "WITH me AS (
            JOIN cases c ON c.team_id = t.id
           WHERE me.role = 'supervisor')
      SELECT r.id, r.reason, r.details, r.urgency, r.phone, r.status, r.scheduled_for,
-            r.scheduled_until, r.requested_at, v.crime_reference, v.id, v.victim_id
-       FROM visible v JOIN callback_requests r ON r.case_id = v.id
+            r.scheduled_until, r.requested_at, visible.crime_reference, visible.id,
+            visible.victim_id
+       FROM visible JOIN callback_requests r ON r.case_id = visible.id
       WHERE r.status IN ('requested', 'scheduled')";
 
 /// The number a request of a case will call (sealed): a primary-key lookup.

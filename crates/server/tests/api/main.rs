@@ -35,6 +35,7 @@ mod slow_clients;
 mod smtp;
 mod staff;
 mod staff_admin;
+mod staff_callbacks;
 mod staff_sign_in_limits;
 mod static_files;
 mod vcop;
