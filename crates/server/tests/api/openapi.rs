@@ -67,8 +67,11 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/health"),
         ("get", "/api/openapi.json"),
         ("get", "/api/session"),
+        ("get", "/api/staff/callbacks"),
         ("get", "/api/staff/cases"),
         ("get", "/api/staff/cases/CR%2F100001%2F25"),
+        ("get", "/api/staff/cases/CR%2F100001%2F25/callbacks"),
+        ("get", "/api/staff/cases/CR%2F100001%2F25/contacts"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/messages"),
         ("get", "/api/staff/officers"),
         ("get", "/api/staff/session"),
@@ -86,6 +89,16 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
         ("post", "/api/sign-out-everywhere"),
+        (
+            "post",
+            "/api/staff/cases/CR%2F100001%2F25/callbacks/00000000-0000-0000-0000-000000000000/complete",
+        ),
+        (
+            "post",
+            "/api/staff/cases/CR%2F100001%2F25/callbacks/00000000-0000-0000-0000-000000000000/schedule",
+        ),
+        ("post", "/api/staff/cases/CR%2F100001%2F25/contact-check"),
+        ("post", "/api/staff/cases/CR%2F100001%2F25/contacts"),
         ("post", "/api/staff/officers"),
         (
             "post",
