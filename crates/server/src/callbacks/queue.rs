@@ -75,7 +75,7 @@ mod tests {
         use CallbackReason::*;
         let mut booked = request("booked", CaseQuestion, Urgency::Routine, "2026-03-20");
         booked.scheduled_for = Some("2026-03-11T09:00:00Z".into());
-        let mut queue = vec![
+        let mut queue = [
             request("later", CaseQuestion, Urgency::Routine, "2026-03-13"),
             request("sooner", SupportNeeds, Urgency::Soon, "2026-03-12"),
             booked,
