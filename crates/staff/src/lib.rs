@@ -22,7 +22,7 @@ use ui::components::{FocusOnNavigate, ServiceName, SkipLink};
 
 use crate::components::StaffHeader;
 use crate::i18n::{td_string, use_i18n, LanguageProvider};
-use crate::pages::{CasePage, CasesPage, NotFoundPage, SignInPage};
+use crate::pages::{CallbacksPage, CasePage, CasesPage, NotFoundPage, SignInPage};
 use crate::state::StaffState;
 
 #[component]
@@ -68,6 +68,7 @@ fn PageRoutes() -> impl IntoView {
         <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
             <Route path=path!("/staff") view=CasesPage />
             <Route path=path!("/staff/sign-in") view=SignInPage />
+            <Route path=path!("/staff/callbacks") view=CallbacksPage />
             <Route path=path!("/staff/cases/*reference") view=CasePage />
         </FlatRoutes>
     }

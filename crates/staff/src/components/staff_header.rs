@@ -1,7 +1,8 @@
 //! `StaffHeader`: the `banner` landmark of every staff page: the service name ("Safe
 //! Updates — staff", a link to "My cases"), the language switch and, while signed in, the
 //! officer's name, "Sign out" and "Sign out everywhere" (every session of the account, for
-//! a computer left signed in elsewhere).
+//! a computer left signed in elsewhere), and the menu: "My cases" and "Callbacks" (`<nav>`
+//! labelled "Menu"; the current page's link has `aria-current="page"`).
 //!
 //! Markup contract: the same header classes as the victim app (shared styles). The account
 //! part is a `<div role="group">` labelled "Your account", so the name is read with the
@@ -76,6 +77,22 @@ pub fn StaffHeader() -> impl IntoView {
                         {t!(i18n, common.service_name)}
                     </A>
                     <div class="app-header__actions">
+                        {move || state.session.get().map(|_| view! {
+                            <nav class="app-staff-nav" aria-label=t_string!(i18n, callbacks.nav_label)>
+                                <ul class="app-staff-nav__list">
+                                    <li>
+                                        <A href="/staff" exact=true attr:class="app-header__link app-staff-nav__link">
+                                            {t!(i18n, callbacks.nav_cases)}
+                                        </A>
+                                    </li>
+                                    <li>
+                                        <A href="/staff/callbacks" attr:class="app-header__link app-staff-nav__link">
+                                            {t!(i18n, callbacks.nav_callbacks)}
+                                        </A>
+                                    </li>
+                                </ul>
+                            </nav>
+                        })}
                         <LanguageSwitcher />
                         {move || {
                             state.session.get().map(|session| view! {

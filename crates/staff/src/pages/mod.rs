@@ -1,11 +1,13 @@
 //! One file per route. Each page sets its own title and has exactly one `<h1 tabindex="-1">`
 //! (focused after client-side navigation by `ui::components::FocusOnNavigate`).
 
+pub mod callbacks;
 pub mod case;
 pub mod cases;
 pub mod not_found;
 pub mod sign_in;
 
+pub use callbacks::CallbacksPage;
 pub use case::CasePage;
 pub use cases::CasesPage;
 pub use not_found::NotFoundPage;
