@@ -82,3 +82,27 @@ export async function signIn(page: Page, victim: { reference: string; recipient:
 export async function appStarted(page: Page) {
   await page.waitForFunction(() => "wasmBindings" in window);
 }
+
+/** The server's origin, as playwright.config.ts starts it. */
+const API_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8091)}`;
+
+/** A fresh case from the demo-only `POST /api/dev/cases`: tests that write use their own. */
+export type FreshCase = { reference: string; recipient: string };
+
+export async function freshCase(
+  page: Page,
+  options: { enhancedRights?: boolean; team?: "north" | "south"; language?: "en" | "cy" } = {},
+): Promise<FreshCase> {
+  const response = await page.request.post("/api/dev/cases", {
+    // The API takes changes only from its own pages (or programs that say so).
+    headers: { Origin: API_ORIGIN },
+    data: {
+      enhanced_rights: options.enhancedRights ?? false,
+      team: options.team ?? "north",
+      language: options.language ?? "en",
+    },
+  });
+  expect(response.status()).toBe(201);
+  const created = await response.json();
+  return { reference: created.crime_reference, recipient: created.email };
+}

@@ -1,7 +1,7 @@
 // The foundation journey: a new victim signs in with a demo reference, sees their case and
 // its timeline, and signs out, checked with axe in every state on the way.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, readCodeFromOutbox, victimFor } from "./helpers";
+import { expectNoAxeViolations, freshCase, readCodeFromOutbox, signIn, victimFor } from "./helpers";
 
 test("a victim signs in, sees their case and timeline, and signs out", async ({ page }, testInfo) => {
   const victim = victimFor(testInfo.project.name);
@@ -74,4 +74,11 @@ test("a victim signs in, sees their case and timeline, and signs out", async ({ 
   await page.goto("/case");
   await expect(page.getByRole("heading", { level: 1, name: "Enter your crime reference number" })).toBeVisible();
   await expectNoAxeViolations(page, "sign-in page after the session ended");
+});
+
+test("a fresh case from the demo builder can be signed into", async ({ page }) => {
+  await page.goto("/");
+  const fresh = await freshCase(page, { team: "south" });
+  await signIn(page, fresh);
+  await expect(page.getByText(fresh.reference)).toBeVisible();
 });

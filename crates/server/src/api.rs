@@ -83,7 +83,8 @@ impl Modify for SessionCookie {
     }
 }
 
-/// Every API route with its documentation. The dev outbox exists only in demo mode.
+/// Every API route with its documentation. The dev routes (outbox, fresh cases) exist only
+/// in demo mode.
 pub fn api(demo: bool) -> OpenApiRouter<AppState> {
     let router = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
@@ -100,7 +101,9 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(notify_receipts::router())
         .merge(openapi::router());
     if demo {
-        router.merge(dev_outbox::router())
+        router
+            .merge(dev_outbox::router())
+            .merge(crate::demo::fresh_case::router())
     } else {
         router
     }

@@ -227,6 +227,7 @@ pub struct OutboxResponse {
 
 pub mod callbacks;
 pub mod content;
+pub mod dev;
 pub mod messages;
 pub mod preferences;
 pub mod staff;

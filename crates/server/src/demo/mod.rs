@@ -2,6 +2,7 @@
 //! (`demo_content.rs`) in one transaction, with dates relative to today.
 
 pub mod content;
+pub mod fresh_case;
 pub mod messages;
 pub mod staff;
 

@@ -37,7 +37,7 @@ impl Default for CaseSpec {
             team: Some("demo-team-north"),
             officer_of: None,
             stage: "under_investigation",
-            contact_method: "text",
+            contact_method: "text_message",
             phone: Some("+447700900999"),
             email: Some("built.victim@example.org"),
         }

@@ -13,6 +13,7 @@ mod create_supervisor;
 mod data_at_rest;
 mod delivery;
 mod errors;
+mod fresh_case;
 mod helpers;
 mod input;
 mod languages;

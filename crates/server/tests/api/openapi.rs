@@ -85,6 +85,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
             "/api/cases/CR%2F100001%2F25/preferences/confirm-contact",
         ),
         ("post", "/api/delivery/notify-receipts"),
+        ("post", "/api/dev/cases"),
         ("post", "/api/sign-in/start"),
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
