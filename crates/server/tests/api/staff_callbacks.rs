@@ -220,6 +220,65 @@ async fn the_queue_puts_unsafe_now_first_and_a_booking_reaches_the_victim() {
 }
 
 #[tokio::test]
+async fn a_supervisor_sees_the_units_requests_and_an_officer_their_teams_with_unit() {
+    let app = spawn_app().await;
+    let case = signed_in(&app).await;
+    asked(
+        &app,
+        &case,
+        request("feel_unsafe", "2026-03-12", "10:00", "12:00"),
+    )
+    .await;
+    let queue_of = |client: reqwest::Client, scope: &'static str| {
+        let url = app.url(&format!("/api/staff/callbacks?scope={scope}"));
+        async move {
+            let view: CallbackQueueView =
+                client.get(url).send().await.unwrap().json().await.unwrap();
+            view.callbacks
+                .into_iter()
+                .map(|c| c.crime_reference)
+                .collect::<Vec<_>>()
+        }
+    };
+    let boss = app.new_client();
+    let (email, secret) = create_staff(&app, "boss", "supervisor", None, None).await;
+    let body = json!({ "email": email, "password": crate::staff::PASSWORD, "code": app.totp_now(&secret) });
+    assert_eq!(
+        boss.post(app.url("/api/staff/sign-in"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert!(queue_of(boss.clone(), "mine")
+        .await
+        .contains(&case.crime_reference));
+    // A North officer without the case on their card: only with `unit` (their team's).
+    let teammate = app.new_client();
+    let (email, secret) =
+        create_staff(&app, "teammate", "officer", Some("demo-team-north"), None).await;
+    let body = json!({ "email": email, "password": crate::staff::PASSWORD, "code": app.totp_now(&secret) });
+    assert_eq!(
+        teammate
+            .post(app.url("/api/staff/sign-in"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert!(!queue_of(teammate.clone(), "mine")
+        .await
+        .contains(&case.crime_reference));
+    assert!(queue_of(teammate, "unit")
+        .await
+        .contains(&case.crime_reference));
+}
+
+#[tokio::test]
 async fn booking_outside_the_windows_or_the_current_safe_times_is_refused() {
     let app = spawn_app().await;
     let case = signed_in(&app).await;
