@@ -35,6 +35,7 @@ const HOT_QUERIES: &[(&str, &str)] = &[
     ("delivery claim", delivery::store::CLAIM.sqlite),
     ("a case's messages", delivery::store::CASE_MESSAGES_SQL),
     ("the callback queue", callbacks::QUEUE_SQL),
+    ("the callback queue's windows", callbacks::QUEUE_WINDOWS_SQL),
     ("the number a callback calls", callbacks::PHONE_SQL),
     ("book a callback", callbacks::SCHEDULE_SQL),
     ("close a callback", callbacks::COMPLETE_SQL),

@@ -16,7 +16,7 @@ pub use rules::*;
 pub use store::{cancel, cannot_cancel, count_open, find, insert, list, phone_ending};
 // For `query_plans`, which checks the hot statements use their indexes.
 #[cfg(test)]
-pub(crate) use staff_store::{COMPLETE_SQL, PHONE_SQL, QUEUE_SQL, SCHEDULE_SQL};
+pub(crate) use staff_store::{COMPLETE_SQL, PHONE_SQL, QUEUE_SQL, QUEUE_WINDOWS_SQL, SCHEDULE_SQL};
 #[cfg(test)]
 pub(crate) use store::{
     COUNT_OPEN_SQL, FIND_SQL, INSERT_REQUEST_SQL, INSERT_WINDOW_SQL, LIST_SQL, WINDOWS_SQL,

@@ -5,18 +5,19 @@
 use shared::api::callbacks::CallbackView;
 use shared::api::staff_callbacks::{CallbackOutcome, QueueScope};
 
-use super::store::{to_views, RequestRow};
+use std::collections::HashMap;
+
+use super::store::{to_view, RequestRow, SealedWindow};
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn};
 use crate::platform::sealed::CALLBACK_PHONE;
 use crate::platform::stored::enum_text;
 
-/// `$1` staff id, `$2` kind, `$3` scope (`mine`/`unit`). The cases are found from the
-/// account outwards as in `access::store::CASELOAD_SQL` (an officer's card, and with
-/// `unit` their team; a supervisor's unit), then their open requests by
-/// `callback_requests_case_id_status`. The windows are sealed, so the order ("unsafe
-/// now" first, then soonest window) is made after opening them (`queue::order`).
-pub(crate) const QUEUE_SQL: &str = "WITH me AS (
+/// The cases `$1` (staff id) of kind `$2` works in scope `$3`, as `visible`: the
+/// start of `QUEUE_SQL` and `QUEUE_WINDOWS_SQL`.
+macro_rules! visible_open_requests {
+    () => {
+        "WITH me AS (
          SELECT officer_id, team_id, unit_id, role FROM staff
           WHERE id = $1 AND role = $2 AND disabled_at IS NULL),
      visible AS (
@@ -31,12 +32,34 @@ pub(crate) const QUEUE_SQL: &str = "WITH me AS (
          SELECT c.id, c.crime_reference, c.victim_id FROM me
            JOIN teams t ON t.unit_id = me.unit_id
            JOIN cases c ON c.team_id = t.id
-          WHERE me.role = 'supervisor')
-     SELECT r.id, r.reason, r.details, r.urgency, r.phone, r.status, r.scheduled_for,
+          WHERE me.role = 'supervisor') "
+    };
+}
+
+/// `$1` staff id, `$2` kind, `$3` scope (`mine`/`unit`). The cases are found from the
+/// account outwards as in `access::store::CASELOAD_SQL` (an officer's card, and with
+/// `unit` their team; a supervisor's unit), then their open requests by
+/// `callback_requests_case_id_status`. The windows are sealed, so the order ("unsafe
+/// now" first, then soonest window) is made after opening them (`queue::order_key`).
+pub(crate) const QUEUE_SQL: &str = concat!(
+    visible_open_requests!(),
+    "SELECT r.id, r.reason, r.details, r.urgency, r.phone, r.status, r.scheduled_for,
             r.scheduled_until, r.requested_at, visible.crime_reference, visible.id,
             visible.victim_id
        FROM visible JOIN callback_requests r ON r.case_id = visible.id
-      WHERE r.status IN ('requested', 'scheduled')";
+      WHERE r.status IN ('requested', 'scheduled')"
+);
+
+/// The windows of every request `QUEUE_SQL` finds, in one read (same parameters), each
+/// request's in order: primary-key ranges of `callback_windows`.
+pub(crate) const QUEUE_WINDOWS_SQL: &str = concat!(
+    visible_open_requests!(),
+    "SELECT w.callback_id, w.window_date, w.start_time, w.end_time
+       FROM visible JOIN callback_requests r ON r.case_id = visible.id
+       JOIN callback_windows w ON w.callback_id = r.id
+      WHERE r.status IN ('requested', 'scheduled')
+      ORDER BY w.callback_id, w.position"
+);
 
 /// The number a request of a case will call (sealed): a primary-key lookup.
 pub(crate) const PHONE_SQL: &str =
@@ -81,33 +104,54 @@ pub async fn queue(
         String,
         String,
     );
+    let scope = enum_text(&scope)?;
     let rows: Vec<Row> = query(QUEUE_SQL)
         .bind(staff_id)
         .bind(kind)
-        .bind(enum_text(&scope)?)
+        .bind(scope.as_str())
         .fetch_all(conn)
         .await?;
-    let mut cases = Vec::with_capacity(rows.len());
-    let mut requests: Vec<RequestRow> = Vec::with_capacity(rows.len());
-    for (id, reason, details, urgency, phone, status, from, until, at, reference, case, victim) in
-        rows
-    {
-        cases.push((reference, case, victim));
-        requests.push((id, reason, details, urgency, phone, status, from, until, at));
+    let window_rows: Vec<(String, String, String, String)> = query(QUEUE_WINDOWS_SQL)
+        .bind(staff_id)
+        .bind(kind)
+        .bind(scope.as_str())
+        .fetch_all(conn)
+        .await?;
+    let mut windows: HashMap<String, Vec<SealedWindow>> = HashMap::new();
+    for (callback_id, date, start, end) in window_rows {
+        windows
+            .entry(callback_id)
+            .or_default()
+            .push((date, start, end));
     }
-    let views = to_views(conn, keys, requests).await?;
-    Ok(views
-        .into_iter()
-        .zip(cases)
+    rows.into_iter()
         .map(
-            |(view, (crime_reference, case_id, victim_id))| QueuedRequest {
-                view,
-                crime_reference,
-                case_id,
-                victim_id,
+            |(
+                id,
+                reason,
+                details,
+                urgency,
+                phone,
+                status,
+                from,
+                until,
+                at,
+                reference,
+                case,
+                victim,
+            )| {
+                let own = windows.remove(&id).unwrap_or_default();
+                let row: RequestRow =
+                    (id, reason, details, urgency, phone, status, from, until, at);
+                Ok(QueuedRequest {
+                    view: to_view(keys, row, &own)?,
+                    crime_reference: reference,
+                    case_id: case,
+                    victim_id: victim,
+                })
             },
         )
-        .collect())
+        .collect()
 }
 
 /// The number request `id` of `case_id` will call, opened; `None` if the case has no

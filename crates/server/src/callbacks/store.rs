@@ -124,6 +124,9 @@ pub(crate) const WINDOWS_SQL: &str =
     "SELECT window_date, start_time, end_time FROM callback_windows
      WHERE callback_id = $1 ORDER BY position";
 
+/// A window as stored: sealed date, start and end.
+pub(super) type SealedWindow = (String, String, String);
+
 /// The victim's view of each row, windows and booked slot in UK time.
 pub(super) async fn to_views(
     conn: &mut Conn<'_>,
@@ -132,44 +135,43 @@ pub(super) async fn to_views(
 ) -> anyhow::Result<Vec<CallbackView>> {
     let mut views = Vec::with_capacity(rows.len());
     for row in rows {
-        let (
-            id,
-            reason,
-            details,
-            urgency,
-            phone,
-            status,
-            scheduled_for,
-            scheduled_until,
-            requested_at,
-        ) = row;
-        let windows: Vec<(String, String, String)> =
-            query(WINDOWS_SQL).bind(&id).fetch_all(conn).await?;
-        views.push(CallbackView {
-            id,
-            reason: enum_from_text(&reason)?,
-            details,
-            urgency: enum_from_text(&urgency)?,
-            windows: windows
-                .iter()
-                .map(|(date, start, end)| {
-                    Ok(CallbackWindow {
-                        date: keys.open(WINDOW_DATE, date)?,
-                        start: keys.open(WINDOW_START, start)?,
-                        end: keys.open(WINDOW_END, end)?,
-                    })
-                })
-                .collect::<anyhow::Result<_>>()?,
-            phone_ending: phone_ending(&keys.open(CALLBACK_PHONE, &phone)?),
-            status: enum_from_text(&status)?,
-            scheduled_for: scheduled_for.map(rfc3339).transpose()?,
-            booked: scheduled_for
-                .zip(scheduled_until)
-                .and_then(|(starts, ends)| booked_window(starts, ends)),
-            requested_at: rfc3339(requested_at)?,
-        });
+        let windows: Vec<SealedWindow> = query(WINDOWS_SQL).bind(&row.0).fetch_all(conn).await?;
+        views.push(to_view(keys, row, &windows)?);
     }
     Ok(views)
+}
+
+/// The victim's view of one row with its windows (in order).
+pub(super) fn to_view(
+    keys: &DataKeys,
+    row: RequestRow,
+    windows: &[SealedWindow],
+) -> anyhow::Result<CallbackView> {
+    let (id, reason, details, urgency, phone, status, scheduled_for, scheduled_until, requested_at) =
+        row;
+    Ok(CallbackView {
+        id,
+        reason: enum_from_text(&reason)?,
+        details,
+        urgency: enum_from_text(&urgency)?,
+        windows: windows
+            .iter()
+            .map(|(date, start, end)| {
+                Ok(CallbackWindow {
+                    date: keys.open(WINDOW_DATE, date)?,
+                    start: keys.open(WINDOW_START, start)?,
+                    end: keys.open(WINDOW_END, end)?,
+                })
+            })
+            .collect::<anyhow::Result<_>>()?,
+        phone_ending: phone_ending(&keys.open(CALLBACK_PHONE, &phone)?),
+        status: enum_from_text(&status)?,
+        scheduled_for: scheduled_for.map(rfc3339).transpose()?,
+        booked: scheduled_for
+            .zip(scheduled_until)
+            .and_then(|(starts, ends)| booked_window(starts, ends)),
+        requested_at: rfc3339(requested_at)?,
+    })
 }
 
 /// A case's requests, newest first.
