@@ -18,7 +18,9 @@ use crate::platform::state::AppState;
 use crate::delivery::notify::receipts as notify_receipts;
 use crate::outbox::dev as dev_outbox;
 use crate::service::{client_config, health, openapi};
-use crate::{audit, callbacks, cases, delivery, preferences, sessions, sign_in, staff, updates};
+use crate::{
+    audit, callbacks, cases, contact_log, delivery, preferences, sessions, sign_in, staff, updates,
+};
 
 /// Name of the cookie security scheme in the OpenAPI document.
 pub const SESSION_COOKIE_SCHEME: &str = "session_cookie";
@@ -94,6 +96,8 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(cases::router())
         .merge(preferences::router())
         .merge(callbacks::router())
+        .merge(callbacks::staff::router())
+        .merge(contact_log::router())
         .merge(staff::router())
         .merge(updates::router())
         .merge(delivery::router())

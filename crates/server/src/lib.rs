@@ -24,6 +24,7 @@ pub mod audit;
 pub mod backup;
 pub mod callbacks;
 pub mod cases;
+pub mod contact_log;
 pub mod delivery;
 pub mod demo;
 pub mod origin;

@@ -9,6 +9,7 @@ use crate::audit;
 use crate::callbacks;
 use crate::cases;
 use crate::cases::due_list;
+use crate::contact_log;
 use crate::delivery;
 use crate::preferences::store;
 use crate::sessions::store as sessions;
@@ -51,6 +52,21 @@ const HOT_QUERIES: &[(&str, &str)] = &[
     ("staff timeline", updates::store::TIMELINE_SQL),
     ("my due list", updates::store::DUE_MINE_SQL),
     ("my unit's due list", updates::store::DUE_UNIT_SQL),
+    ("the callback queue", callbacks::QUEUE_SQL),
+    ("the callback queue's windows", callbacks::QUEUE_WINDOWS_SQL),
+    ("the number a callback calls", callbacks::PHONE_SQL),
+    ("book a callback", callbacks::SCHEDULE_SQL),
+    ("close a callback", callbacks::COMPLETE_SQL),
+    ("a case's contact log", contact_log::store::LIST_SQL),
+    ("a contact insert", contact_log::store::INSERT_SQL),
+    (
+        "an update of this case",
+        contact_log::store::CASE_UPDATE_SQL,
+    ),
+    ("is this number stopped", contact_log::store::STOPPED_SQL),
+    ("numbers to check", contact_log::store::OPEN_CHECKS_SQL),
+    ("flag a number", contact_log::store::FLAG_SQL),
+    ("settle a number check", contact_log::store::SETTLE_SQL),
 ];
 
 /// The `detail` column of each plan step.
@@ -65,12 +81,14 @@ async fn plan(db: &Db, sql: &str) -> Vec<String> {
 /// Why a plan is not acceptable, if it is not: any `SCAN` step (a whole table, or a whole
 /// index, read row by row), or a read with no indexed `SEARCH` at all. Reading back a
 /// `WITH` table the same plan built (`MATERIALIZE name`) is not a table scan: it holds only
-/// what the plan's own searches found.
+/// what the plan's own searches found. Nor is reading one the plan runs alongside
+/// (`CO-ROUTINE name`), which hands over its rows as they are found.
 fn scan_problem(plan: &[String], is_read: bool) -> Option<String> {
     let built_here = |scan: &str| {
         let name = scan.trim_start_matches("SCAN ");
-        plan.iter()
-            .any(|step| *step == format!("MATERIALIZE {name}"))
+        plan.iter().any(|step| {
+            *step == format!("MATERIALIZE {name}") || *step == format!("CO-ROUTINE {name}")
+        })
     };
     if let Some(scan) = plan
         .iter()

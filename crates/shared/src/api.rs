@@ -237,4 +237,5 @@ pub mod dev;
 pub mod messages;
 pub mod preferences;
 pub mod staff;
+pub mod staff_callbacks;
 pub mod updates;

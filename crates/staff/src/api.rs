@@ -3,8 +3,16 @@
 
 use gloo_net::http::Request;
 use shared::api::audit::AuditTrailView;
+use shared::api::callbacks::CallbackView;
 use shared::api::staff::{
     StaffCaseMessagesView, StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest,
+};
+use shared::api::staff::{
+    StaffCaseMessagesView, StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest,
+};
+use shared::api::staff_callbacks::{
+    CallbackQueueView, CompleteCallback, ContactCheck, ContactCheckDone, ContactLogView,
+    ContactView, NewContact, QueueScope, ScheduleCallback, StaffCaseCallbacksView,
 };
 use shared::api::updates::{
     DueListView, DueScope, MarkToldRequest, NewUpdate, StaffUpdateView, StaffUpdatesView,
@@ -78,12 +86,17 @@ pub async fn get_case_audit(
     json(send(fresh_get(&url).build()).await?).await
 }
 
-/// `/api/staff/cases/{ref}/updates`, the reference encoded as `get_case` does.
-fn updates_url(crime_reference: &str) -> String {
+/// `/api/staff/cases/{ref}` and `rest` after it, the reference as one path segment.
+fn case_url(crime_reference: &str, rest: &str) -> String {
     format!(
-        "/api/staff/cases/{}/updates",
+        "/api/staff/cases/{}{rest}",
         encode_path_segment(crime_reference)
     )
+}
+
+/// `/api/staff/cases/{ref}/updates`.
+fn updates_url(crime_reference: &str) -> String {
+    case_url(crime_reference, "/updates")
 }
 
 /// `GET /api/staff/cases/{ref}/updates`: the case's updates with their deadlines and
@@ -136,4 +149,75 @@ pub async fn get_due(
         format!("/api/staff/due?{}", query.join("&"))
     };
     json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `GET /api/staff/callbacks?scope=&page=`: open requests, "unsafe now" first.
+pub async fn get_callback_queue(
+    scope: QueueScope,
+    page: u32,
+) -> Result<CallbackQueueView, ApiError> {
+    let scope = match scope {
+        QueueScope::Mine => "mine",
+        QueueScope::Unit => "unit",
+    };
+    let url = format!("/api/staff/callbacks?scope={scope}&page={page}");
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `GET /api/staff/cases/{ref}/callbacks`: the case's requests, newest first.
+pub async fn get_case_callbacks(crime_reference: &str) -> Result<StaffCaseCallbacksView, ApiError> {
+    let url = case_url(crime_reference, "/callbacks");
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `POST …/callbacks/{id}/schedule`: 422 with field errors (`date`, `start`, `callback`)
+/// when the time is outside the victim's windows or safe times.
+pub async fn schedule_callback(
+    crime_reference: &str,
+    callback_id: &str,
+    request: &ScheduleCallback,
+) -> Result<CallbackView, ApiError> {
+    let url = case_url(
+        crime_reference,
+        &format!("/callbacks/{callback_id}/schedule"),
+    );
+    json(send(Request::post(&url).json(request)).await?).await
+}
+
+/// `POST …/callbacks/{id}/complete`.
+pub async fn complete_callback(
+    crime_reference: &str,
+    callback_id: &str,
+    request: &CompleteCallback,
+) -> Result<CallbackView, ApiError> {
+    let url = case_url(
+        crime_reference,
+        &format!("/callbacks/{callback_id}/complete"),
+    );
+    json(send(Request::post(&url).json(request)).await?).await
+}
+
+/// `GET /api/staff/cases/{ref}/contacts`: the contact log, newest first.
+pub async fn get_contacts(crime_reference: &str) -> Result<ContactLogView, ApiError> {
+    let url = case_url(crime_reference, "/contacts");
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+/// `POST /api/staff/cases/{ref}/contacts`: 422 with field errors (`method`, `outcome`,
+/// `callback_id`, `note`).
+pub async fn record_contact(
+    crime_reference: &str,
+    request: &NewContact,
+) -> Result<ContactView, ApiError> {
+    let url = case_url(crime_reference, "/contacts");
+    json(send(Request::post(&url).json(request)).await?).await
+}
+
+/// `POST /api/staff/cases/{ref}/contact-check`.
+pub async fn contact_check(
+    crime_reference: &str,
+    request: &ContactCheck,
+) -> Result<ContactCheckDone, ApiError> {
+    let url = case_url(crime_reference, "/contact-check");
+    json(send(Request::post(&url).json(request)).await?).await
 }

@@ -6,6 +6,8 @@
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::JsValue;
 
+use shared::api::callbacks::CallbackWindow;
+
 use crate::i18n::Locale;
 
 /// `iso` (YYYY-MM-DD) as a long date in `locale`; the ISO text itself if it is not a date.
@@ -43,6 +45,35 @@ pub fn short_date_time(locale: Locale, rfc3339: &str) -> String {
     moment
         .to_locale_string(language_tag(locale), &options)
         .into()
+}
+
+/// A callback window or booked call (`YYYY-MM-DD`, UK `HH:MM`s) as "Thu 12 Mar 2026,
+/// 10:00 to 11:00".
+pub fn window_text(locale: Locale, window: &CallbackWindow, to: &str) -> String {
+    let date = Date::new(&JsValue::from_str(&format!("{}T12:00:00Z", window.date)));
+    let day = if date.get_time().is_nan() {
+        window.date.clone()
+    } else {
+        let options = options(&[
+            ("weekday", "short"),
+            ("day", "numeric"),
+            ("month", "short"),
+            ("year", "numeric"),
+            ("timeZone", "UTC"),
+        ]);
+        date.to_locale_date_string(language_tag(locale), &options)
+            .into()
+    };
+    format!("{day}, {} {to} {}", window.start, window.end)
+}
+
+/// `template` with each `{{ name }}` replaced by its value from `args`, for text that
+/// must be one string (an attribute, a notice); `t!` with values puts views in sentences.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{{ {name} }}}}"), value)
+        })
 }
 
 fn language_tag(locale: Locale) -> &'static str {

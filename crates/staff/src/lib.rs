@@ -23,7 +23,9 @@ use ui::components::{FocusOnNavigate, ServiceName, SkipLink};
 
 use crate::components::StaffHeader;
 use crate::i18n::{td_string, use_i18n, LanguageProvider};
-use crate::pages::{CasePage, CasesPage, DueListPage, NotFoundPage, PostUpdatePage, SignInPage};
+use crate::pages::{
+    CallbacksPage, CasePage, CasesPage, DueListPage, NotFoundPage, PostUpdatePage, SignInPage,
+};
 use crate::state::StaffState;
 
 #[component]
@@ -69,6 +71,7 @@ fn PageRoutes() -> impl IntoView {
         <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
             <Route path=path!("/staff") view=CasesPage />
             <Route path=path!("/staff/sign-in") view=SignInPage />
+            <Route path=path!("/staff/callbacks") view=CallbacksPage />
             <Route path=path!("/staff/cases/*reference") view=CasePage />
             <Route path=path!("/staff/post-update/*reference") view=PostUpdatePage />
             <Route path=path!("/staff/due") view=DueListPage />

@@ -33,16 +33,29 @@ pub(super) fn CallbackList(
     })
 }
 
-/// The request's status as its tag says it: "Requested", "Scheduled for 3 Nov 2025, 2pm".
+/// The request's status as its tag says it: "Requested", "Booked: Tuesday 2 December,
+/// 10am to 11am" (the booked call in UK time, as the officer booked it).
 fn status_words(locale: Locale, callback: &CallbackView) -> String {
     match callback.status {
         CallbackStatus::Requested => td_string!(locale, callbacks.status.requested).to_owned(),
-        CallbackStatus::Scheduled => match &callback.scheduled_for {
-            Some(time) => fill(
+        CallbackStatus::Scheduled => match (&callback.booked, &callback.scheduled_for) {
+            (Some(call), _) => fill(
+                td_string!(locale, callbacks.status.booked),
+                &[(
+                    "time",
+                    &times_on(
+                        locale,
+                        &weekday_date(locale, &call.date),
+                        &time_words(locale, &call.start),
+                        &time_words(locale, &call.end),
+                    ),
+                )],
+            ),
+            (None, Some(time)) => fill(
                 td_string!(locale, callbacks.status.scheduled_for),
                 &[("time", &short_date_time_in(locale, time))],
             ),
-            None => td_string!(locale, callbacks.status.scheduled).to_owned(),
+            (None, None) => td_string!(locale, callbacks.status.scheduled).to_owned(),
         },
         CallbackStatus::Done => td_string!(locale, callbacks.status.done).to_owned(),
         CallbackStatus::Cancelled => td_string!(locale, callbacks.status.cancelled).to_owned(),

@@ -85,6 +85,10 @@ pub enum Capability {
     ReadAuditTrail,
     /// Post an update on the case and record how the victim was told of one.
     PostUpdate,
+    /// Book and close a case's callback requests (staff).
+    WorkCallbacks,
+    /// Read and add to a case's contact log, and check a flagged number (staff).
+    RecordContact,
 }
 
 /// A case the actor may act on, with the victim it belongs to.

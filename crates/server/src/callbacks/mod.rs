@@ -1,15 +1,22 @@
 //! `/api/cases/{crime_reference}/callbacks`: ask the officer to call back in chosen
-//! windows (UK time), follow the requests, cancel one. Requests stay `requested` until an
-//! officer schedules them (a later feature).
+//! windows (UK time), follow the requests, cancel one. Officers work them from the
+//! staff side (`staff`): the queue, booking a call inside a chosen window, closing one.
 
+mod booking;
+mod queue;
 mod rules;
+pub mod staff;
+pub(crate) mod staff_store;
+mod staff_writes;
 mod store;
 mod validate;
 mod writes;
 
 pub use rules::*;
-pub use store::{cancel, cannot_cancel, count_open, find, insert, list};
+pub use store::{cancel, cannot_cancel, count_open, find, insert, list, phone_ending};
 // For `query_plans`, which checks the hot statements use their indexes.
+#[cfg(test)]
+pub(crate) use staff_store::{COMPLETE_SQL, PHONE_SQL, QUEUE_SQL, QUEUE_WINDOWS_SQL, SCHEDULE_SQL};
 #[cfg(test)]
 pub(crate) use store::{
     COUNT_OPEN_SQL, FIND_SQL, INSERT_REQUEST_SQL, INSERT_WINDOW_SQL, LIST_SQL, WINDOWS_SQL,

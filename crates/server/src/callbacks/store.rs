@@ -8,6 +8,7 @@ use shared::api::preferences::ChangedBy;
 
 use crate::platform::stored::{enum_from_text, enum_text, rfc3339};
 
+use super::booking::booked_window;
 use super::{ValidRequest, ALREADY_CANCELLED, ALREADY_DONE};
 use crate::platform::data_key::DataKeys;
 use crate::platform::db::{query, Conn};
@@ -77,24 +78,27 @@ pub async fn insert(
         phone_ending: phone_ending(&request.phone),
         status: CallbackStatus::Requested,
         scheduled_for: None,
+        booked: None,
         requested_at: rfc3339(now)?,
     })
 }
 
 /// The last 3 digits of a number: all the victim is shown of the number we will call.
-fn phone_ending(phone: &str) -> String {
+pub fn phone_ending(phone: &str) -> String {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     digits[digits.len().saturating_sub(3)..].iter().collect()
 }
 
-/// id, reason, details, urgency, phone, status, scheduled_for, requested_at.
-type RequestRow = (
+/// id, reason, details, urgency, phone, status, scheduled_for, scheduled_until,
+/// requested_at.
+pub(super) type RequestRow = (
     String,
     String,
     Option<String>,
     String,
     String,
     String,
+    Option<i64>,
     Option<i64>,
     i64,
 );
@@ -103,7 +107,8 @@ type RequestRow = (
 macro_rules! select_request {
     ($rest:literal) => {
         concat!(
-            "SELECT id, reason, details, urgency, phone, status, scheduled_for, requested_at
+            "SELECT id, reason, details, urgency, phone, status, scheduled_for,
+                    scheduled_until, requested_at
              FROM callback_requests ",
             $rest
         )
@@ -119,37 +124,54 @@ pub(crate) const WINDOWS_SQL: &str =
     "SELECT window_date, start_time, end_time FROM callback_windows
      WHERE callback_id = $1 ORDER BY position";
 
-async fn to_views(
+/// A window as stored: sealed date, start and end.
+pub(super) type SealedWindow = (String, String, String);
+
+/// The victim's view of each row, windows and booked slot in UK time.
+pub(super) async fn to_views(
     conn: &mut Conn<'_>,
     keys: &DataKeys,
     rows: Vec<RequestRow>,
 ) -> anyhow::Result<Vec<CallbackView>> {
     let mut views = Vec::with_capacity(rows.len());
-    for (id, reason, details, urgency, phone, status, scheduled_for, requested_at) in rows {
-        let windows: Vec<(String, String, String)> =
-            query(WINDOWS_SQL).bind(&id).fetch_all(conn).await?;
-        views.push(CallbackView {
-            id,
-            reason: enum_from_text(&reason)?,
-            details,
-            urgency: enum_from_text(&urgency)?,
-            windows: windows
-                .iter()
-                .map(|(date, start, end)| {
-                    Ok(CallbackWindow {
-                        date: keys.open(WINDOW_DATE, date)?,
-                        start: keys.open(WINDOW_START, start)?,
-                        end: keys.open(WINDOW_END, end)?,
-                    })
-                })
-                .collect::<anyhow::Result<_>>()?,
-            phone_ending: phone_ending(&keys.open(CALLBACK_PHONE, &phone)?),
-            status: enum_from_text(&status)?,
-            scheduled_for: scheduled_for.map(rfc3339).transpose()?,
-            requested_at: rfc3339(requested_at)?,
-        });
+    for row in rows {
+        let windows: Vec<SealedWindow> = query(WINDOWS_SQL).bind(&row.0).fetch_all(conn).await?;
+        views.push(to_view(keys, row, &windows)?);
     }
     Ok(views)
+}
+
+/// The victim's view of one row with its windows (in order).
+pub(super) fn to_view(
+    keys: &DataKeys,
+    row: RequestRow,
+    windows: &[SealedWindow],
+) -> anyhow::Result<CallbackView> {
+    let (id, reason, details, urgency, phone, status, scheduled_for, scheduled_until, requested_at) =
+        row;
+    Ok(CallbackView {
+        id,
+        reason: enum_from_text(&reason)?,
+        details,
+        urgency: enum_from_text(&urgency)?,
+        windows: windows
+            .iter()
+            .map(|(date, start, end)| {
+                Ok(CallbackWindow {
+                    date: keys.open(WINDOW_DATE, date)?,
+                    start: keys.open(WINDOW_START, start)?,
+                    end: keys.open(WINDOW_END, end)?,
+                })
+            })
+            .collect::<anyhow::Result<_>>()?,
+        phone_ending: phone_ending(&keys.open(CALLBACK_PHONE, &phone)?),
+        status: enum_from_text(&status)?,
+        scheduled_for: scheduled_for.map(rfc3339).transpose()?,
+        booked: scheduled_for
+            .zip(scheduled_until)
+            .and_then(|(starts, ends)| booked_window(starts, ends)),
+        requested_at: rfc3339(requested_at)?,
+    })
 }
 
 /// A case's requests, newest first.

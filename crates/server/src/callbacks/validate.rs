@@ -15,7 +15,7 @@ use crate::platform::uk_time::UkLocal;
 use crate::preferences::summary::windows_phrase;
 
 /// True when `start`–`end` on `date` lies inside one of `safe_times`.
-fn inside_safe_times(
+pub(crate) fn inside_safe_times(
     safe_times: &[SafeTimeWindow],
     date: CalendarDate,
     start: ClockTime,

@@ -43,15 +43,7 @@ pub async fn request(
     new: NewRequest,
 ) -> Result<CallbackView, AppError> {
     db::serialise(conn, &new.case_id).await?;
-    let current = match preferences::current(conn, keys, &new.victim_id).await? {
-        Some(current) => current,
-        None => {
-            preferences::ensure_initial(conn, keys, &new.victim_id, new.now).await?;
-            preferences::current(conn, keys, &new.victim_id)
-                .await?
-                .ok_or_else(|| AppError::internal(anyhow::anyhow!("no contact preferences")))?
-        }
-    };
+    let current = preferences::current_in_write(conn, keys, &new.victim_id, new.now).await?;
     let context = Context {
         now: uk_time::local(new.now),
         safe_times: safe_times_or_office_hours(&current.preferences.safe_times),

@@ -17,6 +17,9 @@ pub const FIRST_BACKOFF_SECS: i64 = 30;
 pub const MAX_BACKOFF_SECS: i64 = 60 * 60;
 /// Why a case update was not sent: the officer sees it.
 pub const NO_SAFE_METHOD: &str = "no safe written method";
+/// Why a text was not sent: someone else answered the number and no officer has checked
+/// it with the victim since (`contact_log`). The officer sees it.
+pub const NUMBER_STOPPED: &str = "number may not be safe: check it with the victim";
 /// Why a message was dropped after `MAX_ATTEMPTS` temporary failures.
 pub const GAVE_UP: &str = "gave up after 10 tries";
 

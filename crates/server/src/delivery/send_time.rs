@@ -3,7 +3,11 @@
 //! (to where, saying what), hold it for the victim's next safe window, or drop it.
 //!
 //! Codes go at once, but only while they can still be used and only to where the victim's
-//! codes go now. Everything else waits for a safe window; a case update is then routed by
+//! codes go now. No text goes to a number someone else answered until an officer has
+//! checked it with the victim (`contact_log::number_stopped`): a case update then takes the
+//! victim's other written method if they chose one; a code is not sent (it would let
+//! whoever holds the phone sign in), and never falls back to email, which the victim did
+//! not choose for codes. Everything else waits for a safe window; a case update is then routed by
 //! the victim's current preferences (`rules::case_update_route`) and worded in their
 //! language.
 
@@ -12,6 +16,7 @@ use shared::Lang;
 
 use super::message::{Address, Outgoing};
 use super::{rules, safe_window, store};
+use crate::contact_log;
 use crate::outbox::{Channel, Kind};
 use crate::platform::sealed::{OUTBOX_BODY, OUTBOX_RECIPIENT, VICTIMS_EMAIL, VICTIMS_PHONE};
 use crate::platform::state::AppState;
@@ -76,7 +81,7 @@ pub async fn decide(
                     reason: CHANNEL_CHANGED,
                 });
             }
-            as_stored(state, message, lang)
+            as_stored_unless_stopped(state, message, victim_id, lang).await
         }
         Kind::ContactChangeCode => {
             let pending = match message.contact_change_id.as_deref() {
@@ -90,7 +95,7 @@ pub async fn decide(
                     reason: CHANGE_CLOSED,
                 });
             }
-            as_stored(state, message, lang)
+            as_stored_unless_stopped(state, message, victim_id, lang).await
         }
         Kind::ContactChangeNotice | Kind::CaseUpdate => {
             let current = current_or_initial(&state.db, &state.keys, victim_id, now).await?;
@@ -100,9 +105,21 @@ pub async fn decide(
                 return Ok(Decision::Hold { until });
             }
             if kind == Kind::ContactChangeNotice {
-                as_stored(state, message, lang)
+                as_stored_unless_stopped(state, message, victim_id, lang).await
             } else {
-                case_update(state, message, prefs, &victim.full_name)
+                let mut prefs = prefs.clone();
+                let stopped = match prefs.phone.as_deref() {
+                    Some(phone) => {
+                        let mut conn = state.db.conn();
+                        contact_log::number_stopped(&mut conn, &state.keys, victim_id, phone)
+                            .await?
+                    }
+                    None => false,
+                };
+                if stopped {
+                    prefs.phone = None;
+                }
+                case_update(state, message, &prefs, &victim.full_name, stopped)
             }
         }
     }
@@ -145,6 +162,25 @@ fn codes_still_go_there(
         && message.recipient_index.as_deref() == Some(index.as_str()))
 }
 
+/// `as_stored`, unless it is a text to a number someone else answered.
+async fn as_stored_unless_stopped(
+    state: &AppState,
+    message: &store::Claimed,
+    victim_id: &str,
+    lang: Lang,
+) -> anyhow::Result<Decision> {
+    if enum_from_text::<Channel>(&message.channel)? == Channel::Sms {
+        let number = state.keys.open(OUTBOX_RECIPIENT, &message.recipient)?;
+        let mut conn = state.db.conn();
+        if contact_log::number_stopped(&mut conn, &state.keys, victim_id, &number).await? {
+            return Ok(Decision::Cancel {
+                reason: rules::NUMBER_STOPPED,
+            });
+        }
+    }
+    as_stored(state, message, lang)
+}
+
 /// A message sent as it was queued: its stored recipient and body, opened.
 fn as_stored(state: &AppState, message: &store::Claimed, lang: Lang) -> anyhow::Result<Decision> {
     let channel: Channel = enum_from_text(&message.channel)?;
@@ -170,16 +206,22 @@ fn as_stored(state: &AppState, message: &store::Claimed, lang: Lang) -> anyhow::
     })))
 }
 
-/// A case update routed and worded from the victim's current preferences.
+/// A case update routed and worded from the victim's current preferences (their phone
+/// left out when `number_stopped`, which is then the reason if nothing else is left).
 fn case_update(
     state: &AppState,
     message: &store::Claimed,
     prefs: &ContactPreferences,
     full_name: &str,
+    number_stopped: bool,
 ) -> anyhow::Result<Decision> {
     let Some((channel, address)) = rules::case_update_route(prefs, full_name) else {
         return Ok(Decision::Cancel {
-            reason: rules::NO_SAFE_METHOD,
+            reason: if number_stopped {
+                rules::NUMBER_STOPPED
+            } else {
+                rules::NO_SAFE_METHOD
+            },
         });
     };
     let lang = message_lang(prefs.language);

@@ -53,6 +53,8 @@ pub const CONTACT_CHANGE_REQUESTED: Column = Column("contact_changes.requested")
 pub const CONTACT_CHANGE_RECIPIENT: Column = Column("contact_changes.code_recipient");
 /// Sign-in codes are written in it: sealed, then blanked by retention once spent.
 pub const OUTBOX_BODY: Column = Column("outbox.body");
+/// A number someone else answered (`contact_log`); found by its blind index.
+pub const FLAGGED_PHONE: Column = Column("flagged_numbers.phone");
 pub const STAFF_TOTP_SECRET: Column = Column("staff.totp_secret");
 
 fn associated_data(key_id: &str, column: Column) -> Vec<u8> {

@@ -219,6 +219,23 @@ pub async fn ensure_initial(
     Ok(())
 }
 
+/// The current version inside a write transaction, creating version 1 first if the
+/// victim has none.
+pub async fn current_in_write(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    victim_id: &str,
+    now: i64,
+) -> anyhow::Result<Version> {
+    if let Some(found) = current(conn, keys, victim_id).await? {
+        return Ok(found);
+    }
+    ensure_initial(conn, keys, victim_id, now).await?;
+    current(conn, keys, victim_id)
+        .await?
+        .context("version 1 was not created")
+}
+
 /// The current version, creating version 1 first if the victim has none.
 pub async fn current_or_initial(
     db: &Db,

@@ -53,6 +53,13 @@ pub const SEALED: &[(Column, SealedColumn)] = &[
     ),
     (sealed::STAFF_TOTP_SECRET, by_id("staff", "totp_secret")),
     (
+        sealed::FLAGGED_PHONE,
+        SealedColumn {
+            blind_index: Some("phone_index"),
+            ..by_id("flagged_numbers", "phone")
+        },
+    ),
+    (
         sealed::CONTACT_CHANGE_REQUESTED,
         by_id("contact_changes", "requested"),
     ),

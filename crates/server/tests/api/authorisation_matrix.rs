@@ -63,7 +63,8 @@ enum Answered {
     /// These get a 2xx; everyone else 401, 403 or 404.
     Only(&'static [Caller]),
     /// These get past the access check: a 2xx, or a 422 about a secret the matrix cannot
-    /// know (a code sent to the victim); everyone else 401, 403 or 404.
+    /// know (a code sent to the victim) or about the state earlier calls left (a callback
+    /// already closed); everyone else 401, 403 or 404.
     UpToASecret(&'static [Caller]),
 }
 
@@ -127,6 +128,21 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
         ) => rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF),
         // Each caller's own cases' (or unit's) untold events.
         ("get", "/api/staff/due") => rule(Only(STAFF), SEE_A_AS_STAFF),
+        // Each staff caller's own queue: A's request shows only to A's officer and unit.
+        ("get", "/api/staff/callbacks") => rule(Only(STAFF), SEE_A_AS_STAFF),
+        (
+            "get" | "post",
+            "/api/staff/cases/{crime_reference}/callbacks"
+            | "/api/staff/cases/{crime_reference}/contacts"
+            | "/api/staff/cases/{crime_reference}/contact-check",
+        ) => rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF),
+        // The first to close A's request does; after that closing or booking it is a 422
+        // about its state, past the access check.
+        (
+            "post",
+            "/api/staff/cases/{crime_reference}/callbacks/{callback_id}/complete"
+            | "/api/staff/cases/{crime_reference}/callbacks/{callback_id}/schedule",
+        ) => rule(UpToASecret(SEE_A_AS_STAFF), SEE_A_AS_STAFF),
         // Each supervisor lists and adds officers in their own unit only.
         ("get" | "post", "/api/staff/officers") => rule(Only(SUPERVISORS), &[Supervisor]),
         ("post", "/api/staff/officers/{staff_id}/disable") => {
@@ -197,6 +213,19 @@ fn body_for(method: &str, path: &str, caller: Caller) -> Option<Value> {
         "/api/staff/cases/{crime_reference}/updates" => new_update("charged", "2026-03-10"),
         "/api/staff/cases/{crime_reference}/updates/{update_id}/told" => {
             json!({ "method": "call" })
+        }
+        // Inside A's window (Wednesday 11 March, 10am to 11am).
+        "/api/staff/cases/{crime_reference}/callbacks/{callback_id}/schedule" => {
+            json!({ "date": "2026-03-11", "start": "10:00" })
+        }
+        "/api/staff/cases/{crime_reference}/callbacks/{callback_id}/complete" => {
+            json!({ "outcome": "spoke_to_victim" })
+        }
+        "/api/staff/cases/{crime_reference}/contacts" => {
+            json!({ "method": "phone_call", "outcome": "no_answer" })
+        }
+        "/api/staff/cases/{crime_reference}/contact-check" => {
+            json!({ "outcome": "confirmed_safe" })
         }
         "/api/staff/officers" => json!({
             "email": format!("new.{caller:?}@example.org").to_lowercase(),

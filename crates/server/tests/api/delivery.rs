@@ -7,7 +7,7 @@
 
 mod killed_server;
 mod outcomes;
-pub mod recording;
+pub(crate) mod recording;
 
 use serde_json::{json, Value};
 use server::delivery::message::Address;

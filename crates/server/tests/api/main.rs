@@ -36,6 +36,7 @@ mod slow_clients;
 mod smtp;
 mod staff;
 mod staff_admin;
+mod staff_callbacks;
 mod staff_sign_in_limits;
 mod static_files;
 mod updates;

@@ -113,6 +113,10 @@ pub struct CallbackView {
     pub status: CallbackStatus,
     /// RFC 3339 UTC, set once an officer schedules the call.
     pub scheduled_for: Option<String>,
+    /// The booked call in UK time, as the victim is shown it ("Booked: Tue 2 Dec,
+    /// 10:00–11:00"); set with `scheduled_for`.
+    #[serde(default)]
+    pub booked: Option<CallbackWindow>,
     /// RFC 3339 UTC.
     pub requested_at: String,
 }

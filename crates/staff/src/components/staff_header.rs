@@ -7,8 +7,8 @@
 //! part is a `<div role="group">` labelled "Your account", so the name is read with the
 //! buttons. Both are `<button>`s (they do something). If signing out fails, a
 //! `role="alert"` message says so, because sessions may still be open.
-//! While signed in, a `<nav>` under the bar links the staff pages ("My cases", "Due
-//! list"); `<A>` marks the current one `aria-current="page"`.
+//! While signed in, a `<nav>` under the bar labelled "Staff pages" links them ("My
+//! cases", "Due list", "Callbacks"); `<A>` marks the current one `aria-current="page"`.
 //! No "Exit this page": that is a victim safety feature.
 
 use leptos::prelude::*;
@@ -136,6 +136,9 @@ fn StaffNav() -> impl IntoView {
                     </li>
                     <li class="app-case-nav__item">
                         <A href="/staff/due" attr:class="app-case-nav__link">{t!(i18n, updates.due_nav)}</A>
+                    </li>
+                    <li class="app-case-nav__item">
+                        <A href="/staff/callbacks" attr:class="app-case-nav__link">{t!(i18n, callbacks.nav_callbacks)}</A>
                     </li>
                 </ul>
             </div>

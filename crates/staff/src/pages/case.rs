@@ -11,7 +11,8 @@ use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, Wa
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    CaseAudit, CaseDetails, CaseMessages, CaseTimeline, ContactChoices, MESSAGES_HEADING_ID,
+    CaseAudit, CaseCallbacks, CaseDetails, CaseMessages, CaseTimeline, ContactChoices, ContactLog,
+    MESSAGES_HEADING_ID,
 };
 use crate::i18n::*;
 use crate::session::staff_resource;
@@ -67,6 +68,8 @@ pub fn CasePage() -> impl IntoView {
                     })}
                     <ContactChoices preferences=view.preferences.preferences.clone() />
                     <CaseTimeline reference=view.crime_reference.clone() />
+                    <CaseCallbacks reference=view.crime_reference.clone() />
+                    <ContactLog reference=view.crime_reference.clone() />
                     <CaseMessages
                         reference=view.crime_reference.clone()
                         flagged={view.undelivered_messages > 0}

@@ -74,6 +74,11 @@ pub(crate) const VERSIONS: &[Version] = &[
         "0014_vcop_rules_and_telling.sql",
         "vcop_rules_and_telling"
     ),
+    version!(
+        15,
+        "0015_callback_queue_and_contact_log.sql",
+        "callback_queue_and_contact_log"
+    ),
 ];
 
 /// The migrator for `engine`.
