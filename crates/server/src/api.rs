@@ -18,7 +18,7 @@ use crate::platform::state::AppState;
 use crate::delivery::notify::receipts as notify_receipts;
 use crate::outbox::dev as dev_outbox;
 use crate::service::{client_config, health, openapi};
-use crate::{callbacks, cases, delivery, preferences, sessions, sign_in, staff};
+use crate::{callbacks, case_management, cases, delivery, preferences, sessions, sign_in, staff};
 
 /// Name of the cookie security scheme in the OpenAPI document.
 pub const SESSION_COOKIE_SCHEME: &str = "session_cookie";
@@ -95,6 +95,7 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(preferences::router())
         .merge(callbacks::router())
         .merge(staff::router())
+        .merge(case_management::router())
         .merge(delivery::router())
         .merge(notify_receipts::router())
         .merge(openapi::router());

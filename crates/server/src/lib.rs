@@ -23,6 +23,8 @@ pub mod api;
 pub mod audit;
 pub mod backup;
 pub mod callbacks;
+pub mod case_list;
+pub mod case_management;
 pub mod cases;
 pub mod delivery;
 pub mod demo;

@@ -226,6 +226,7 @@ pub struct OutboxResponse {
 }
 
 pub mod callbacks;
+pub mod case_management;
 pub mod content;
 pub mod dev;
 pub mod messages;

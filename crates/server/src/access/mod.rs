@@ -80,6 +80,10 @@ pub enum Capability {
     ReadCallbacks,
     RequestCallback,
     CancelCallback,
+    /// Change a case's stage or enhanced rights (officers, supervisors).
+    ChangeCase,
+    /// Move a case to another officer or team of the unit (supervisors).
+    ReallocateCase,
 }
 
 /// A case the actor may act on, with the victim it belongs to.

@@ -64,6 +64,7 @@ pub(crate) const VERSIONS: &[Version] = &[
         "sealed_personal_details"
     ),
     version!(12, "0012_audit_trail.sql", "audit_trail"),
+    version!(16, "0016_case_management.sql", "case_management"),
 ];
 
 /// The migrator for `engine`.
