@@ -5,7 +5,7 @@
 pub mod rules;
 pub mod store;
 
-use shared::api::case_management::CASE_PAGE_SIZE;
+use shared::api::case_management::{StageChoice, CASE_PAGE_SIZE};
 use shared::api::staff::{StaffCaseSummary, StaffCasesView};
 use shared::Lang;
 
@@ -63,6 +63,13 @@ pub async fn page(
         total,
         scope: request.scope,
         scopes: rules::scopes(actor.kind),
+        stages: stages::STAGES
+            .iter()
+            .map(|stage| StageChoice {
+                code: stage.code.to_owned(),
+                title: stage.view(lang).title,
+            })
+            .collect(),
         cases: rows
             .into_iter()
             .map(|row| summary(row, lang, now))

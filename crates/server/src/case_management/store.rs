@@ -15,8 +15,10 @@ pub struct CaseState {
     pub team_name: Option<String>,
 }
 
+type StateTuple = (String, bool, String, String, Option<String>, Option<String>);
+
 pub async fn case_state(conn: &mut Conn<'_>, case_id: &str) -> sqlx::Result<Option<CaseState>> {
-    let row: Option<(String, bool, String, String, Option<String>, Option<String>)> = query(
+    let row: Option<StateTuple> = query(
         "SELECT c.stage, c.enhanced_rights, c.officer_id, o.name, c.team_id, t.name
            FROM cases c JOIN officers o ON o.id = c.officer_id
            LEFT JOIN teams t ON t.id = c.team_id

@@ -107,6 +107,9 @@ pub struct StaffCasesView {
     pub scope: crate::api::case_management::CaseScope,
     #[serde(default)]
     pub scopes: Vec<crate::api::case_management::CaseScope>,
+    /// Every stage, for the stage filter, in the usual order of a case.
+    #[serde(default)]
+    pub stages: Vec<crate::api::case_management::StageChoice>,
 }
 
 fn default_scope() -> crate::api::case_management::CaseScope {

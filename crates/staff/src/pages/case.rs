@@ -10,7 +10,9 @@ use leptos_router::hooks::use_params_map;
 use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, WarningText};
 
 use crate::api::{self, ApiError};
-use crate::components::{CaseDetails, CaseMessages, ContactChoices, MESSAGES_HEADING_ID};
+use crate::components::{
+    CaseDetails, CaseManagement, CaseMessages, ContactChoices, MESSAGES_HEADING_ID,
+};
 use crate::i18n::*;
 use crate::session::staff_resource;
 
@@ -64,6 +66,10 @@ pub fn CasePage() -> impl IntoView {
                         <WarningText>{t!(i18n, case.sign_in_blocked)}</WarningText>
                     })}
                     <ContactChoices preferences=view.preferences.preferences.clone() />
+                    <CaseManagement
+                        reference=view.crime_reference.clone()
+                        on_saved=Callback::new(move |()| case.refetch())
+                    />
                     <CaseMessages
                         reference=view.crime_reference.clone()
                         flagged={view.undelivered_messages > 0}
