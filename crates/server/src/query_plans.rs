@@ -82,6 +82,7 @@ async fn hot_path_queries_are_index_lookups() {
         cases: 200,
         sessions: 0,
         sessions_out: None,
+        staff_sessions_out: None,
         queue_codes: 0,
         queue_codes_by: None,
         data_key_file: std::path::PathBuf::new(),
