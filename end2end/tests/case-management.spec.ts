@@ -103,7 +103,10 @@ test("an officer changes the stage and sets enhanced rights with a reason, keybo
   await stage.focus();
   await stage.selectOption({ label: "Charged: going to court" });
   await pressOn(page, page.getByRole("button", { name: "Change stage" }));
-  await expect(page.getByRole("status").filter({ hasText: "Stage changed" })).toBeVisible();
+  // The forms are rebuilt with the case: the success banner says so and takes focus.
+  const banner = page.getByRole("alert").filter({ hasText: "Stage changed" });
+  await expect(banner).toBeVisible();
+  await expect(banner).toBeFocused();
   const history = page.getByRole("table", { name: "Changes to this case" });
   await expect(history).toContainText("Charged: going to court");
   await checkPage(page, "case after a stage change");
@@ -122,7 +125,7 @@ test("an officer changes the stage and sets enhanced rights with a reason, keybo
   await page.getByLabel("Why are you changing this?").focus();
   await page.keyboard.type("The victim told us they are under 18");
   await pressOn(page, page.getByRole("button", { name: "Save enhanced rights" }));
-  await expect(page.getByRole("status").filter({ hasText: "Enhanced rights saved" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Enhanced rights saved" })).toBeFocused();
   await expect(rights).toContainText("This victim has enhanced rights.");
   await expect(history).toContainText("The victim told us they are under 18");
   await expect(page.getByRole("region", { name: "Reallocate" })).toHaveCount(0);

@@ -1,17 +1,26 @@
 //! `CaseManagement`: loads the case's management state (and, for supervisors, the unit's
 //! officers and teams) and shows "Change stage", "Enhanced rights" and "Reallocate". A
-//! save reloads it, and tells the page (`on_saved`) so the case above shows the change.
+//! save puts its sentence in `notice` (owned by the page, so it outlives the reload) and
+//! tells the page (`on_saved`) to reload the case; the sentence then shows in a success
+//! banner (`role="alert"`) above the forms, which takes focus, since the form the
+//! keyboard was on is rebuilt.
 
 use leptos::prelude::*;
-use ui::components::Loaded;
+use ui::components::{focus_element, Loaded, NotificationBanner};
 
 use super::{CaseStage, EnhancedRights, Reallocate};
 use crate::api;
 use crate::i18n::*;
 use crate::session::staff_resource;
 
+const BANNER_ID: &str = "case-saved";
+
 #[component]
-pub fn CaseManagement(reference: String, on_saved: Callback<()>) -> impl IntoView {
+pub fn CaseManagement(
+    reference: String,
+    notice: RwSignal<Option<String>>,
+    on_saved: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let saved = RwSignal::new(0_u32);
     let wanted = reference.clone();
@@ -28,11 +37,23 @@ pub fn CaseManagement(reference: String, on_saved: Callback<()>) -> impl IntoVie
             Ok((management, options))
         }
     });
-    let after_save = Callback::new(move |()| {
+    let after_save = Callback::new(move |sentence: String| {
+        notice.set(Some(sentence));
         saved.update(|n| *n += 1);
         on_saved.run(());
     });
+    let banner = move || {
+        notice.get().map(|sentence| {
+            request_animation_frame(|| focus_element(BANNER_ID));
+            view! {
+                <NotificationBanner id=BANNER_ID success=true autofocus=true>
+                    <p class="app-notification-banner__heading">{sentence}</p>
+                </NotificationBanner>
+            }
+        })
+    };
     view! {
+        {banner}
         <Loaded
             resource=management
             loading=loading

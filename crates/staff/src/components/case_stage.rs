@@ -1,6 +1,6 @@
 //! `CaseStage`: "Change stage" on the case page: a select of the catalogue's stages (the
-//! current one chosen) and a button. After a save it says so in a `role="status"` line
-//! and asks the page to reload the case (`on_saved`).
+//! current one chosen) and a button. After a save it hands the sentence to say to
+//! `on_saved`, which reloads the case and shows it in a success banner.
 //!
 //! Markup contract: a `<section>` named by its `<h2>`; the select has a `<label>`; a
 //! refused save shows the server's sentence as the field's error (`aria-describedby`).
@@ -30,12 +30,12 @@ pub fn save_error(i18n: I18n, error: &ApiError, field: &str) -> String {
 pub fn CaseStage(
     reference: String,
     management: CaseManagementView,
-    on_saved: Callback<()>,
+    /// Called with the sentence to show after a save.
+    on_saved: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let stage = RwSignal::new(management.stage.clone());
     let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(false);
     let save = Action::new_local(move |request: &ChangeStageRequest| {
         api::change_stage(reference.clone(), request.clone())
     });
@@ -44,8 +44,7 @@ pub fn CaseStage(
             untrack(|| match result {
                 Ok(()) => {
                     error.set(None);
-                    done.set(true);
-                    on_saved.run(());
+                    on_saved.run(t_string!(i18n, case_management.stage_changed).to_owned());
                 }
                 Err(failure) => error.set(Some(save_error(i18n, &failure, "stage"))),
             });
@@ -53,7 +52,6 @@ pub fn CaseStage(
     });
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        done.set(false);
         save.dispatch(ChangeStageRequest {
             stage: stage.get_untracked(),
         });
@@ -85,9 +83,6 @@ pub fn CaseStage(
                     </select>
                 </div>
                 <button type="submit" class="app-button">{t!(i18n, case_management.stage_button)}</button>
-                <p class="app-body" role="status">
-                    {move || done.get().then(|| t_string!(i18n, case_management.stage_changed))}
-                </p>
             </form>
         </section>
     }

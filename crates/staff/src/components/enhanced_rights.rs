@@ -4,7 +4,7 @@
 //!
 //! Markup contract: a `<section>` named by its `<h2>`; yes/no radios in a `<fieldset>`
 //! with a `<legend>`; the reason is a `<textarea>` with a `<label>`, a hint and an error,
-//! both in its `aria-describedby`; the save's outcome in a `role="status"` line.
+//! both in its `aria-describedby`.
 
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
@@ -22,14 +22,14 @@ use crate::i18n::*;
 pub fn EnhancedRights(
     reference: String,
     management: CaseManagementView,
-    on_saved: Callback<()>,
+    /// Called with the sentence to show after a save.
+    on_saved: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let wanted = RwSignal::new(!management.enhanced_rights);
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(false);
     let save = Action::new_local(move |request: &EnhancedRightsRequest| {
         api::set_enhanced_rights(reference.clone(), request.clone())
     });
@@ -39,8 +39,7 @@ pub fn EnhancedRights(
                 Ok(()) => {
                     error.set(None);
                     reason.set(String::new());
-                    done.set(true);
-                    on_saved.run(());
+                    on_saved.run(t_string!(i18n, case_management.rights_changed).to_owned());
                 }
                 Err(failure) => error.set(Some(save_error(i18n, &failure, "reason"))),
             });
@@ -48,7 +47,6 @@ pub fn EnhancedRights(
     });
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        done.set(false);
         save.dispatch(EnhancedRightsRequest {
             enhanced_rights: wanted.get_untracked(),
             reason: reason.get_untracked(),
@@ -108,9 +106,6 @@ pub fn EnhancedRights(
                     ></textarea>
                 </div>
                 <button type="submit" class="app-button">{t!(i18n, case_management.rights_button)}</button>
-                <p class="app-body" role="status">
-                    {move || done.get().then(|| t_string!(i18n, case_management.rights_changed))}
-                </p>
             </form>
             <ChangeHistory changes=management.changes />
         </section>

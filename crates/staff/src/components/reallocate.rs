@@ -3,7 +3,7 @@
 //!
 //! Markup contract: a `<section>` named by its `<h2>`; each select has a `<label>`; a
 //! refused save shows the server's sentence under the officer select
-//! (`aria-describedby`); the outcome in a `role="status"` line.
+//! (`aria-describedby`).
 
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
@@ -19,14 +19,14 @@ pub fn Reallocate(
     reference: String,
     management: CaseManagementView,
     options: AllocationOptionsView,
-    on_saved: Callback<()>,
+    /// Called with the sentence to show after a save.
+    on_saved: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let officer = RwSignal::new(String::new());
     let team = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(false);
     let save = Action::new_local(move |request: &ReallocateRequest| {
         api::reallocate(reference.clone(), request.clone())
     });
@@ -35,8 +35,7 @@ pub fn Reallocate(
             untrack(|| match result {
                 Ok(()) => {
                     error.set(None);
-                    done.set(true);
-                    on_saved.run(());
+                    on_saved.run(t_string!(i18n, case_management.reallocated).to_owned());
                 }
                 Err(failure) => error.set(Some(save_error(i18n, &failure, "officer_id"))),
             });
@@ -45,7 +44,6 @@ pub fn Reallocate(
     let chosen = |signal: RwSignal<String>| Some(signal.get_untracked()).filter(|v| !v.is_empty());
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        done.set(false);
         save.dispatch(ReallocateRequest {
             officer_id: chosen(officer),
             team_id: chosen(team),
@@ -99,9 +97,6 @@ pub fn Reallocate(
                     </select>
                 </div>
                 <button type="submit" class="app-button">{t!(i18n, case_management.reallocate_button)}</button>
-                <p class="app-body" role="status">
-                    {move || done.get().then(|| t_string!(i18n, case_management.reallocated))}
-                </p>
             </form>
         </section>
     }

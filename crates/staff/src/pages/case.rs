@@ -26,6 +26,8 @@ pub fn CasePage() -> impl IntoView {
         async move { api::get_case(&reference).await }
     });
     let not_found = move || matches!(case.get(), Some(Err(ApiError::NotFound)));
+    // What the last case-management save did; here so it outlives the case's reload.
+    let saved_notice = RwSignal::new(None::<String>);
     let title = Signal::derive(move || {
         if not_found() {
             t_string!(i18n, case.not_found_title).to_owned()
@@ -68,6 +70,7 @@ pub fn CasePage() -> impl IntoView {
                     <ContactChoices preferences=view.preferences.preferences.clone() />
                     <CaseManagement
                         reference=view.crime_reference.clone()
+                        notice=saved_notice
                         on_saved=Callback::new(move |()| case.refetch())
                     />
                     <CaseMessages
