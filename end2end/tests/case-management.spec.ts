@@ -96,6 +96,7 @@ test("an officer changes the stage and sets enhanced rights with a reason, keybo
   await page.goto(`/staff/cases/${fresh.reference}`);
   await expect(page.getByRole("heading", { level: 1, name: `Case ${fresh.reference}` })).toBeVisible();
   // The safe-contact choices stay first; the management forms follow them.
+  await expect(page.getByRole("heading", { level: 2, name: "Change stage" })).toBeVisible();
   const headings = await page.locator("main h2").allTextContents();
   expect(headings.indexOf("How to contact the victim safely")).toBeLessThan(headings.indexOf("Change stage"));
 
