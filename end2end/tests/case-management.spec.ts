@@ -8,7 +8,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, freshCase } from "./helpers";
 import { OFFICER, sidewaysOverflow, smallTargets, staffSignIn } from "./staff-helpers";
 
-test.describe.configure({ mode: "serial" });
+// Signing in waits for a fresh authenticator step (up to 30 s), so each test gets longer.
+test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 async function checkPage(page: Page, state: string) {
   await page.waitForLoadState("networkidle");
@@ -81,13 +82,18 @@ test("My cases pages through more than 50 cases, forwards and back", async ({ pa
   await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
   await pressOn(page, pages.getByRole("link", { name: "Next page" }));
   await expect(page).toHaveURL(/after=/);
-  const second = await table.locator("tbody tr td:first-child a").allTextContents();
-  expect(second.length).toBeGreaterThan(0);
-  expect(second.filter((reference) => first.includes(reference))).toEqual([]);
+  const shown = () => table.locator("tbody tr td:first-child a").allTextContents();
+  // The second page: other cases than the first's, once it has arrived.
+  await expect
+    .poll(async () => {
+      const second = await shown();
+      return second.length > 0 && second.every((reference) => !first.includes(reference));
+    })
+    .toBe(true);
   await checkPage(page, "my cases, second page");
   await pressOn(page, pages.getByRole("link", { name: "Previous page" }));
   await expect(page).toHaveURL(/before=/);
-  await expect.poll(() => table.locator("tbody tr td:first-child a").allTextContents()).toEqual(first);
+  await expect.poll(shown).toEqual(first);
 });
 
 test("an officer changes the stage and sets enhanced rights with a reason, keyboard only", async ({ page }) => {
