@@ -208,7 +208,7 @@ staff_lists_p99() {
     name="${entry%%|*}"
     url="${entry#*|}"
     while IFS=$'\t' read -r role cookie; do
-      say "Staff lists: $name p99 at $LIST_RATE requests/s for the $role, $size cases"
+      say "Staff lists: $name p99 at $LIST_RATE requests/s for the $role ($size data set)"
       OUT="$(COOKIE="$cookie" oha_run "list-$role-$size" "$BASE$url" -c "$CONCURRENCY" -q "$LIST_RATE" --latency-correction)"
       read -r rps p50 p99 bad <<<"$OUT"
       [ "$bad" = 0 ] || { row "Staff $name ($role), $size cases" "$p99 ms" "-" "fail ($bad not 2xx)"; continue; }
