@@ -187,19 +187,26 @@ test("keyboard only: sign in and open a case", async ({ page }) => {
   await page.keyboard.press("Enter");
   const heading = page.getByRole("heading", { level: 1, name: "My cases" });
   await expect(heading).toBeFocused();
-  // From the heading, the next tab stops are the table region and then its first link.
+  // From the heading, Tab goes through whose cases and the filters to the table region,
+  // its sortable headers and then the first case's link.
   // The heading is focused as soon as the page opens; the cases arrive a moment later, and
   // a person tabs on once they see them.
   const region = page.getByRole("region", { name: /your cases/i });
   await expect(region).toBeVisible();
-  await page.keyboard.press("Tab");
+  const inRegion = () => region.evaluate((element) => element === document.activeElement);
+  for (let tabs = 0; tabs < 20 && !(await inRegion()); tabs++) await page.keyboard.press("Tab");
   await expect(region).toBeFocused();
+  for (const header of ["Crime reference", "Stage", "Next Victims' Code deadline"]) {
+    await page.keyboard.press("Tab");
+    await expect(region.getByRole("link", { name: header })).toBeFocused();
+  }
   await page.keyboard.press("Tab");
-  const link = page.getByRole("link", { name: OFFICER.cases[0] });
+  const link = region.locator("tbody tr").first().getByRole("link");
   await expect(link).toBeFocused();
+  const reference = (await link.textContent()) ?? "";
   // Focus is visible: the GOV.UK yellow focus background.
   const background = await link.evaluate((element) => getComputedStyle(element).backgroundColor);
   expect(background).not.toBe("rgba(0, 0, 0, 0)");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 1, name: `Case ${OFFICER.cases[0]}` })).toBeFocused();
+  await expect(page.getByRole("heading", { level: 1, name: `Case ${reference}` })).toBeFocused();
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed and size against budgets; called by `./x bench`, which builds everything first.
-# usage: tools/bench/bench.sh [bytes] [api] [pages] [writes] [postgres] [delivery]
-#        (default: all six)
+# usage: tools/bench/bench.sh [bytes] [api] [caselist] [pages] [writes] [postgres] [delivery]
+#        (default: all seven)
 #
 # Needs (set by ./x): SERVER (release server binary), LOADGEN (tools/loadgen binary), DIST
 # (trunk's dist/), NODE_DIR (end2end/, for Lighthouse), CHROME_PATH, NOTIFY_DOUBLE
@@ -28,6 +28,8 @@ WRITES_BUDGET_PER_S=2000
 CONCURRENCY=50
 DURATION=10s
 FIXED_RATE=1000
+# The staff lists read a whole caseload (about 1,000 cases) per request: a lower rate.
+LIST_RATE=${LIST_RATE:-100}
 SEED_LIMIT_SECS=${SEED_LIMIT_SECS:-300}
 WRITERS=200
 WRITE_SECS=10
@@ -190,6 +192,63 @@ bench_api() {
   row "API case read p99 growth, $(thousands "$SEEDED") / 1,000 cases" "${growth}x" "<= ${GROWTH_BUDGET_X}x" \
     "$([ "$bad" = 0 ] && verdict "$growth" "$GROWTH_BUDGET_X" || echo "fail ($bad not 2xx)")"
   rm -f "$API_DB" "$API_DB-wal" "$API_DB-shm" # about 3 GB at 1,000,000 cases
+}
+
+# ---------------------------------------------------------------------------------------
+# The staff lists at 1,000 and 1,000,000 cases: p99 of each list URL, for an officer and a
+# supervisor of the first seeded team (about 1,000 cases, the same at every size), must
+# stay within GROWTH_BUDGET_X of the same at 1,000 cases. Add a list to STAFF_LISTS.
+STAFF_LISTS=("case list|/api/staff/cases" "due list|/api/staff/due")
+
+# staff_lists_p99 SIZE: one fixed-rate oha run per list and account; sets LIST_P99["list|role|SIZE"].
+declare -A LIST_P99
+staff_lists_p99() {
+  local size="$1" entry name url role cookie rps p50 p99 bad
+  for entry in "${STAFF_LISTS[@]}"; do
+    name="${entry%%|*}"
+    url="${entry#*|}"
+    while IFS=$'\t' read -r role cookie; do
+      say "Staff lists: $name p99 at $LIST_RATE requests/s for the $role ($size data set)"
+      OUT="$(COOKIE="$cookie" oha_run "list-$role-$size" "$BASE$url" -c "$CONCURRENCY" -q "$LIST_RATE" --latency-correction)"
+      read -r rps p50 p99 bad <<<"$OUT"
+      [ "$bad" = 0 ] || { row "Staff $name ($role), $size cases" "$p99 ms" "-" "fail ($bad not 2xx)"; continue; }
+      LIST_P99["$name|$role|$size"]="$p99"
+    done <"$WORK/staff-sessions.tsv"
+  done
+}
+
+bench_caselist() {
+  API_DB="$WORK/lists.db"
+  SEEDED=0
+  say "Staff lists: seeding 1,000 cases, an officer and a supervisor"
+  "$SERVER" seed --database-url "sqlite://$API_DB" --cases 1000 \
+    --staff-sessions-out "$WORK/staff-sessions.tsv" >/dev/null
+  SEEDED=1000
+  start_server "sqlite://$API_DB"
+  staff_lists_p99 small
+  stop_server
+  say "Staff lists: seeding towards 1,000,000 cases (stops after ${SEED_LIMIT_SECS}s)"
+  SEED_STARTED=$(date +%s)
+  seed_to 1000000
+  # Fresh sessions: the first ones may have gone idle for longer than 15 minutes.
+  "$SERVER" seed --database-url "sqlite://$API_DB" --cases 0 \
+    --staff-sessions-out "$WORK/staff-sessions.tsv" >/dev/null
+  start_server "sqlite://$API_DB"
+  staff_lists_p99 big
+  stop_server
+  local entry name role small big growth
+  for entry in "${STAFF_LISTS[@]}"; do
+    name="${entry%%|*}"
+    for role in officer supervisor; do
+      small="${LIST_P99["$name|$role|small"]:-}"
+      big="${LIST_P99["$name|$role|big"]:-}"
+      [ -n "$small" ] && [ -n "$big" ] || continue
+      growth="$(awk -v a="$big" -v b="$small" 'BEGIN { printf "%.2f", a / b }')"
+      row "Staff $name p99 ($role), 1,000 / $(thousands "$SEEDED") cases at $LIST_RATE/s" "$small / $big ms" "-" "-"
+      row "Staff $name p99 growth ($role), $(thousands "$SEEDED") / 1,000 cases" "${growth}x" "<= ${GROWTH_BUDGET_X}x" "$(verdict "$growth" "$GROWTH_BUDGET_X")"
+    done
+  done
+  rm -f "$API_DB" "$API_DB-wal" "$API_DB-shm" "$WORK/staff-sessions.tsv"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -356,11 +415,11 @@ bench_delivery() {
 
 # ---------------------------------------------------------------------------------------
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(bytes api pages writes postgres delivery)
+[ ${#parts[@]} -gt 0 ] || parts=(bytes api caselist pages writes postgres delivery)
 for part in "${parts[@]}"; do
   case "$part" in
-    bytes | api | pages | writes | postgres | delivery) "bench_$part" ;;
-    *) echo "bench: unknown part $part (bytes, api, pages, writes, postgres, delivery)" >&2; exit 2 ;;
+    bytes | api | caselist | pages | writes | postgres | delivery) "bench_$part" ;;
+    *) echo "bench: unknown part $part (bytes, api, caselist, pages, writes, postgres, delivery)" >&2; exit 2 ;;
   esac
 done
 

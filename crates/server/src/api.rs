@@ -19,7 +19,8 @@ use crate::delivery::notify::receipts as notify_receipts;
 use crate::outbox::dev as dev_outbox;
 use crate::service::{client_config, health, openapi};
 use crate::{
-    audit, callbacks, cases, contact_log, delivery, preferences, sessions, sign_in, staff, updates,
+    audit, callbacks, case_management, cases, contact_log, delivery, preferences, sessions,
+    sign_in, staff, updates,
 };
 
 /// Name of the cookie security scheme in the OpenAPI document.
@@ -100,6 +101,7 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(contact_log::router())
         .merge(staff::router())
         .merge(updates::router())
+        .merge(case_management::router())
         .merge(delivery::router())
         .merge(audit::router())
         .merge(notify_receipts::router())

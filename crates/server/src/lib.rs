@@ -23,6 +23,8 @@ pub mod api;
 pub mod audit;
 pub mod backup;
 pub mod callbacks;
+pub mod case_list;
+pub mod case_management;
 pub mod cases;
 pub mod contact_log;
 pub mod delivery;
@@ -185,6 +187,11 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             demo::messages::insert_undelivered_letter(&db, clock.unix())
                 .await
                 .context("could not load the demo's undelivered message")?;
+            let today =
+                shared::CalendarDate::from_days_since_epoch(clock.unix().div_euclid(86_400));
+            demo::caseloads::insert(&db, &keys, today, clock.unix())
+                .await
+                .context("could not load the demo officers' caseloads")?;
         }
     }
     let listener = TcpListener::bind(config.addr).await.with_context(|| {

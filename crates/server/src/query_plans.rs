@@ -83,6 +83,8 @@ async fn plan(db: &Db, sql: &str) -> Vec<String> {
 /// `WITH` table the same plan built (`MATERIALIZE name`) is not a table scan: it holds only
 /// what the plan's own searches found. Nor is reading one the plan runs alongside
 /// (`CO-ROUTINE name`), which hands over its rows as they are found.
+/// what the plan's own searches found; nor is reading a subquery the plan runs alongside
+/// (`CO-ROUTINE name`).
 fn scan_problem(plan: &[String], is_read: bool) -> Option<String> {
     let built_here = |scan: &str| {
         let name = scan.trim_start_matches("SCAN ");
@@ -116,6 +118,7 @@ async fn hot_path_queries_are_index_lookups() {
         cases: 200,
         sessions: 0,
         sessions_out: None,
+        staff_sessions_out: None,
         queue_codes: 0,
         queue_codes_by: None,
         data_key_file: std::path::PathBuf::new(),
@@ -126,7 +129,17 @@ async fn hot_path_queries_are_index_lookups() {
         .unwrap();
 
     let mut problems = Vec::new();
-    for (name, sql) in HOT_QUERIES {
+    // The case list: each order, forwards and backwards.
+    let case_lists = shared::api::case_management::CaseSort::ALL
+        .into_iter()
+        .flat_map(|sort| [(sort, false), (sort, true)])
+        .map(|(sort, back)| {
+            (
+                "a staff case list page",
+                crate::case_list::store::list_sql(sort, back),
+            )
+        });
+    for (name, sql) in HOT_QUERIES.iter().copied().chain(case_lists) {
         let steps = plan(&db, sql).await;
         let is_read = sql.trim_start().starts_with("SELECT");
         if let Some(problem) = scan_problem(&steps, is_read) {

@@ -232,6 +232,7 @@ pub struct OutboxResponse {
 
 pub mod audit;
 pub mod callbacks;
+pub mod case_management;
 pub mod content;
 pub mod dev;
 pub mod messages;

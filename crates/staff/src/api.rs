@@ -4,8 +4,9 @@
 use gloo_net::http::Request;
 use shared::api::audit::AuditTrailView;
 use shared::api::callbacks::CallbackView;
-use shared::api::staff::{
-    StaffCaseMessagesView, StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest,
+use shared::api::case_management::{
+    AllocationOptionsView, CaseManagementView, ChangeStageRequest, EnhancedRightsRequest,
+    ReallocateRequest,
 };
 use shared::api::staff::{
     StaffCaseMessagesView, StaffCaseView, StaffCasesView, StaffSessionView, StaffSignInRequest,
@@ -47,9 +48,59 @@ pub async fn sign_out_everywhere() -> Result<(), ApiError> {
         .map(drop)
 }
 
-/// `GET /api/staff/cases`: "My cases", soonest deadline first.
-pub async fn get_cases() -> Result<StaffCasesView, ApiError> {
-    json(send(fresh_get("/api/staff/cases").build()).await?).await
+/// `GET /api/staff/cases?…`: one page of "My cases"; `query` is the page address's own
+/// query string (scope, sort, filters, cursor), passed on as it is.
+pub async fn get_cases(query: String) -> Result<StaffCasesView, ApiError> {
+    let url = if query.is_empty() {
+        "/api/staff/cases".to_owned()
+    } else {
+        format!("/api/staff/cases?{query}")
+    };
+    json(send(fresh_get(&url).build()).await?).await
+}
+
+fn case_url(crime_reference: &str, tail: &str) -> String {
+    format!(
+        "/api/staff/cases/{}/{tail}",
+        encode_path_segment(crime_reference)
+    )
+}
+
+/// `GET /api/staff/cases/{ref}/management`: stage, enhanced rights, allocation, changes.
+pub async fn get_case_management(crime_reference: &str) -> Result<CaseManagementView, ApiError> {
+    json(send(fresh_get(&case_url(crime_reference, "management")).build()).await?).await
+}
+
+/// `PUT /api/staff/cases/{ref}/stage` (204).
+pub async fn change_stage(
+    crime_reference: String,
+    request: ChangeStageRequest,
+) -> Result<(), ApiError> {
+    let url = case_url(&crime_reference, "stage");
+    send(Request::put(&url).json(&request)).await.map(drop)
+}
+
+/// `PUT /api/staff/cases/{ref}/enhanced-rights` (204); 422 without a reason.
+pub async fn set_enhanced_rights(
+    crime_reference: String,
+    request: EnhancedRightsRequest,
+) -> Result<(), ApiError> {
+    let url = case_url(&crime_reference, "enhanced-rights");
+    send(Request::put(&url).json(&request)).await.map(drop)
+}
+
+/// `PUT /api/staff/cases/{ref}/allocation` (supervisors; 204).
+pub async fn reallocate(
+    crime_reference: String,
+    request: ReallocateRequest,
+) -> Result<(), ApiError> {
+    let url = case_url(&crime_reference, "allocation");
+    send(Request::put(&url).json(&request)).await.map(drop)
+}
+
+/// `GET /api/staff/unit/allocation-options` (supervisors): the unit's officers and teams.
+pub async fn get_allocation_options() -> Result<AllocationOptionsView, ApiError> {
+    json(send(fresh_get("/api/staff/unit/allocation-options").build()).await?).await
 }
 
 /// `GET /api/staff/cases/{ref}`, the reference percent-encoded as one path segment as the

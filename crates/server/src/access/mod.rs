@@ -89,6 +89,10 @@ pub enum Capability {
     WorkCallbacks,
     /// Read and add to a case's contact log, and check a flagged number (staff).
     RecordContact,
+    /// Change a case's stage or enhanced rights (officers, supervisors).
+    ChangeCase,
+    /// Move a case to another officer or team of the unit (supervisors).
+    ReallocateCase,
 }
 
 /// A case the actor may act on, with the victim it belongs to.

@@ -80,23 +80,39 @@ pub struct CaseloadRow {
 /// `outbox_case_id_created_at` (the reason is `delivery::rules::NO_SAFE_METHOD`).
 macro_rules! caseload_columns {
     () => {
-        "SELECT c.crime_reference, c.crime_type, c.stage, c.enhanced_rights,
+        concat!(
+            "SELECT c.crime_reference, c.crime_type, c.stage, c.enhanced_rights,
                 (SELECT MIN(u.vcop_deadline) FROM case_updates u
                  WHERE u.case_id = c.id AND u.vcop_event IS NOT NULL
                    AND u.vcop_told_on IS NULL) AS next_deadline,
                 (SELECT MAX(a.blocked_until) FROM sign_in_alerts a
                  WHERE a.case_id = c.id) AS sign_in_blocked_until,
-                (SELECT COUNT(*) FROM outbox o
-                 WHERE o.case_id = c.id
-                   AND (o.status = 'permanent_failure'
-                        OR (o.status = 'cancelled'
-                            AND o.failure_reason = 'no safe written method'))
-                   AND o.status_at >= COALESCE(
-                         (SELECT MAX(p.changed_at) FROM contact_preferences p
-                          WHERE p.victim_id = c.victim_id), 0)) AS undelivered_messages
+                ",
+            undelivered_messages!(),
+            " AS undelivered_messages
          FROM cases c"
+        )
     };
 }
+
+/// How many messages to the victim of case `c` could not be delivered since they last
+/// changed their contact preferences (`outbox_case_id_created_at`; the reason is
+/// `delivery::rules::NO_SAFE_METHOD`).
+macro_rules! undelivered_messages {
+    () => {
+        "(SELECT COUNT(*) FROM outbox o
+          WHERE o.case_id = c.id
+            AND (o.status = 'permanent_failure'
+                 OR (o.status = 'cancelled'
+                     AND o.failure_reason = 'no safe written method'))
+            AND o.status_at >= COALESCE(
+                  (SELECT MAX(p.changed_at) FROM contact_preferences p
+                   WHERE p.victim_id = c.victim_id), 0))"
+    };
+}
+
+/// `undelivered_messages!()` for SQL built elsewhere (the case list's filter and column).
+pub(crate) const UNDELIVERED_MESSAGES_SQL: &str = undelivered_messages!();
 
 /// `$1` kind, `$2` staff id, `$3` limit. The same rules as `CASE_ACCESS_SQL` for officers
 /// and supervisors (allocated to the officer's card or in their team; in a team of the

@@ -1,6 +1,7 @@
 //! Demo mode: with `--demo` and an empty database, load the demo cases
 //! (`demo_content.rs`) in one transaction, with dates relative to today.
 
+pub mod caseloads;
 pub mod content;
 pub mod fresh_case;
 pub mod messages;

@@ -192,6 +192,14 @@ pub struct SeedArgs {
     #[arg(long)]
     pub sessions_out: Option<PathBuf>,
 
+    /// Benchmarks only: after seeding, sign in an officer and a supervisor of the first
+    /// seeded team (made from the first run's first four officer cards, about 1,000
+    /// cases, in a unit of its own) and write `officer<TAB>Cookie` and
+    /// `supervisor<TAB>Cookie` lines to this file (mode 0600). Later runs sign the same two
+    /// accounts in again. Delete the file after the benchmark.
+    #[arg(long)]
+    pub staff_sessions_out: Option<PathBuf>,
+
     /// Benchmarks and crash tests only: after seeding, issue a sign-in code for this many
     /// of the new cases, so this many messages wait in the outbox to be sent at once by
     /// the first server started on the database with a provider. These codes stay usable

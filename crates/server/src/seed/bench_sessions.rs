@@ -72,7 +72,7 @@ pub async fn write(db: &Db, cases: &[CallbackReady], now: i64, out: &Path) -> an
 
 /// Creates or empties `path`, readable and writable by its owner only: it holds live
 /// session tokens.
-fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+pub(super) fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]

@@ -13,6 +13,7 @@ mod queued_codes;
 pub mod references;
 mod rng;
 mod rows;
+mod staff_sessions;
 mod write;
 
 use std::time::Instant;
@@ -152,6 +153,9 @@ pub async fn seed(
             );
         }
         bench_sessions::write(db, &sample.picked, now, out).await?;
+    }
+    if let Some(out) = &args.staff_sessions_out {
+        staff_sessions::write(db, keys, &run.officers, now, out).await?;
     }
     let only = args.queue_codes_by.map(|by| match by {
         CodesBy::Text => ContactMethod::TextMessage,

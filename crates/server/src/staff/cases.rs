@@ -3,7 +3,7 @@
 //! (one case, with the victim's safe-contact choices first).
 
 use axum::extract::State;
-use shared::api::staff::{StaffCaseSummary, StaffCaseView, StaffCasesView};
+use shared::api::staff::{StaffCaseView, StaffCasesView};
 use shared::api::ErrorBody;
 use shared::Lang;
 use utoipa_axum::router::OpenApiRouter;
@@ -11,16 +11,15 @@ use utoipa_axum::routes;
 
 use crate::access::{self, Actor, Capability};
 use crate::audit::AuditAction;
+use crate::case_list::{self, rules::CaseListQuery};
 use crate::cases::stages;
 use crate::platform::case_path::CasePath;
 use crate::platform::error::AppError;
 use crate::platform::i18n::RequestLang;
 use crate::platform::json::Json;
+use crate::platform::query::Query;
 use crate::platform::state::AppState;
 use crate::preferences::store as preferences;
-
-/// The most cases one page of "My cases" lists.
-pub const PAGE_SIZE: i64 = 200;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -28,40 +27,33 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(one_case))
 }
 
-/// The cases this officer works (allocated to them or their team), or, for a supervisor,
-/// every case of their unit's teams; soonest untold Victims' Code deadline first.
+/// The cases this officer works (allocated to them or their team; `scope=mine`: to them
+/// only), or, for a supervisor, every case of their unit's teams; soonest untold Victims'
+/// Code deadline first unless `sort` says otherwise; filtered; 50 a page, with cursors.
 #[utoipa::path(
     get,
     path = "/api/staff/cases",
     operation_id = "list_staff_cases",
     tag = "staff",
+    params(CaseListQuery),
     security(("staff_session_cookie" = [])),
     responses(
-        (status = 200, description = "The caseload", body = StaffCasesView),
+        (status = 200, description = "One page of the caseload", body = StaffCasesView),
         (status = 401, description = "Not signed in as staff", body = ErrorBody),
+        (status = 422, description = "A parameter is wrong (keys as the parameters)", body = ErrorBody),
     )
 )]
 async fn my_cases(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     actor: Actor,
+    Query(query): Query<CaseListQuery>,
 ) -> Result<Json<StaffCasesView>, AppError> {
+    let request = case_list::rules::parse(&query, actor.kind).map_err(AppError::Validation)?;
     let now = state.clock.unix();
     let mut conn = state.db.acquire().await?;
-    let rows = access::caseload(&mut conn.conn(), &actor, PAGE_SIZE).await?;
-    let cases = rows
-        .into_iter()
-        .map(|row| StaffCaseSummary {
-            stage: stage_title(lang, row.stage),
-            crime_reference: row.crime_reference,
-            crime_type: row.crime_type,
-            enhanced_rights: row.enhanced_rights,
-            next_deadline: row.next_deadline,
-            sign_in_blocked: row.sign_in_blocked_until.is_some_and(|until| until > now),
-            undelivered_messages: u32::try_from(row.undelivered_messages).unwrap_or(u32::MAX),
-        })
-        .collect();
-    Ok(Json(StaffCasesView { cases }))
+    let view = case_list::page(&mut conn.conn(), &actor, &request, lang, now).await?;
+    Ok(Json(view))
 }
 
 /// One case the officer works, with the victim's current contact preferences.

@@ -143,6 +143,18 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
             "/api/staff/cases/{crime_reference}/callbacks/{callback_id}/complete"
             | "/api/staff/cases/{crime_reference}/callbacks/{callback_id}/schedule",
         ) => rule(UpToASecret(SEE_A_AS_STAFF), SEE_A_AS_STAFF),
+        // Case management: officers and supervisors who work the case change it; only the
+        // case's unit's supervisor reallocates it; each supervisor lists their own unit.
+        ("get", "/api/staff/cases/{crime_reference}/management") => {
+            rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF)
+        }
+        (
+            "put",
+            "/api/staff/cases/{crime_reference}/stage"
+            | "/api/staff/cases/{crime_reference}/enhanced-rights",
+        ) => rule(Only(SEE_A_AS_STAFF), &[]),
+        ("put", "/api/staff/cases/{crime_reference}/allocation") => rule(Only(&[Supervisor]), &[]),
+        ("get", "/api/staff/unit/allocation-options") => rule(Only(SUPERVISORS), &[]),
         // Each supervisor lists and adds officers in their own unit only.
         ("get" | "post", "/api/staff/officers") => rule(Only(SUPERVISORS), &[Supervisor]),
         ("post", "/api/staff/officers/{staff_id}/disable") => {
@@ -233,6 +245,13 @@ fn body_for(method: &str, path: &str, caller: Caller) -> Option<Value> {
             "team_id": if caller == OtherUnitsSupervisor { "other-team" } else { "demo-team-north" },
             "password": "a first officer password",
         }),
+        "/api/staff/cases/{crime_reference}/stage" => json!({ "stage": "under_investigation" }),
+        // Each entitled caller flips it, so neither finds it already as asked.
+        "/api/staff/cases/{crime_reference}/enhanced-rights" => json!({
+            "enhanced_rights": caller != Supervisor,
+            "reason": "Checking who may change it",
+        }),
+        "/api/staff/cases/{crime_reference}/allocation" => json!({ "team_id": "demo-team-north" }),
         _ => json!({}),
     })
 }

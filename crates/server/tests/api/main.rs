@@ -6,6 +6,8 @@ mod authorisation_matrix;
 mod backup;
 mod builders;
 mod callbacks;
+mod case_list;
+mod case_management;
 mod cases;
 mod client_config;
 mod contact_change;

@@ -75,11 +75,13 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/staff/cases/CR%2F100001%2F25/audit"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/callbacks"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/contacts"),
+        ("get", "/api/staff/cases/CR%2F100001%2F25/management"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/messages"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/updates"),
         ("get", "/api/staff/due"),
         ("get", "/api/staff/officers"),
         ("get", "/api/staff/session"),
+        ("get", "/api/staff/unit/allocation-options"),
         ("post", "/api/cases/CR%2F100001%2F25/callbacks"),
         (
             "post",
@@ -119,6 +121,9 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/staff/sign-out"),
         ("post", "/api/staff/sign-out-everywhere"),
         ("put", "/api/cases/CR%2F100001%2F25/preferences"),
+        ("put", "/api/staff/cases/CR%2F100001%2F25/allocation"),
+        ("put", "/api/staff/cases/CR%2F100001%2F25/enhanced-rights"),
+        ("put", "/api/staff/cases/CR%2F100001%2F25/stage"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()

@@ -74,13 +74,46 @@ pub struct StaffCaseSummary {
     /// by text: the number may be wrong") and lists them (`StaffCaseMessagesView`).
     #[serde(default)]
     pub undelivered_messages: u32,
+    /// The stage's code (`stage` is its title).
+    #[serde(default)]
+    pub stage_code: String,
+    /// Callback requests still open (requested or scheduled).
+    #[serde(default)]
+    pub open_callbacks: u32,
+    /// Who the case is allocated to: the officer card's name, and the team's if any.
+    #[serde(default)]
+    pub officer_name: String,
+    #[serde(default)]
+    pub team_name: Option<String>,
 }
 
-/// `GET /api/staff/cases`.
+/// `GET /api/staff/cases`: one page of the list, at most
+/// `case_management::CASE_PAGE_SIZE` cases.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffCasesView {
     pub cases: Vec<StaffCaseSummary>,
+    /// How many cases match the scope and filters, on every page together.
+    #[serde(default)]
+    pub total: u64,
+    /// Pass as `after` for the next page; none on the last page.
+    #[serde(default)]
+    pub next: Option<String>,
+    /// Pass as `before` for the previous page; none on the first page.
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// The scope listed, and the scopes this account may choose.
+    #[serde(default = "default_scope")]
+    pub scope: crate::api::case_management::CaseScope,
+    #[serde(default)]
+    pub scopes: Vec<crate::api::case_management::CaseScope>,
+    /// Every stage, for the stage filter, in the usual order of a case.
+    #[serde(default)]
+    pub stages: Vec<crate::api::case_management::StageChoice>,
+}
+
+fn default_scope() -> crate::api::case_management::CaseScope {
+    crate::api::case_management::CaseScope::Team
 }
 
 /// `GET /api/staff/cases/{crime_reference}`: the case, and how the victim may be

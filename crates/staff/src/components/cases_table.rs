@@ -10,9 +10,12 @@
 //! words, not colours or icons; so are the "Sign-in blocked" tag under a reference whose
 //! victim cannot sign in by code for now (too many wrong codes: call them) and the
 //! "Message not delivered" tag where a message to the victim could not be delivered.
+//! The reference, stage and deadline headers are links that sort by them (ascending; the
+//! sorted column's `<th>` carries `aria-sort="ascending"`, the others `aria-sort="none"`).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::api::case_management::CaseSort;
 use shared::api::staff::StaffCaseSummary;
 
 use ui::components::Tag;
@@ -23,9 +26,22 @@ use crate::i18n::*;
 const CAPTION_ID: &str = "cases-caption";
 
 #[component]
-pub fn CasesTable(cases: Vec<StaffCaseSummary>) -> impl IntoView {
+pub fn CasesTable(
+    cases: Vec<StaffCaseSummary>,
+    /// The order shown, and the address that sorts by each order.
+    sort: CaseSort,
+    sort_href: Callback<CaseSort, String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    let header = move |by: CaseSort, label: &'static str| {
+        let aria_sort = if by == sort { "ascending" } else { "none" };
+        view! {
+            <th scope="col" class="app-table__header" aria-sort=aria_sort>
+                <A href=sort_href.run(by) attr:class="app-staff-table__link">{label}</A>
+            </th>
+        }
+    };
     let rows = cases
         .into_iter()
         .map(|case| {
@@ -55,6 +71,11 @@ pub fn CasesTable(cases: Vec<StaffCaseSummary>) -> impl IntoView {
                     <td class="app-table__cell">{case.stage}</td>
                     <td class="app-table__cell">{enhanced}</td>
                     <td class="app-table__cell">{deadline}</td>
+                    <td class="app-table__cell">{case.open_callbacks}</td>
+                    <td class="app-table__cell">
+                        {case.officer_name}
+                        {case.team_name.map(|team| view! { <span class="app-staff-line">{team}</span> })}
+                    </td>
                 </tr>
             }
         })
@@ -65,11 +86,13 @@ pub fn CasesTable(cases: Vec<StaffCaseSummary>) -> impl IntoView {
             <table class="app-table app-staff-table" aria-labelledby=CAPTION_ID>
                 <thead>
                     <tr>
-                        <th scope="col" class="app-table__header">{t!(i18n, cases.reference)}</th>
+                        {header(CaseSort::Reference, td_string!(locale, cases.reference))}
                         <th scope="col" class="app-table__header">{t!(i18n, cases.crime)}</th>
-                        <th scope="col" class="app-table__header">{t!(i18n, cases.stage)}</th>
+                        {header(CaseSort::Stage, td_string!(locale, cases.stage))}
                         <th scope="col" class="app-table__header">{t!(i18n, cases.enhanced)}</th>
-                        <th scope="col" class="app-table__header">{t!(i18n, cases.deadline)}</th>
+                        {header(CaseSort::NextDeadline, td_string!(locale, cases.deadline))}
+                        <th scope="col" class="app-table__header">{t!(i18n, cases.callbacks)}</th>
+                        <th scope="col" class="app-table__header">{t!(i18n, cases.allocated)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

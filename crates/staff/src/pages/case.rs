@@ -11,8 +11,8 @@ use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, Wa
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    CaseAudit, CaseCallbacks, CaseDetails, CaseMessages, CaseTimeline, ContactChoices, ContactLog,
-    MESSAGES_HEADING_ID,
+    CaseAudit, CaseCallbacks, CaseDetails, CaseManagement, CaseMessages, CaseTimeline,
+    ContactChoices, ContactLog, MESSAGES_HEADING_ID,
 };
 use crate::i18n::*;
 use crate::session::staff_resource;
@@ -27,6 +27,8 @@ pub fn CasePage() -> impl IntoView {
         async move { api::get_case(&reference).await }
     });
     let not_found = move || matches!(case.get(), Some(Err(ApiError::NotFound)));
+    // What the last case-management save did; here so it outlives the case's reload.
+    let saved_notice = RwSignal::new(None::<String>);
     let title = Signal::derive(move || {
         if not_found() {
             t_string!(i18n, case.not_found_title).to_owned()
@@ -67,6 +69,11 @@ pub fn CasePage() -> impl IntoView {
                         <WarningText>{t!(i18n, case.sign_in_blocked)}</WarningText>
                     })}
                     <ContactChoices preferences=view.preferences.preferences.clone() />
+                    <CaseManagement
+                        reference=view.crime_reference.clone()
+                        notice=saved_notice
+                        on_saved=Callback::new(move |()| case.refetch())
+                    />
                     <CaseTimeline reference=view.crime_reference.clone() />
                     <CaseCallbacks reference=view.crime_reference.clone() />
                     <ContactLog reference=view.crime_reference.clone() />

@@ -79,6 +79,7 @@ pub(crate) const VERSIONS: &[Version] = &[
         "0015_callback_queue_and_contact_log.sql",
         "callback_queue_and_contact_log"
     ),
+    version!(16, "0016_case_management.sql", "case_management"),
 ];
 
 /// The migrator for `engine`.
