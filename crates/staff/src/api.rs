@@ -59,16 +59,9 @@ pub async fn get_cases(query: String) -> Result<StaffCasesView, ApiError> {
     json(send(fresh_get(&url).build()).await?).await
 }
 
-fn case_url(crime_reference: &str, tail: &str) -> String {
-    format!(
-        "/api/staff/cases/{}/{tail}",
-        encode_path_segment(crime_reference)
-    )
-}
-
 /// `GET /api/staff/cases/{ref}/management`: stage, enhanced rights, allocation, changes.
 pub async fn get_case_management(crime_reference: &str) -> Result<CaseManagementView, ApiError> {
-    json(send(fresh_get(&case_url(crime_reference, "management")).build()).await?).await
+    json(send(fresh_get(&case_url(crime_reference, "/management")).build()).await?).await
 }
 
 /// `PUT /api/staff/cases/{ref}/stage` (204).
@@ -76,7 +69,7 @@ pub async fn change_stage(
     crime_reference: String,
     request: ChangeStageRequest,
 ) -> Result<(), ApiError> {
-    let url = case_url(&crime_reference, "stage");
+    let url = case_url(&crime_reference, "/stage");
     send(Request::put(&url).json(&request)).await.map(drop)
 }
 
@@ -85,7 +78,7 @@ pub async fn set_enhanced_rights(
     crime_reference: String,
     request: EnhancedRightsRequest,
 ) -> Result<(), ApiError> {
-    let url = case_url(&crime_reference, "enhanced-rights");
+    let url = case_url(&crime_reference, "/enhanced-rights");
     send(Request::put(&url).json(&request)).await.map(drop)
 }
 
@@ -94,7 +87,7 @@ pub async fn reallocate(
     crime_reference: String,
     request: ReallocateRequest,
 ) -> Result<(), ApiError> {
-    let url = case_url(&crime_reference, "allocation");
+    let url = case_url(&crime_reference, "/allocation");
     send(Request::put(&url).json(&request)).await.map(drop)
 }
 
