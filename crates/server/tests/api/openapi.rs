@@ -97,11 +97,6 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/sign-in/verify"),
         ("post", "/api/sign-out"),
         ("post", "/api/sign-out-everywhere"),
-        ("post", "/api/staff/cases/CR%2F100001%2F25/updates"),
-        (
-            "post",
-            "/api/staff/cases/CR%2F100001%2F25/updates/00000000-0000-0000-0000-000000000000/told",
-        ),
         (
             "post",
             "/api/staff/cases/CR%2F100001%2F25/callbacks/00000000-0000-0000-0000-000000000000/complete",
@@ -112,6 +107,11 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ),
         ("post", "/api/staff/cases/CR%2F100001%2F25/contact-check"),
         ("post", "/api/staff/cases/CR%2F100001%2F25/contacts"),
+        ("post", "/api/staff/cases/CR%2F100001%2F25/updates"),
+        (
+            "post",
+            "/api/staff/cases/CR%2F100001%2F25/updates/00000000-0000-0000-0000-000000000000/told",
+        ),
         ("post", "/api/staff/officers"),
         (
             "post",

@@ -434,3 +434,36 @@ async fn a_supervisor_sees_the_units_due_list() {
         "a supervisor's list is the unit's by default"
     );
 }
+
+#[tokio::test]
+async fn a_call_logged_about_an_update_tells_the_victim_but_no_answer_or_a_text_does_not() {
+    let app = officer_at("2026-03-10").await;
+    let case = app.create_case().await;
+    let view = posted(&app, &case, &new_update("charged", "2026-03-10")).await;
+    let contacts = format!(
+        "/api/staff{}/contacts",
+        case_path(&case.crime_reference).trim_start_matches("/api")
+    );
+    let log = |method: &str, outcome: &str| json!({ "method": method, "outcome": outcome, "case_update_id": view.id });
+    // Unanswered, or a text (which counts only once delivered): not told.
+    for body in [
+        log("phone_call", "no_answer"),
+        log("text_message", "spoke_to_victim"),
+    ] {
+        assert_eq!(app.post_json(&contacts, &body).await.status(), 201);
+        assert_eq!(told(&app, &view.id).await, (None, None), "{body}");
+    }
+    let spoke = log("phone_call", "spoke_to_victim");
+    assert_eq!(app.post_json(&contacts, &spoke).await.status(), 201);
+    assert_eq!(
+        told(&app, &view.id).await,
+        (Some("2026-03-10".to_owned()), Some("call".to_owned()))
+    );
+    let (audits,): (i64,) =
+        query("SELECT COUNT(*) FROM audit_events WHERE case_id = $1 AND action = 'mark_told'")
+            .bind(&case.case_id)
+            .fetch_one(&mut app.db.conn())
+            .await
+            .unwrap();
+    assert_eq!(audits, 1);
+}
