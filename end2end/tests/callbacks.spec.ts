@@ -26,6 +26,9 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>, limit = 80
 }
 
 test("the victim asks for a callback, the officer books it, the victim sees the time", async ({ browser }) => {
+  // Two people's journeys, and the officer's sign-in may wait up to 30 s for an unused
+  // authenticator step: more than the default 30 s in all.
+  test.setTimeout(90_000);
   const victimContext = await browser.newContext();
   const officerContext = await browser.newContext();
   const victim = await victimContext.newPage();

@@ -62,7 +62,7 @@ test("My cases: filters, a sortable column, pages and whose cases", async ({ pag
   expect(references).toEqual([...references].sort());
 
   // His own cases only: fewer, and still his.
-  await pressOn(page, page.getByRole("link", { name: "My cases", exact: true }));
+  await pressOn(page, page.getByRole("navigation", { name: "Whose cases" }).getByRole("link", { name: "My cases", exact: true }));
   await expect(page).toHaveURL(/scope=mine/);
   await expect.poll(() => shownCount(page)).toBeLessThan(all);
   await expect(table.getByRole("link", { name: OFFICER.cases[0] })).toBeVisible();

@@ -28,6 +28,9 @@ test("an officer posts an update, the victim sees it, and the due list drops it 
   page,
   browser,
 }) => {
+  // Two people's journeys, and the officer's sign-in may wait up to 30 s for an unused
+  // authenticator step: more than the default 30 s in all.
+  test.setTimeout(90_000);
   await staffSignIn(page);
   const fresh = await freshCase(page, { team: "north", enhancedRights: false, language: "en" });
 
