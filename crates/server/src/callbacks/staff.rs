@@ -43,7 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 struct QueueQuery {
     /// `mine` (cases allocated to you; a supervisor's unit) or `unit` (your team's too).
-    #[param(value_type = Option<QueueScope>)]
+    #[param(inline, value_type = Option<QueueScope>)]
     scope: Option<String>,
     /// 1-based page of `QUEUE_PAGE_SIZE` requests.
     #[param(value_type = Option<u32>, minimum = 1)]

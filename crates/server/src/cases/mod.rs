@@ -62,84 +62,37 @@ async fn case(
     // Back to the pool now rather than after the response is built, and before the look
     // is recorded: on PostgreSQL the writer takes a connection of its own.
     drop(pooled);
+    let row = row.ok_or(AppError::NotFound)?;
     let recorded = audit::record_read(&state, &actor, AuditAction::ReadCase, &case);
-    // The look is queued for the writer first; the row is parsed while it commits (an
+    // The look is queued for the writer first; the timeline is parsed while it commits (an
     // fsync shared with other requests) and the answer sent only once it has.
-    let (recorded, parsed) = tokio::join!(recorded, async { parse_timeline(row) });
+    let (recorded, timeline) = tokio::join!(recorded, async { parse_timeline(&row.12) });
     recorded?;
-    let (fields, mut timeline) = parsed?;
+    let mut timeline = timeline?;
     if actor.kind == ActorKind::Victim && timeline.iter().any(UpdateRow::untold) {
         let today = told_by_portal(&state, &actor, &case, now).await?;
         for update in timeline.iter_mut().filter(|update| update.untold()) {
             update.8 = Some(today.clone());
         }
     }
-    Ok(Json(case_view(fields, timeline, lang)?))
+    Ok(Json(case_view(row, timeline, lang)?))
 }
 
-/// A `CASE_SQL` row without its timeline, which `parse_timeline` parses.
-type CaseFields = (
-    String,
-    String,
-    String,
-    String,
-    bool,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-);
-
-/// The row's case fields and its parsed timeline (`None`: the case went meanwhile).
-fn parse_timeline(row: Option<store::CaseRow>) -> Result<(CaseFields, Vec<UpdateRow>), AppError> {
-    let (
-        crime_reference,
-        crime_type,
-        crime_category,
-        stage,
-        enhanced_rights,
-        reported_on,
-        name,
-        role,
-        phone,
-        phone_link,
-        email,
-        hours,
-        timeline,
-    ) = row.ok_or(AppError::NotFound)?;
-    let timeline: Vec<UpdateRow> = serde_json::from_str(&timeline).map_err(|error| {
+/// The timeline `CASE_SQL` builds as JSON, parsed.
+fn parse_timeline(timeline: &str) -> Result<Vec<UpdateRow>, AppError> {
+    serde_json::from_str(timeline).map_err(|error| {
         // Not `error` itself: its message can quote the text it choked on.
         AppError::internal(anyhow::anyhow!(
             "the case timeline is not the JSON CASE_SQL makes ({:?} error at column {})",
             error.classify(),
             error.column()
         ))
-    })?;
-    Ok((
-        (
-            crime_reference,
-            crime_type,
-            crime_category,
-            stage,
-            enhanced_rights,
-            reported_on,
-            name,
-            role,
-            phone,
-            phone_link,
-            email,
-            hours,
-        ),
-        timeline,
-    ))
+    })
 }
 
 /// The case as the victim sees it.
 fn case_view(
-    fields: CaseFields,
+    row: store::CaseRow,
     timeline: Vec<UpdateRow>,
     lang: shared::Lang,
 ) -> Result<CaseView, AppError> {
@@ -156,7 +109,8 @@ fn case_view(
         phone_link,
         email,
         hours,
-    ) = fields;
+        _timeline_json,
+    ) = row;
     let stage = stages::find(&stage)
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("case has unknown stage {stage:?}")))?
         .view(lang);

@@ -110,7 +110,7 @@ async fn insert(
     )
     .bind(&victim_id)
     .bind(keys.seal(VICTIMS_EMAIL, &email)?)
-    .bind(request.language.tag())
+    .bind(request.language.lang().tag())
     .bind(now)
     .execute(conn)
     .await?;

@@ -5,6 +5,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::Lang;
 
+/// The language the fresh case's victim reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum DemoLanguage {
+    En,
+    Cy,
+}
+
+impl DemoLanguage {
+    pub fn lang(self) -> Lang {
+        match self {
+            Self::En => Lang::En,
+            Self::Cy => Lang::Cy,
+        }
+    }
+}
+
 /// The demo team whose officer works the new case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -21,9 +39,7 @@ pub enum DemoTeam {
 pub struct FreshCaseRequest {
     pub enhanced_rights: bool,
     pub team: DemoTeam,
-    /// The language the victim reads.
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "en"))]
-    pub language: Lang,
+    pub language: DemoLanguage,
 }
 
 /// The new case and how its victim signs in (reference and email; the code is in the
