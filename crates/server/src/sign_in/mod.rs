@@ -8,7 +8,7 @@
 //! limit and the guessing arithmetic).
 
 pub mod codes;
-mod failures;
+pub mod failures;
 pub mod rules;
 pub mod store;
 pub mod worker;
@@ -159,7 +159,7 @@ async fn verify(
     db::serialise(&mut tx.conn(), reference.as_str()).await?;
     let mut allowed = rate_limit::hit_all(&mut tx.conn(), &limits, now).await?;
     if allowed.is_ok() {
-        allowed = failures::allow(&mut tx.conn(), &reference, now).await?;
+        allowed = failures::allow(&mut tx.conn(), reference.as_str(), now).await?;
     }
     if let Err(exceeded) = allowed {
         tx.commit().await?;
@@ -169,7 +169,7 @@ async fn verify(
         match codes::check(&mut tx.conn(), &state.keys, &reference, code.as_str(), now).await? {
             Checked::SignedIn(signed_in) => signed_in,
             Checked::Refused { case_id } => {
-                failures::count(&mut tx.conn(), &reference, case_id.as_deref(), now).await?;
+                failures::count(&mut tx.conn(), reference.as_str(), case_id.as_deref(), now).await?;
                 // Commit: a wrong code must use up a try.
                 tx.commit().await?;
                 return Err(AppError::Validation(FieldErrors::single(
@@ -195,6 +195,7 @@ async fn verify(
         role: Role::Victim,
         crime_reference: reference.to_string(),
         idle_timeout_minutes: idle_timeout_minutes(false),
+        helping: None,
     };
     let security = cookies::CookieSecurity::of(&state.config);
     let cookie = cookies::SessionCookie::Victim.set(security, &token);
