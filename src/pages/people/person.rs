@@ -52,6 +52,7 @@ pub(super) fn Person(
     let chosen = RwSignal::new(permissions.clone());
     let errors = RwSignal::new(FormErrors::default());
     let heading_id = format!("person-{id}");
+    let labelled_by = heading_id.clone();
     let prefix: &'static str = Box::leak(format!("permissions-{id}").into_boxed_str());
 
     let change = {
@@ -114,7 +115,7 @@ pub(super) fn Person(
     let remove_label = t_string!(i18n, people.remove).replace("{{ name }}", &name);
 
     view! {
-        <section class="app-person" aria-labelledby=heading_id.clone()>
+        <section class="app-person" aria-labelledby=labelled_by>
             <h2 class="app-heading-m" id=heading_id>{name.clone()}</h2>
             <SummaryList>
                 <SummaryRow label=t_string!(i18n, people.status_label)>

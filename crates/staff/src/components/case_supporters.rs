@@ -262,7 +262,7 @@ fn AddForm(reference: String, on_changed: Callback<&'static str>) -> impl IntoVi
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         let mut found = std::collections::BTreeMap::new();
-        let pick = |value: Option<String>, field: &str, key: &'static str| {
+        let mut pick = |value: Option<String>, field: &str, key: &'static str| {
             if value.is_none() {
                 found.insert(field.to_owned(), vec![key.to_owned()]);
             }
