@@ -221,8 +221,8 @@ pub async fn end_supporter_sessions(
 
 /// Whether the session for `token` was ended because its supporter's access ended.
 pub async fn ended_for_access(conn: &mut Conn<'_>, token: &str) -> sqlx::Result<bool> {
-    let found: Option<(i64,)> =
-        query("SELECT 1 FROM sessions WHERE token_hash = $1 AND ended_because = $2")
+    let found: Option<(String,)> =
+        query("SELECT id FROM sessions WHERE token_hash = $1 AND ended_because = $2")
             .bind(secrets::token_hash(token))
             .bind(ACCESS_ENDED)
             .fetch_optional(conn)

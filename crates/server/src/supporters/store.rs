@@ -91,8 +91,8 @@ pub async fn helps_with_contact(
     case_id: &str,
     contact_index: &str,
 ) -> sqlx::Result<bool> {
-    let found: Option<(i64,)> = query(
-        "SELECT 1 FROM supporters
+    let found: Option<(String,)> = query(
+        "SELECT id FROM supporters
          WHERE case_id = $1 AND contact_index = $2 AND removed_at IS NULL",
     )
     .bind(case_id)
@@ -368,8 +368,8 @@ pub async fn invited(
 /// Whether an invitation link can still be used (the same test as `invited`, without the
 /// contact).
 pub async fn invitation_usable(conn: &mut Conn<'_>, token_hash: &str, now: i64) -> sqlx::Result<bool> {
-    let found: Option<(i64,)> = query(
-        "SELECT 1 FROM supporter_invitations i
+    let found: Option<(String,)> = query(
+        "SELECT i.id FROM supporter_invitations i
          JOIN supporters s ON s.id = i.supporter_id
          JOIN supporter_grants g ON g.supporter_id = s.id
          WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.invalidated_at IS NULL
@@ -502,8 +502,8 @@ pub async fn queued_requests(conn: &mut Conn<'_>) -> sqlx::Result<i64> {
 /// Whether an invitation message can still be of use: the supporter is live and has a
 /// usable invitation.
 pub async fn invitation_pending(conn: &mut Conn<'_>, supporter_id: &str, now: i64) -> sqlx::Result<bool> {
-    let found: Option<(i64,)> = query(
-        "SELECT 1 FROM supporter_invitations i JOIN supporters s ON s.id = i.supporter_id
+    let found: Option<(String,)> = query(
+        "SELECT i.id FROM supporter_invitations i JOIN supporters s ON s.id = i.supporter_id
          WHERE i.supporter_id = $1 AND i.used_at IS NULL AND i.invalidated_at IS NULL
            AND i.expires_at > $2 AND s.removed_at IS NULL",
     )

@@ -213,6 +213,8 @@ async fn a_supporter_sees_only_what_the_victim_granted_and_a_stranger_learns_no_
 #[tokio::test]
 async fn every_supporter_action_is_audited_as_theirs_and_the_victim_is_told() {
     let app = spawn_app().await;
+    // `callbacks::valid` asks for Wednesday 11 March.
+    app.set_clock_to_tuesday_8am();
     let case = app.create_case().await;
     let victim = victim_client(&app, &case).await;
     let reference = &case.crime_reference;
