@@ -9,12 +9,12 @@ use gloo_net::http::Request;
 use shared::api::audit::LooksView;
 use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 use shared::api::content::{RightsContent, SupportDirectory};
+use shared::api::preferences::{
+    ConfirmContactRequest, ContactPreferences, PreferencesHistory, PreferencesView,
+};
 use shared::api::supporters::{
     ChangeSupporterRequest, CheckInvitationRequest, InviteSupporterRequest,
     StartSupporterSignInRequest, SupportersView, VerifySupporterSignInRequest,
-};
-use shared::api::preferences::{
-    ConfirmContactRequest, ContactPreferences, PreferencesHistory, PreferencesView,
 };
 use shared::api::{
     CaseView, ClientConfig, SessionView, StartSignInRequest, StartSignInResponse,

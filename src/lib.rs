@@ -30,9 +30,8 @@ use crate::components::{
 use crate::i18n::{td_string, use_i18n, LanguageProvider};
 use crate::pages::{
     AcceptInvitationPage, AccessEndedPage, CallbacksPage, CasePage, InvitePage, LooksPage,
-    NotFoundPage, PeoplePage, PreferencesPage, RightPage, RightsPage, SettingsPage,
-    SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage,
-    SupporterSignInPage,
+    NotFoundPage, PeoplePage, PreferencesPage, RightPage, RightsPage, SettingsPage, SignInCodePage,
+    SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage, SupporterSignInPage,
 };
 use crate::state::AppState;
 

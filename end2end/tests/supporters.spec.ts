@@ -9,7 +9,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { expectNoAxeViolations, freshCase, readCodeFromOutbox, signIn } from "./helpers";
-import { sidewaysOverflow, smallTargets } from "./staff-helpers";
+import { sidewaysOverflow, smallTargets, staffSignIn } from "./staff-helpers";
 
 async function checkPage(page: Page, state: string) {
   await page.waitForLoadState("networkidle");
@@ -135,4 +135,41 @@ test("a victim invites a supporter who sees only updates, then removes them", as
 
   await victimContext.close();
   await supporterContext.close();
+});
+
+test("an officer adds a parent with a reason, and removes them with a reason", async ({ page }, info) => {
+  // The officer's sign-in may wait up to 30 s for an unused authenticator step.
+  test.setTimeout(90_000);
+  const fresh = await freshCase(page);
+  await staffSignIn(page);
+  await page.goto(`/staff/cases/${fresh.reference}`);
+  const section = page.getByRole("region", { name: "People who help the victim" });
+  await expect(section.getByText("Nobody helps the victim through the service.")).toBeVisible();
+  await checkPage(page, "staff case, no supporters");
+
+  await test.step("a reason is required", async () => {
+    await section.getByLabel("Parent or guardian").check();
+    await section.getByLabel("Their name").fill("Pat Parent");
+    await section.getByLabel("Email", { exact: true }).check();
+    await section.getByLabel("Their mobile number or email address").fill(`pat.${info.project.name}.${Date.now()}@example.org`);
+    await section.getByRole("button", { name: "Add and send invitation" }).click();
+    await expect(section.getByText("Error: Enter the reason")).toBeVisible();
+    await checkPage(page, "staff add supporter, no reason");
+  });
+
+  await test.step("added with a reason, then removed with one", async () => {
+    await section.getByLabel("Why are you adding them?").fill("The victim is 12; their mother is their appropriate adult");
+    await section.getByRole("button", { name: "Add and send invitation" }).click();
+    await expect(section.getByRole("alert").filter({ hasText: "We have sent them an invitation" })).toBeVisible();
+    const row = section.getByRole("row").filter({ hasText: "Pat Parent" });
+    await expect(row).toContainText("Parent or guardian");
+    await expect(row).toContainText("An officer");
+    await checkPage(page, "staff, supporter added");
+    await section.getByRole("group", { name: "Who should no longer help?" }).getByLabel("Pat Parent").check();
+    await section.getByLabel("Why are you removing them?").fill("The family asked for the school's contact instead");
+    await section.getByRole("button", { name: "Remove now" }).click();
+    await expect(section.getByRole("alert").filter({ hasText: "Their access and any session they had have ended" })).toBeVisible();
+    await expect(section.getByText("Nobody helps the victim through the service.")).toBeVisible();
+    await checkPage(page, "staff, supporter removed");
+  });
 });

@@ -108,7 +108,10 @@ pub fn SupporterSignIn(
         event.prevent_default();
         let typed = contact.get_untracked().trim().to_owned();
         if typed.is_empty() {
-            errors.set(FormErrors::field(CONTACT_ID, t_string!(i18n, helping.contact_enter)));
+            errors.set(FormErrors::field(
+                CONTACT_ID,
+                t_string!(i18n, helping.contact_enter),
+            ));
         } else if !start.pending().get_untracked() {
             start.dispatch(typed);
         }

@@ -36,26 +36,66 @@ struct Fields {
 
 fn channels(l: Locale) -> Vec<(SupporterChannel, &'static str, &'static str)> {
     vec![
-        (SupporterChannel::TextMessage, "text", td_string!(l, people.channel_text)),
-        (SupporterChannel::Email, "email", td_string!(l, people.channel_email)),
+        (
+            SupporterChannel::TextMessage,
+            "text",
+            td_string!(l, people.channel_text),
+        ),
+        (
+            SupporterChannel::Email,
+            "email",
+            td_string!(l, people.channel_email),
+        ),
     ]
 }
 
 fn relationships(l: Locale) -> Vec<(Relationship, &'static str, &'static str)> {
     vec![
-        (Relationship::FamilyMember, "family", td_string!(l, people.relationship.family_member)),
-        (Relationship::Partner, "partner", td_string!(l, people.relationship.partner)),
-        (Relationship::Friend, "friend", td_string!(l, people.relationship.friend)),
-        (Relationship::Other, "other", td_string!(l, people.relationship.other)),
+        (
+            Relationship::FamilyMember,
+            "family",
+            td_string!(l, people.relationship.family_member),
+        ),
+        (
+            Relationship::Partner,
+            "partner",
+            td_string!(l, people.relationship.partner),
+        ),
+        (
+            Relationship::Friend,
+            "friend",
+            td_string!(l, people.relationship.friend),
+        ),
+        (
+            Relationship::Other,
+            "other",
+            td_string!(l, people.relationship.other),
+        ),
     ]
 }
 
 fn lengths(l: Locale) -> Vec<(AccessLength, &'static str, &'static str)> {
     vec![
-        (AccessLength::OneMonth, "1m", td_string!(l, people.length.one_month)),
-        (AccessLength::ThreeMonths, "3m", td_string!(l, people.length.three_months)),
-        (AccessLength::SixMonths, "6m", td_string!(l, people.length.six_months)),
-        (AccessLength::OneYear, "1y", td_string!(l, people.length.one_year)),
+        (
+            AccessLength::OneMonth,
+            "1m",
+            td_string!(l, people.length.one_month),
+        ),
+        (
+            AccessLength::ThreeMonths,
+            "3m",
+            td_string!(l, people.length.three_months),
+        ),
+        (
+            AccessLength::SixMonths,
+            "6m",
+            td_string!(l, people.length.six_months),
+        ),
+        (
+            AccessLength::OneYear,
+            "1y",
+            td_string!(l, people.length.one_year),
+        ),
     ]
 }
 
@@ -69,7 +109,10 @@ impl Fields {
         }
         let channel = self.channel.get_untracked();
         if channel.is_none() {
-            errors.push(first_id("channel", &channels(l)), td_string!(l, people.channel_choose));
+            errors.push(
+                first_id("channel", &channels(l)),
+                td_string!(l, people.channel_choose),
+            );
         }
         let contact = self.contact.get_untracked().trim().to_owned();
         if channel.is_some() && contact.is_empty() {
@@ -88,7 +131,10 @@ impl Fields {
         }
         let length = self.length.get_untracked();
         if length.is_none() {
-            errors.push(first_id("length", &lengths(l)), td_string!(l, people.length_choose));
+            errors.push(
+                first_id("length", &lengths(l)),
+                td_string!(l, people.length_choose),
+            );
         }
         match (channel, relationship, length) {
             (Some(channel), Some(relationship), Some(access_length)) if errors.is_empty() => {
@@ -107,7 +153,10 @@ impl Fields {
 }
 
 fn permissions_id() -> String {
-    format!("permissions-{}", permission_suffix(SupporterPermission::ReadUpdates))
+    format!(
+        "permissions-{}",
+        permission_suffix(SupporterPermission::ReadUpdates)
+    )
 }
 
 #[component]
@@ -128,7 +177,9 @@ pub fn InvitePage() -> impl IntoView {
     let invite = Action::new_local(move |request: &InviteSupporterRequest| {
         let request = request.clone();
         async move {
-            let reference = state.crime_reference_untracked().ok_or(ApiError::Unauthorized)?;
+            let reference = state
+                .crime_reference_untracked()
+                .ok_or(ApiError::Unauthorized)?;
             api::invite_supporter(&reference, &request).await?;
             Ok::<_, ApiError>(request.name)
         }
@@ -147,8 +198,10 @@ pub fn InvitePage() -> impl IntoView {
                     ("contact".to_owned(), CONTACT_ID.to_owned()),
                     ("permissions".to_owned(), permissions_id()),
                 ];
-                let pairs: Vec<(&str, &str)> =
-                    fields.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+                let pairs: Vec<(&str, &str)> = fields
+                    .iter()
+                    .map(|(a, b)| (a.as_str(), b.as_str()))
+                    .collect();
                 errors.set(FormErrors::from_api(&error, &pairs));
             }
             None => {}

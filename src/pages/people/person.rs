@@ -60,7 +60,9 @@ pub(super) fn Person(
         Action::new_local(move |change: &Change| {
             let (id, name, change) = (id.clone(), name.clone(), change.clone());
             async move {
-                let reference = state.crime_reference_untracked().ok_or(ApiError::Unauthorized)?;
+                let reference = state
+                    .crime_reference_untracked()
+                    .ok_or(ApiError::Unauthorized)?;
                 let (view, done): (SupportersView, Done) = match change {
                     Change::Permissions(request) => (
                         api::change_supporter(&reference, &id, &request).await?,
@@ -84,7 +86,10 @@ pub(super) fn Person(
                 request_animation_frame(|| focus_element("people-done"));
             }
             Some(Err(error)) => {
-                errors.set(FormErrors::from_api(&error, &[("permissions", &first_box(prefix))]));
+                errors.set(FormErrors::from_api(
+                    &error,
+                    &[("permissions", &first_box(prefix))],
+                ));
             }
             None => {}
         });
@@ -93,7 +98,10 @@ pub(super) fn Person(
         event.prevent_default();
         let permissions = chosen.get_untracked();
         if permissions.is_empty() {
-            errors.set(FormErrors::field(first_box(prefix), t_string!(i18n, people.permissions_choose)));
+            errors.set(FormErrors::field(
+                first_box(prefix),
+                t_string!(i18n, people.permissions_choose),
+            ));
         } else if !change.pending().get_untracked() {
             errors.set(FormErrors::default());
             change.dispatch(Change::Permissions(ChangeSupporterRequest { permissions }));

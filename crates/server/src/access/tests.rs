@@ -217,12 +217,29 @@ async fn a_supporter_acts_only_within_a_live_grant() {
         !w.may(&p, Capability::ReadPreferences, "CR/1/25").await,
         "not granted"
     );
-    assert!(!w.may(&on("P2", "C2"), Capability::ReadCase, "CR/2/25").await, "expired");
-    assert!(!w.may(&on("P3", "C3"), Capability::ReadCase, "CR/3/25").await, "revoked");
-    // A live grant reaches nothing through a session for another case.
-    assert!(!w.may(&on("P1", "C2"), Capability::ReadCase, "CR/1/25").await, "other session");
     assert!(
-        !w.may(&actor(ActorKind::Supporter, "P1"), Capability::ReadCase, "CR/1/25").await,
+        !w.may(&on("P2", "C2"), Capability::ReadCase, "CR/2/25")
+            .await,
+        "expired"
+    );
+    assert!(
+        !w.may(&on("P3", "C3"), Capability::ReadCase, "CR/3/25")
+            .await,
+        "revoked"
+    );
+    // A live grant reaches nothing through a session for another case.
+    assert!(
+        !w.may(&on("P1", "C2"), Capability::ReadCase, "CR/1/25")
+            .await,
+        "other session"
+    );
+    assert!(
+        !w.may(
+            &actor(ActorKind::Supporter, "P1"),
+            Capability::ReadCase,
+            "CR/1/25"
+        )
+        .await,
         "no case in the session"
     );
     // A capability name that merely contains a granted one is not granted.

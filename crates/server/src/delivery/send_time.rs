@@ -155,11 +155,13 @@ pub async fn code_still_live(
     now: i64,
 ) -> anyhow::Result<bool> {
     let mut conn = state.db.conn();
-    Ok(match (&message.sign_in_code_id, &message.supporter_code_id) {
-        (Some(code), _) => store::sign_in_code_live(&mut conn, code, now).await?,
-        (None, Some(code)) => store::supporter_code_live(&mut conn, code, now).await?,
-        (None, None) => false,
-    })
+    Ok(
+        match (&message.sign_in_code_id, &message.supporter_code_id) {
+            (Some(code), _) => store::sign_in_code_live(&mut conn, code, now).await?,
+            (None, Some(code)) => store::supporter_code_live(&mut conn, code, now).await?,
+            (None, None) => false,
+        },
+    )
 }
 
 /// Whether the victim's sign-in codes still go where this message goes (compared by blind

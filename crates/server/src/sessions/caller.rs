@@ -38,11 +38,13 @@ impl FromRequestParts<AppState> for Actor {
             signed_in_case,
         }) = session
         else {
-            return Err(if sessions::ended_for_access(&mut conn.conn(), token).await? {
-                AppError::AccessEnded
-            } else {
-                AppError::Unauthorized
-            });
+            return Err(
+                if sessions::ended_for_access(&mut conn.conn(), token).await? {
+                    AppError::AccessEnded
+                } else {
+                    AppError::Unauthorized
+                },
+            );
         };
         let kind = kind.ok_or_else(|| {
             AppError::internal(anyhow::anyhow!(

@@ -15,14 +15,14 @@ use utoipa_axum::routes;
 
 use crate::access::{Actor, ActorKind};
 use crate::platform::db::Conn;
-use crate::supporters;
-use shared::api::supporters::HelpingView;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
 use crate::sessions::cookies::{CookieSecurity, SessionCookie};
 use crate::sessions::store as sessions;
 use crate::sessions::store::idle_timeout_secs;
+use crate::supporters;
+use shared::api::supporters::HelpingView;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -43,7 +43,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
     )
 )]
-async fn current(State(state): State<AppState>, actor: Actor) -> Result<Json<SessionView>, AppError> {
+async fn current(
+    State(state): State<AppState>,
+    actor: Actor,
+) -> Result<Json<SessionView>, AppError> {
     // A victim's session reads exactly one case; without it there is nothing to show.
     let scope = actor
         .signed_in_case
@@ -63,11 +66,13 @@ async fn current(State(state): State<AppState>, actor: Actor) -> Result<Json<Ses
 
 /// A supporter's session as the app sees it: the case, whom they help and what they may
 /// do (the app shows only that; the server refuses the rest anyway).
-pub async fn supporter_view(conn: &mut Conn<'_>, supporter_id: &str) -> Result<SessionView, AppError> {
-    let (full_name, capabilities, crime_reference) =
-        supporters::store::helping(conn, supporter_id)
-            .await?
-            .ok_or(AppError::AccessEnded)?;
+pub async fn supporter_view(
+    conn: &mut Conn<'_>,
+    supporter_id: &str,
+) -> Result<SessionView, AppError> {
+    let (full_name, capabilities, crime_reference) = supporters::store::helping(conn, supporter_id)
+        .await?
+        .ok_or(AppError::AccessEnded)?;
     Ok(SessionView {
         role: Role::Supporter,
         crime_reference,

@@ -112,18 +112,17 @@ pub async fn issue(
         tracing::info!(case_id = %target.case_id, "no code sent: no text or email contact");
         return Ok(Issued::NoSafeChannel);
     };
-    let (code_id, code) =
-        match fresh_code(conn, keys, CASE_CODES, &target.case_id, now).await? {
-            Fresh::Code { id, code } => (id, code),
-            Fresh::Reused => {
-                tracing::info!(case_id = %target.case_id, "no code sent: the live one is new");
-                return Ok(Issued::Reused);
-            }
-            Fresh::RateLimited => {
-                tracing::warn!(case_id = %target.case_id, "no code sent: daily limit reached");
-                return Ok(Issued::RateLimited);
-            }
-        };
+    let (code_id, code) = match fresh_code(conn, keys, CASE_CODES, &target.case_id, now).await? {
+        Fresh::Code { id, code } => (id, code),
+        Fresh::Reused => {
+            tracing::info!(case_id = %target.case_id, "no code sent: the live one is new");
+            return Ok(Issued::Reused);
+        }
+        Fresh::RateLimited => {
+            tracing::warn!(case_id = %target.case_id, "no code sent: daily limit reached");
+            return Ok(Issued::RateLimited);
+        }
+    };
     let body = message_body(target.lang, &code);
     let message = outbox::NewMessage {
         kind: outbox::Kind::SignInCode,
@@ -221,8 +220,16 @@ pub async fn check(
         try_code(conn, keys, CASE_CODES, None, reference.as_str(), code, now).await?;
         return Ok(Checked::Refused { case_id });
     };
-    if try_code(conn, keys, CASE_CODES, Some(&target.case_id), reference.as_str(), code, now)
-        .await?
+    if try_code(
+        conn,
+        keys,
+        CASE_CODES,
+        Some(&target.case_id),
+        reference.as_str(),
+        code,
+        now,
+    )
+    .await?
     {
         tracing::info!(case_id = %target.case_id, "code accepted");
         Ok(Checked::SignedIn(SignedIn {

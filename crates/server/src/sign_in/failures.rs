@@ -9,11 +9,7 @@ use crate::platform::db::Conn;
 use crate::platform::rate_limit::{self, Exceeded};
 
 /// `Err` with the longer wait when either cap has been reached for `key`.
-pub async fn allow(
-    conn: &mut Conn<'_>,
-    key: &str,
-    now: i64,
-) -> sqlx::Result<Result<(), Exceeded>> {
+pub async fn allow(conn: &mut Conn<'_>, key: &str, now: i64) -> sqlx::Result<Result<(), Exceeded>> {
     let year = rate_limit::has_room(conn, &FAILS_PER_YEAR, key, now).await?;
     let day = rate_limit::has_room(conn, &FAILS_PER_DAY, key, now).await?;
     Ok(year.and(day))

@@ -78,11 +78,7 @@ pub async fn count_since(
         "SELECT COUNT(*) FROM {} WHERE {} = $1 AND created_at > $2",
         codes.table, codes.owner
     );
-    let (count,): (i64,) = query(&sql)
-        .bind(owner)
-        .bind(since)
-        .fetch_one(conn)
-        .await?;
+    let (count,): (i64,) = query(&sql).bind(owner).bind(since).fetch_one(conn).await?;
     Ok(count)
 }
 

@@ -61,11 +61,13 @@ async fn answer_queued(state: &AppState) -> bool {
     let mut answered = false;
     loop {
         let answer = match answer_one(&state.db, &state.keys, &state.clock).await {
-            Ok(false) => supporters::codes::answer_one(&state.db, &state.keys, || {
-                // Read once the write lock is held, as for victims.
-                state.clock.unix()
-            })
-            .await,
+            Ok(false) => {
+                supporters::codes::answer_one(&state.db, &state.keys, || {
+                    // Read once the write lock is held, as for victims.
+                    state.clock.unix()
+                })
+                .await
+            }
             other => other,
         };
         match answer {

@@ -2,9 +2,7 @@
 //! app's handlers share them. Each write runs inside the caller's write transaction with
 //! its audit row, so the change and its record commit together.
 
-use shared::api::supporters::{
-    Relationship, SupporterActivity, SupporterChannel, SupporterView,
-};
+use shared::api::supporters::{Relationship, SupporterActivity, SupporterChannel, SupporterView};
 use shared::Lang;
 
 use super::rules::{self, Details};
@@ -65,7 +63,10 @@ pub async fn add(
     let capabilities = rules::grant_text(&details.permissions).map_err(AppError::internal)?;
     let added_by_kind = enum_text(&actor.kind).map_err(AppError::internal)?;
     let sealed_reason = match &adding.reason {
-        Some(reason) => Some(keys.seal(SUPPORTERS_REASON, reason).map_err(AppError::internal)?),
+        Some(reason) => Some(
+            keys.seal(SUPPORTERS_REASON, reason)
+                .map_err(AppError::internal)?,
+        ),
         None => None,
     };
     store::insert(
@@ -74,9 +75,13 @@ pub async fn add(
             id: &id,
             case_id: &case.case_id,
             victim_id: &case.victim_id,
-            name: &keys.seal(SUPPORTERS_NAME, &details.name).map_err(AppError::internal)?,
+            name: &keys
+                .seal(SUPPORTERS_NAME, &details.name)
+                .map_err(AppError::internal)?,
             channel: &enum_text(&details.channel).map_err(AppError::internal)?,
-            contact: &keys.seal(SUPPORTERS_CONTACT, &details.contact).map_err(AppError::internal)?,
+            contact: &keys
+                .seal(SUPPORTERS_CONTACT, &details.contact)
+                .map_err(AppError::internal)?,
             contact_index: &index,
             relationship: &enum_text(&details.relationship).map_err(AppError::internal)?,
             language: adding.lang.tag(),
@@ -90,7 +95,11 @@ pub async fn add(
     )
     .await?;
     invite(conn, keys, &id, case, adding, now).await?;
-    audit::record(conn, &AuditEntry::new(actor, AuditAction::InviteSupporter, case, now)).await?;
+    audit::record(
+        conn,
+        &AuditEntry::new(actor, AuditAction::InviteSupporter, case, now),
+    )
+    .await?;
     tracing::info!(case_id = %case.case_id, supporter_id = %id, "supporter invited");
     Ok(id)
 }
@@ -115,8 +124,15 @@ async fn invite(
     let expires_at = now + rules::INVITATION_SECS;
     let invitation_id =
         store::insert_invitation(conn, id, &secrets::token_hash(&token), now, expires_at).await?;
-    let link = format!("{}/help/accept#{token}", adding.portal.trim_end_matches('/'));
-    let body = i18n::format(adding.lang, "server.supporters.invitation", &[("link", &link)]);
+    let link = format!(
+        "{}/help/accept#{token}",
+        adding.portal.trim_end_matches('/')
+    );
+    let body = i18n::format(
+        adding.lang,
+        "server.supporters.invitation",
+        &[("link", &link)],
+    );
     let channel = match adding.details.channel {
         SupporterChannel::TextMessage => Channel::Sms,
         SupporterChannel::Email => Channel::Email,
@@ -177,7 +193,11 @@ pub async fn remove(
     let ended = sessions::end_supporter_sessions(conn, supporter_id, now)
         .await
         .map_err(AppError::internal)?;
-    audit::record(conn, &AuditEntry::new(actor, AuditAction::RemoveSupporter, case, now)).await?;
+    audit::record(
+        conn,
+        &AuditEntry::new(actor, AuditAction::RemoveSupporter, case, now),
+    )
+    .await?;
     tracing::info!(case_id = %case.case_id, supporter_id, sessions = ended, "supporter removed");
     Ok(())
 }

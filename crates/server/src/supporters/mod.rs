@@ -22,9 +22,7 @@ pub mod store;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use shared::api::supporters::{
-    ChangeSupporterRequest, InviteSupporterRequest, SupportersView,
-};
+use shared::api::supporters::{ChangeSupporterRequest, InviteSupporterRequest, SupportersView};
 use shared::api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -88,8 +86,13 @@ async fn read(
     )
     .await?;
     let mut conn = state.db.acquire().await?;
-    let supporters =
-        manage::views(&mut conn.conn(), &state.keys, &case.case_id, state.clock.unix()).await?;
+    let supporters = manage::views(
+        &mut conn.conn(),
+        &state.keys,
+        &case.case_id,
+        state.clock.unix(),
+    )
+    .await?;
     Ok(Json(SupportersView { supporters }))
 }
 
@@ -245,7 +248,16 @@ async fn remove(
     if found.is_some_and(|found| !found.added_by_victim()) {
         return Err(added_by_officer());
     }
-    manage::remove(&mut tx.conn(), &state.keys, &actor, &case, &supporter_id, None, now).await?;
+    manage::remove(
+        &mut tx.conn(),
+        &state.keys,
+        &actor,
+        &case,
+        &supporter_id,
+        None,
+        now,
+    )
+    .await?;
     let supporters = manage::views(&mut tx.conn(), &state.keys, &case.case_id, now).await?;
     tx.commit().await?;
     Ok(Json(SupportersView { supporters }))

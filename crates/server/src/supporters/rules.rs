@@ -72,13 +72,18 @@ pub fn permissions_of(grant: &str) -> Vec<SupporterPermission> {
 }
 
 /// At least one permission, each once.
-pub fn permissions(chosen: &[SupporterPermission]) -> Result<Vec<SupporterPermission>, FieldErrors> {
+pub fn permissions(
+    chosen: &[SupporterPermission],
+) -> Result<Vec<SupporterPermission>, FieldErrors> {
     let unique: Vec<SupporterPermission> = SupporterPermission::ALL
         .into_iter()
         .filter(|permission| chosen.contains(permission))
         .collect();
     if unique.is_empty() {
-        return Err(FieldErrors::single("permissions", message("permissions_choose")));
+        return Err(FieldErrors::single(
+            "permissions",
+            message("permissions_choose"),
+        ));
     }
     Ok(unique)
 }
@@ -160,7 +165,10 @@ pub fn sign_in_contact(typed: &str, countries: &[PhoneCountry]) -> Option<String
 pub fn staff_relationship(relationship: Relationship) -> Result<Relationship, FieldErrors> {
     match relationship {
         Relationship::ParentOrGuardian | Relationship::FamilySpokesperson => Ok(relationship),
-        _ => Err(FieldErrors::single("relationship", message("relationship_staff"))),
+        _ => Err(FieldErrors::single(
+            "relationship",
+            message("relationship_staff"),
+        )),
     }
 }
 
@@ -196,7 +204,11 @@ pub fn status(
 
 /// The victim's first name, for "You are helping Sam".
 pub fn first_name(full_name: &str) -> String {
-    full_name.split_whitespace().next().unwrap_or_default().to_owned()
+    full_name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -248,7 +260,10 @@ mod tests {
     fn status_follows_the_grant_then_the_invitation() {
         assert_eq!(status(true, false, 200, 100), SupporterStatus::Active);
         assert_eq!(status(false, true, 200, 100), SupporterStatus::Invited);
-        assert_eq!(status(false, false, 200, 100), SupporterStatus::InvitationExpired);
+        assert_eq!(
+            status(false, false, 200, 100),
+            SupporterStatus::InvitationExpired
+        );
         assert_eq!(status(true, false, 100, 100), SupporterStatus::Expired);
     }
 

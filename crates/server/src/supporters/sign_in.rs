@@ -22,35 +22,24 @@ use utoipa_axum::routes;
 
 use super::{codes, invitation_unusable, store};
 use crate::access::{Actor, ActorKind};
-use crate::platform::db;
 use crate::platform::error::{AppError, FieldErrors};
 use crate::platform::i18n::Message;
 use crate::platform::json::Json;
-use crate::platform::rate_limit::{self, ClientIp, Exceeded};
+use crate::platform::rate_limit::{self, ClientIp};
 use crate::platform::secrets;
 use crate::platform::state::AppState;
-use crate::sessions::{self, cookies, store as session_store};
+use crate::sessions;
 use crate::sign_in::rules::{self, Endpoint};
 use crate::sign_in::store::SUPPORTER_CODES;
-use crate::sign_in::{codes as code_checks, failures, CODE_REJECTED};
+use crate::sign_in::{
+    codes as code_checks, failures, open_session, too_many, verify_allowed, CODE_REJECTED,
+};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(check_invitation))
         .routes(routes!(start))
         .routes(routes!(verify))
-}
-
-/// The 429 a supporter sees: when to try again.
-fn too_many(exceeded: Exceeded) -> AppError {
-    AppError::TooManyRequests {
-        retry_after_secs: exceeded.retry_after_secs,
-        message: rate_limit::try_again_message(
-            Message::error,
-            "too_many_tries",
-            exceeded.retry_after_secs,
-        ),
-    }
 }
 
 /// The contact as stored, or the field error.
@@ -95,9 +84,12 @@ async fn check_invitation(
 ) -> Result<StatusCode, AppError> {
     let now = state.clock.unix();
     let mut tx = state.db.begin_write().await?;
-    let allowed =
-        rate_limit::hit_all(&mut tx.conn(), &client_limits(&state, Endpoint::Start, &ip), now)
-            .await?;
+    let allowed = rate_limit::hit_all(
+        &mut tx.conn(),
+        &client_limits(&state, Endpoint::Start, &ip),
+        now,
+    )
+    .await?;
     let usable = store::invitation_usable(
         &mut tx.conn(),
         &secrets::token_hash(request.invitation.trim()),
@@ -214,14 +206,7 @@ async fn verify(
         .map(|token| secrets::token_hash(token.trim()));
     let now = state.clock.unix();
     let mut tx = state.db.begin_write().await?;
-    // One contact's checks take turns, so its caps hold under parallel guesses.
-    db::serialise(&mut tx.conn(), &key).await?;
-    let limits = client_limits(&state, Endpoint::Verify, &ip);
-    let mut allowed = rate_limit::hit_all(&mut tx.conn(), &limits, now).await?;
-    if allowed.is_ok() {
-        allowed = failures::allow(&mut tx.conn(), &key, now).await?;
-    }
-    if let Err(exceeded) = allowed {
+    if let Err(exceeded) = verify_allowed(&mut tx.conn(), &state, &ip, &key, now).await? {
         tx.commit().await?;
         return Err(too_many(exceeded));
     }
@@ -259,22 +244,22 @@ async fn verify(
         }
     }
     store::signed_in(&mut tx.conn(), &target.supporter_id, now).await?;
-    let security = cookies::CookieSecurity::of(&state.config);
-    // A session this browser already had ends: one browser, one person signed in.
-    if let Some(old) = cookies::SessionCookie::Victim.token(security, &headers) {
-        session_store::end_in(&mut tx.conn(), old, now).await?;
-    }
     let actor = Actor {
         kind: ActorKind::Supporter,
         id: target.supporter_id.clone(),
         signed_in_case: None,
     };
-    let token = session_store::create(&mut tx.conn(), &actor, Some(&target.case_id), now)
-        .await
-        .map_err(AppError::internal)?;
+    let cookie = open_session(
+        &mut tx.conn(),
+        &state,
+        &headers,
+        &actor,
+        &target.case_id,
+        now,
+    )
+    .await?;
     let view = sessions::supporter_view(&mut tx.conn(), &target.supporter_id).await?;
     tx.commit().await?;
     tracing::info!(supporter_id = %target.supporter_id, case_id = %target.case_id, "supporter signed in");
-    let cookie = cookies::SessionCookie::Victim.set(security, &token);
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
 }

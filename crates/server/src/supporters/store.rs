@@ -216,13 +216,12 @@ pub async fn on_case(
     case_id: &str,
     supporter_id: &str,
 ) -> sqlx::Result<Option<OnCase>> {
-    let found: Option<(String, Option<i64>)> = query(
-        "SELECT added_by_kind, removed_at FROM supporters WHERE id = $1 AND case_id = $2",
-    )
-    .bind(supporter_id)
-    .bind(case_id)
-    .fetch_optional(conn)
-    .await?;
+    let found: Option<(String, Option<i64>)> =
+        query("SELECT added_by_kind, removed_at FROM supporters WHERE id = $1 AND case_id = $2")
+            .bind(supporter_id)
+            .bind(case_id)
+            .fetch_optional(conn)
+            .await?;
     Ok(found.map(|(added_by_kind, removed_at)| OnCase {
         added_by_kind,
         removed: removed_at.is_some(),
@@ -302,7 +301,9 @@ pub struct SignInTarget {
 
 type TargetTuple = (String, String, String, String, String, String);
 
-fn target((supporter_id, case_id, victim_id, channel, contact, language): TargetTuple) -> SignInTarget {
+fn target(
+    (supporter_id, case_id, victim_id, channel, contact, language): TargetTuple,
+) -> SignInTarget {
     SignInTarget {
         supporter_id,
         case_id,
@@ -367,7 +368,11 @@ pub async fn invited(
 
 /// Whether an invitation link can still be used (the same test as `invited`, without the
 /// contact).
-pub async fn invitation_usable(conn: &mut Conn<'_>, token_hash: &str, now: i64) -> sqlx::Result<bool> {
+pub async fn invitation_usable(
+    conn: &mut Conn<'_>,
+    token_hash: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
     let found: Option<(String,)> = query(
         "SELECT i.id FROM supporter_invitations i
          JOIN supporters s ON s.id = i.supporter_id
@@ -501,7 +506,11 @@ pub async fn queued_requests(conn: &mut Conn<'_>) -> sqlx::Result<i64> {
 
 /// Whether an invitation message can still be of use: the supporter is live and has a
 /// usable invitation.
-pub async fn invitation_pending(conn: &mut Conn<'_>, supporter_id: &str, now: i64) -> sqlx::Result<bool> {
+pub async fn invitation_pending(
+    conn: &mut Conn<'_>,
+    supporter_id: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
     let found: Option<(String,)> = query(
         "SELECT i.id FROM supporter_invitations i JOIN supporters s ON s.id = i.supporter_id
          WHERE i.supporter_id = $1 AND i.used_at IS NULL AND i.invalidated_at IS NULL

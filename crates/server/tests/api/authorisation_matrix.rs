@@ -11,11 +11,11 @@ use shared::api::callbacks::CallbackView;
 use shared::api::updates::StaffUpdateView;
 
 use crate::callbacks::valid as valid_callback;
-use crate::supporters;
 use crate::helpers::*;
 use crate::preferences::valid as valid_preferences;
 use crate::staff::{create_staff, PASSWORD};
 use crate::staff_admin::{create_other_units_supervisor, staff_id};
+use crate::supporters;
 use crate::updates::new_update;
 use server::staff::credentials;
 
@@ -123,12 +123,14 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
         // A's supporters see A's reference in their session, and whom they help.
         ("get", "/api/session") => rule(Only(VICTIM_APP), A_AND_SUPPORTERS),
         // Each supporter reaches exactly what their permission grants, nothing else.
-        ("get", "/api/cases/{crime_reference}") => {
-            rule(Only(&[VictimA, SupporterReadingA]), &[VictimA, SupporterReadingA])
-        }
-        ("get" | "post", "/api/cases/{crime_reference}/callbacks") => {
-            rule(Only(&[VictimA, SupporterCallingA]), &[VictimA, SupporterCallingA])
-        }
+        ("get", "/api/cases/{crime_reference}") => rule(
+            Only(&[VictimA, SupporterReadingA]),
+            &[VictimA, SupporterReadingA],
+        ),
+        ("get" | "post", "/api/cases/{crime_reference}/callbacks") => rule(
+            Only(&[VictimA, SupporterCallingA]),
+            &[VictimA, SupporterCallingA],
+        ),
         // The first to cancel A's request does; after that it is a 409 about its state.
         ("post", "/api/cases/{crime_reference}/callbacks/{callback_id}/cancel") => rule(
             UpToASecret(&[VictimA, SupporterCallingA]),
@@ -342,10 +344,10 @@ fn status_problem(answered: &Answered, who: Caller, status: u16) -> Option<&'sta
         Answered::Only(allowed) if allowed.contains(&who) => {
             (!(200..300).contains(&status)).then_some("but this caller is entitled")
         }
-        Answered::UpToASecret(allowed) if allowed.contains(&who) => (!(200..300).contains(&status)
-            && status != 422
-            && status != 409)
-            .then_some("but this caller is entitled"),
+        Answered::UpToASecret(allowed) if allowed.contains(&who) => {
+            (!(200..300).contains(&status) && status != 422 && status != 409)
+                .then_some("but this caller is entitled")
+        }
         Answered::Only(_) | Answered::UpToASecret(_) => {
             (![401, 403, 404].contains(&status)).then_some("but this caller is not entitled")
         }
@@ -432,10 +434,22 @@ async fn no_caller_reaches_data_they_are_not_entitled_to() {
     });
     // Supporters of A to aim at: one the victim's routes change and remove, one the staff
     // routes remove (neither signs in).
-    let victims_sample =
-        supporters::invite(&app, &a_client, TEXT_VICTIM.0, "07700900605", &["read_updates"]).await;
-    let staff_sample =
-        supporters::invite(&app, &a_client, TEXT_VICTIM.0, "07700900606", &["read_updates"]).await;
+    let victims_sample = supporters::invite(
+        &app,
+        &a_client,
+        TEXT_VICTIM.0,
+        "07700900605",
+        &["read_updates"],
+    )
+    .await;
+    let staff_sample = supporters::invite(
+        &app,
+        &a_client,
+        TEXT_VICTIM.0,
+        "07700900606",
+        &["read_updates"],
+    )
+    .await;
     assert_eq!(callers.len(), EVERY_CALLER.len());
     let a = &callers[1];
     let made = call(

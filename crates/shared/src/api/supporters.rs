@@ -20,7 +20,8 @@ pub enum SupporterPermission {
 }
 
 impl SupporterPermission {
-    pub const ALL: [SupporterPermission; 3] = [Self::ReadUpdates, Self::Callbacks, Self::Preferences];
+    pub const ALL: [SupporterPermission; 3] =
+        [Self::ReadUpdates, Self::Callbacks, Self::Preferences];
 }
 
 /// How an invitation and sign-in codes reach a supporter.
@@ -59,7 +60,12 @@ pub enum AccessLength {
 }
 
 impl AccessLength {
-    pub const ALL: [AccessLength; 4] = [Self::OneMonth, Self::ThreeMonths, Self::SixMonths, Self::OneYear];
+    pub const ALL: [AccessLength; 4] = [
+        Self::OneMonth,
+        Self::ThreeMonths,
+        Self::SixMonths,
+        Self::OneYear,
+    ];
 
     /// Days the grant lasts.
     pub fn days(self) -> i64 {

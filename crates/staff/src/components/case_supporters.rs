@@ -85,7 +85,9 @@ fn relationship_words(l: Locale, relationship: Relationship) -> &'static str {
         Relationship::Partner => td_string!(l, supporters.relationship.partner),
         Relationship::Friend => td_string!(l, supporters.relationship.friend),
         Relationship::ParentOrGuardian => td_string!(l, supporters.relationship.parent_or_guardian),
-        Relationship::FamilySpokesperson => td_string!(l, supporters.relationship.family_spokesperson),
+        Relationship::FamilySpokesperson => {
+            td_string!(l, supporters.relationship.family_spokesperson)
+        }
         Relationship::Other => td_string!(l, supporters.relationship.other),
     }
 }
@@ -253,7 +255,11 @@ fn AddForm(reference: String, on_changed: Callback<&'static str>) -> impl IntoVi
                 }
                 Err(api::ApiError::Validation(fields)) => errors.set(fields),
                 Err(failure) => errors.set(
-                    [("reason".to_owned(), vec![save_error(i18n, &failure, "reason")])].into(),
+                    [(
+                        "reason".to_owned(),
+                        vec![save_error(i18n, &failure, "reason")],
+                    )]
+                    .into(),
                 ),
             });
         }
@@ -268,12 +274,24 @@ fn AddForm(reference: String, on_changed: Callback<&'static str>) -> impl IntoVi
             }
             value
         };
-        let channel = match pick(channel.get_untracked(), "channel", t_string!(i18n, supporters.channel_choose)).as_deref() {
+        let channel = match pick(
+            channel.get_untracked(),
+            "channel",
+            t_string!(i18n, supporters.channel_choose),
+        )
+        .as_deref()
+        {
             Some("email") => Some(SupporterChannel::Email),
             Some(_) => Some(SupporterChannel::TextMessage),
             None => None,
         };
-        let relationship = match pick(relationship.get_untracked(), "relationship", t_string!(i18n, supporters.relationship_choose)).as_deref() {
+        let relationship = match pick(
+            relationship.get_untracked(),
+            "relationship",
+            t_string!(i18n, supporters.relationship_choose),
+        )
+        .as_deref()
+        {
             Some("spokesperson") => Some(Relationship::FamilySpokesperson),
             Some(_) => Some(Relationship::ParentOrGuardian),
             None => None,

@@ -12,8 +12,7 @@ use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, Wa
 use crate::api::{self, ApiError};
 use crate::components::{
     CaseAudit, CaseCallbacks, CaseDetails, CaseManagement, CaseMessages, CaseSupporters,
-    CaseTimeline,
-    ContactChoices, ContactLog, MESSAGES_HEADING_ID,
+    CaseTimeline, ContactChoices, ContactLog, MESSAGES_HEADING_ID,
 };
 use crate::i18n::*;
 use crate::session::staff_resource;
