@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::CrimeReference;
 
@@ -103,6 +102,5 @@ pub fn SignInPage() -> impl IntoView {
             />
             <Button submit=true>{t!(i18n, common.continue_button)}</Button>
         </form>
-        <p class="app-body"><A href="/help/sign-in">{t!(i18n, helping.sign_in_link)}</A></p>
     }
 }

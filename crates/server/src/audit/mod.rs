@@ -55,17 +55,11 @@ pub enum AuditAction {
     ReadMessages,
     ReadContactLog,
     ReadAuditTrail,
-    /// A case's supporters (the victim, or staff).
-    ReadSupporters,
     // The victim's (or a supporter's) writes.
     ChangePreferences,
     ConfirmContactChange,
     RequestCallback,
     CancelCallback,
-    // Supporters, added, changed or removed by the victim or staff.
-    InviteSupporter,
-    ChangeSupporter,
-    RemoveSupporter,
     // Officers' and supervisors' writes.
     PostUpdate,
     ChangeStage,
@@ -91,7 +85,6 @@ impl AuditAction {
                 | Self::ReadMessages
                 | Self::ReadContactLog
                 | Self::ReadAuditTrail
-                | Self::ReadSupporters
         )
     }
 }

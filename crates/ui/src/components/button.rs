@@ -14,9 +14,6 @@ pub enum ButtonVariant {
     Primary,
     /// Other actions ("Send a new code", "Refresh").
     Secondary,
-    /// An action that takes something away at once ("Remove Jo"): red, with words that
-    /// say what it does.
-    Warning,
 }
 
 #[component]
@@ -30,7 +27,6 @@ pub fn Button(
     let class = match variant {
         ButtonVariant::Primary => "app-button",
         ButtonVariant::Secondary => "app-button app-button--secondary",
-        ButtonVariant::Warning => "app-button app-button--warning",
     };
     view! {
         <button type=if submit { "submit" } else { "button" } class=class>

@@ -176,8 +176,6 @@ async fn send_code(
         case_id: None,
         sign_in_code_id: None,
         contact_change_id: Some(&change_id),
-        supporter_invitation_id: None,
-        supporter_code_id: None,
     };
     outbox::queue(conn, keys, &message, now).await?;
     tracing::info!(change_id = %change_id, "contact change: confirmation code sent");
@@ -285,8 +283,6 @@ pub async fn confirm(
             case_id: None,
             sign_in_code_id: None,
             contact_change_id: None,
-            supporter_invitation_id: None,
-            supporter_code_id: None,
         };
         outbox::queue(conn, keys, &message, now).await?;
     }
