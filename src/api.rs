@@ -12,6 +12,10 @@ use shared::api::content::{RightsContent, SupportDirectory};
 use shared::api::preferences::{
     ConfirmContactRequest, ContactPreferences, PreferencesHistory, PreferencesView,
 };
+use shared::api::supporters::{
+    ChangeSupporterRequest, CheckInvitationRequest, InviteSupporterRequest,
+    StartSupporterSignInRequest, SupportersView, VerifySupporterSignInRequest,
+};
 use shared::api::{
     CaseView, ClientConfig, SessionView, StartSignInRequest, StartSignInResponse,
     VerifySignInRequest,
@@ -156,4 +160,77 @@ pub async fn get_rights(language: Locale) -> Result<RightsContent, ApiError> {
 pub async fn get_support(language: Locale) -> Result<SupportDirectory, ApiError> {
     let url = format!("/content/support.{}.json", language.as_str());
     json(send(Request::get(&url).build()).await?).await
+}
+
+/// `GET /api/cases/{ref}/supporters`: the people who help the victim.
+pub async fn get_supporters(crime_reference: &str) -> Result<SupportersView, ApiError> {
+    json(send(fresh_get(&case_url(crime_reference, "supporters")).build()).await?).await
+}
+
+/// `POST /api/cases/{ref}/supporters`: invite someone (201; 422 with field errors).
+pub async fn invite_supporter(
+    crime_reference: &str,
+    request: &InviteSupporterRequest,
+) -> Result<SupportersView, ApiError> {
+    let url = case_url(crime_reference, "supporters");
+    json(send(Request::post(&url).json(request)).await?).await
+}
+
+/// `PUT /api/cases/{ref}/supporters/{id}`: what they may do from now on.
+pub async fn change_supporter(
+    crime_reference: &str,
+    id: &str,
+    request: &ChangeSupporterRequest,
+) -> Result<SupportersView, ApiError> {
+    let url = case_url(
+        crime_reference,
+        &format!("supporters/{}", encode_path_segment(id)),
+    );
+    json(send(Request::put(&url).json(request)).await?).await
+}
+
+/// `POST /api/cases/{ref}/supporters/{id}/remove`: their access ends at once.
+pub async fn remove_supporter(crime_reference: &str, id: &str) -> Result<SupportersView, ApiError> {
+    let url = case_url(
+        crime_reference,
+        &format!("supporters/{}/remove", encode_path_segment(id)),
+    );
+    json(send(Request::post(&url).build()).await?).await
+}
+
+/// `POST /api/supporter-sign-in/invitation`: whether an invitation link can be used
+/// (204; 422 on `invitation` if not).
+pub async fn check_invitation(invitation: &str) -> Result<(), ApiError> {
+    let body = CheckInvitationRequest {
+        invitation: invitation.to_owned(),
+    };
+    send(Request::post("/api/supporter-sign-in/invitation").json(&body))
+        .await
+        .map(drop)
+}
+
+/// `POST /api/supporter-sign-in/start`: send a supporter a code (202 whoever they are).
+pub async fn start_supporter_sign_in(
+    contact: &str,
+    invitation: Option<&str>,
+) -> Result<StartSignInResponse, ApiError> {
+    let body = StartSupporterSignInRequest {
+        contact: contact.to_owned(),
+        invitation: invitation.map(str::to_owned),
+    };
+    json(send(Request::post("/api/supporter-sign-in/start").json(&body)).await?).await
+}
+
+/// `POST /api/supporter-sign-in/verify`: swap a supporter's code for a session cookie.
+pub async fn verify_supporter_sign_in(
+    contact: &str,
+    code: &SignInCode,
+    invitation: Option<&str>,
+) -> Result<SessionView, ApiError> {
+    let body = VerifySupporterSignInRequest {
+        contact: contact.to_owned(),
+        code: code.as_str().to_owned(),
+        invitation: invitation.map(str::to_owned),
+    };
+    json(send(Request::post("/api/supporter-sign-in/verify").json(&body)).await?).await
 }

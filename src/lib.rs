@@ -24,12 +24,14 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 use ui::components::ServiceName;
 
-use crate::components::{ExitIntro, ExitLink, FocusOnNavigate, SiteFooter, SiteHeader, SkipLink};
+use crate::components::{
+    ExitIntro, ExitLink, FocusOnNavigate, HelpingBanner, SiteFooter, SiteHeader, SkipLink,
+};
 use crate::i18n::{td_string, use_i18n, LanguageProvider};
 use crate::pages::{
-    CallbacksPage, CasePage, LooksPage, NotFoundPage, PreferencesPage, RightPage, RightsPage,
-    SettingsPage, SignInCodePage, SignInPage, SignedOutPage, StartPage, StayingSafePage,
-    SupportPage,
+    AcceptInvitationPage, AccessEndedPage, CallbacksPage, CasePage, InvitePage, LooksPage,
+    NotFoundPage, PeoplePage, PreferencesPage, RightPage, RightsPage, SettingsPage, SignInCodePage,
+    SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage, SupporterSignInPage,
 };
 use crate::state::AppState;
 
@@ -68,6 +70,7 @@ fn Layout() -> impl IntoView {
             <div class="app-width-container">
                 <main id="main-content" class="app-main" tabindex="-1">
                     <ExitIntro />
+                    <HelpingBanner />
                     <PageRoutes />
                 </main>
             </div>
@@ -88,6 +91,11 @@ fn PageRoutes() -> impl IntoView {
             <Route path=path!("/preferences") view=PreferencesPage />
             <Route path=path!("/callbacks") view=CallbacksPage />
             <Route path=path!("/looks") view=LooksPage />
+            <Route path=path!("/people") view=PeoplePage />
+            <Route path=path!("/people/invite") view=InvitePage />
+            <Route path=path!("/help/accept") view=AcceptInvitationPage />
+            <Route path=path!("/help/sign-in") view=SupporterSignInPage />
+            <Route path=path!("/help/ended") view=AccessEndedPage />
             <Route path=path!("/rights") view=RightsPage />
             <Route path=path!("/rights/:id") view=RightPage />
             <Route path=path!("/support") view=SupportPage />

@@ -1,7 +1,8 @@
-//! Pages that need a session (`/case`, `/preferences`, `/callbacks`, `/looks`) load their
-//! data the same way: `GET /api/session`, then their own call with the crime reference. A
-//! 401 at either step sends the person to `/sign-in`, which explains once why they were
-//! signed out. This is the one place that does it.
+//! Pages that need a session (`/case`, `/preferences`, `/callbacks`, `/looks`, `/people`)
+//! load their data the same way: `GET /api/session`, then their own call with the crime
+//! reference. A 401 at either step sends the person to `/sign-in`, which explains once why
+//! they were signed out; a supporter whose access ended goes to `/help/ended` instead.
+//! This is the one place that does it.
 
 use std::future::Future;
 use std::rc::Rc;
@@ -17,7 +18,14 @@ use crate::state::use_app_state;
 
 /// The pages that need a session: the victim's own case data, from the API only. Offline
 /// they say so plainly; their navigation shows before the session check answers.
-const SIGNED_IN_PAGES: [&str; 4] = ["/case", "/preferences", "/callbacks", "/looks"];
+const SIGNED_IN_PAGES: [&str; 6] = [
+    "/case",
+    "/preferences",
+    "/callbacks",
+    "/looks",
+    "/people",
+    "/people/invite",
+];
 
 /// True for a page that needs a session (see `SIGNED_IN_PAGES`).
 pub fn is_signed_in_page(path: &str) -> bool {
@@ -46,7 +54,29 @@ where
     redirect_on_unauthorized(Signal::derive(move || {
         resource.with(|result| matches!(result, Some(Err(ApiError::Unauthorized))))
     }));
+    redirect_on_access_ended(Signal::derive(move || {
+        resource.with(|result| matches!(result, Some(Err(ApiError::AccessEnded))))
+    }));
     (resource, loading)
+}
+
+/// When `ended` becomes true (a supporter removed, or whose access ran out): forget the
+/// session and replace this page with `/help/ended`, which says only that.
+pub fn redirect_on_access_ended(ended: Signal<bool>) {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if ended.get() {
+            untrack(|| {
+                state.forget_session();
+                let replace = NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                };
+                navigate("/help/ended", replace);
+            });
+        }
+    });
 }
 
 /// When `signed_out` becomes true: forget the session, and replace this page with

@@ -2,6 +2,7 @@
 //! (no local storage, no URL), so a shared phone does not keep a crime reference.
 
 use leptos::prelude::*;
+use shared::api::supporters::{HelpingView, SupporterPermission};
 use shared::api::{SessionView, DEFAULT_EXIT_URL};
 use shared::CrimeReference;
 
@@ -25,6 +26,8 @@ pub struct AppState {
     pub signed_out_notice: RwSignal<bool>,
     /// Set when "Sign out" could not reach the server, so the session may still be live.
     pub sign_out_failed: RwSignal<bool>,
+    /// The name of someone just invited, for `/people` to confirm once.
+    pub invited_name: RwSignal<Option<String>>,
     /// Where "Exit this page" goes: the server's `--exit-url`, or the default until (or
     /// unless) `GET /api/config` answers.
     pub exit_url: RwSignal<String>,
@@ -40,6 +43,7 @@ impl AppState {
             session: RwSignal::new(None),
             signed_out_notice: RwSignal::new(false),
             sign_out_failed: RwSignal::new(false),
+            invited_name: RwSignal::new(None),
             exit_url: RwSignal::new(DEFAULT_EXIT_URL.to_owned()),
         };
         provide_context(state);
@@ -62,6 +66,20 @@ impl AppState {
     pub fn crime_reference_untracked(&self) -> Option<String> {
         self.session
             .with_untracked(|session| session.as_ref().map(|s| s.crime_reference.clone()))
+    }
+
+    /// For a supporter: whom they help and what they may do. `None` for a victim or when
+    /// nobody is signed in.
+    pub fn helping(&self) -> Option<HelpingView> {
+        self.session
+            .with(|session| session.as_ref().and_then(|s| s.helping.clone()))
+    }
+
+    /// Whether the signed-in person may use a page that needs `permission`: a victim may
+    /// use every page, a supporter only what was granted (the server refuses the rest).
+    pub fn may(&self, permission: SupporterPermission) -> bool {
+        self.helping()
+            .is_none_or(|helping| helping.permissions.contains(&permission))
     }
 
     /// Forget everything about the signed-in person (after sign-out or a 401).

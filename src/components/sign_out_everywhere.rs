@@ -32,7 +32,7 @@ pub fn SignOutEverywhere() -> impl IntoView {
             }
             // 401: this session had already ended, so the others are unknown: say it did
             // not work (signing in again shows the button again).
-            Some(Err(ApiError::Unauthorized)) => {
+            Some(Err(ApiError::Unauthorized | ApiError::AccessEnded)) => {
                 state.forget_session();
                 failed.set(true);
             }

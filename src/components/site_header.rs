@@ -30,7 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
         // Untracked: navigating reads router signals, which must not re-run this effect.
         untrack(|| match result {
             // 401: already signed out on the server; the outcome is the same.
-            Some(Ok(())) | Some(Err(ApiError::Unauthorized)) => {
+            Some(Ok(())) | Some(Err(ApiError::Unauthorized | ApiError::AccessEnded)) => {
                 state.forget_session();
                 navigate("/signed-out", Default::default());
             }

@@ -12,6 +12,7 @@ use crate::components::{Loaded, PageTitle, SummaryList, SummaryRow, Timeline};
 use crate::format::long_date;
 use crate::i18n::*;
 use crate::session::session_resource;
+use crate::state::use_app_state;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -50,6 +51,7 @@ fn CaseDetails(case: CaseView) -> impl IntoView {
     } else {
         t_string!(i18n, case.rights_standard)
     };
+    let state = use_app_state();
     let reported_on_words = long_date(i18n.get_locale_untracked(), &reported_on);
     view! {
         <SummaryList>
@@ -64,7 +66,11 @@ fn CaseDetails(case: CaseView) -> impl IntoView {
         <CaseOfficer officer />
         <h2 class="app-heading-l">{t!(i18n, case.updates_heading)}</h2>
         <Timeline updates />
-        <p class="app-body"><A href="/looks">{t!(i18n, looks.title)}</A></p>
+        // Who looked and who helps are the victim's alone: a supporter sees neither link.
+        <Show when=move || state.helping().is_none()>
+            <p class="app-body"><A href="/looks">{t!(i18n, looks.title)}</A></p>
+            <p class="app-body"><A href="/people">{t!(i18n, people.title)}</A></p>
+        </Show>
     }
 }
 

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::CrimeReference;
 
@@ -102,5 +103,6 @@ pub fn SignInPage() -> impl IntoView {
             />
             <Button submit=true>{t!(i18n, common.continue_button)}</Button>
         </form>
+        <p class="app-body"><A href="/help/sign-in">{t!(i18n, helping.sign_in_link)}</A></p>
     }
 }

@@ -20,7 +20,7 @@ use crate::outbox::dev as dev_outbox;
 use crate::service::{client_config, health, openapi};
 use crate::{
     audit, callbacks, case_management, cases, contact_log, delivery, preferences, sessions,
-    sign_in, staff, updates,
+    sign_in, staff, supporters, updates,
 };
 
 /// Name of the cookie security scheme in the OpenAPI document.
@@ -42,6 +42,7 @@ pub const STAFF_SESSION_COOKIE_SCHEME: &str = "staff_session_cookie";
         (name = "cases", description = "A victim's case"),
         (name = "preferences", description = "How and when a victim may be contacted safely"),
         (name = "callbacks", description = "Asking an officer to call back"),
+        (name = "supporters", description = "People a victim chooses to help them, and their sign-in"),
         (name = "staff", description = "The staff app: officers and supervisors"),
         (name = "delivery", description = "Delivery receipts from the services that send our messages"),
         (name = "dev", description = "Demo mode only"),
@@ -102,6 +103,7 @@ pub fn api(demo: bool) -> OpenApiRouter<AppState> {
         .merge(staff::router())
         .merge(updates::router())
         .merge(case_management::router())
+        .merge(supporters::router())
         .merge(delivery::router())
         .merge(audit::router())
         .merge(notify_receipts::router())

@@ -42,6 +42,7 @@ pub mod service;
 pub mod sessions;
 pub mod sign_in;
 pub mod staff;
+pub mod supporters;
 pub mod updates;
 
 pub use platform::clock::Clock;

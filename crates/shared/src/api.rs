@@ -28,6 +28,10 @@ pub struct ErrorBody {
     pub errors: BTreeMap<String, Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+    /// On a 401: the caller was a supporter whose access was removed or ran out (the app
+    /// says "This access is no longer active" instead of asking them to sign in).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub access_ended: bool,
 }
 
 /// `GET /api/health`
@@ -111,14 +115,19 @@ pub struct SessionView {
     pub crime_reference: String,
     /// Minutes of inactivity after which the session ends.
     pub idle_timeout_minutes: u32,
+    /// For a supporter: whom they help and what they may do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helping: Option<supporters::HelpingView>,
 }
 
-/// What kind of user a session belongs to. Officers, supervisors and supporters come later.
+/// What kind of user a victim-app session belongs to (staff sessions have their own view).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Victim,
+    /// Someone the victim chose to help them, within what they granted.
+    Supporter,
 }
 
 /// `GET /api/cases/{crime_reference}`: a victim's case as they see it.
@@ -239,4 +248,5 @@ pub mod messages;
 pub mod preferences;
 pub mod staff;
 pub mod staff_callbacks;
+pub mod supporters;
 pub mod updates;

@@ -15,6 +15,9 @@ use shared::api::staff_callbacks::{
     CallbackQueueView, CompleteCallback, ContactCheck, ContactCheckDone, ContactLogView,
     ContactView, NewContact, QueueScope, ScheduleCallback, StaffCaseCallbacksView,
 };
+use shared::api::supporters::{
+    StaffAddSupporterRequest, StaffRemoveSupporterRequest, SupportersView,
+};
 use shared::api::updates::{
     DueListView, DueScope, MarkToldRequest, NewUpdate, StaffUpdateView, StaffUpdatesView,
     TellingMethod,
@@ -80,6 +83,34 @@ pub async fn set_enhanced_rights(
 ) -> Result<(), ApiError> {
     let url = case_url(&crime_reference, "/enhanced-rights");
     send(Request::put(&url).json(&request)).await.map(drop)
+}
+
+/// `GET /api/staff/cases/{ref}/supporters`: who helps the victim.
+pub async fn get_case_supporters(crime_reference: &str) -> Result<SupportersView, ApiError> {
+    json(send(fresh_get(&case_url(crime_reference, "/supporters")).build()).await?).await
+}
+
+/// `POST /api/staff/cases/{ref}/supporters`: add a parent or guardian or a family
+/// spokesperson with the reason (201; 422 with field errors).
+pub async fn add_case_supporter(
+    crime_reference: String,
+    request: StaffAddSupporterRequest,
+) -> Result<(), ApiError> {
+    let url = case_url(&crime_reference, "/supporters");
+    send(Request::post(&url).json(&request)).await.map(drop)
+}
+
+/// `POST /api/staff/cases/{ref}/supporters/{id}/remove` with the reason.
+pub async fn remove_case_supporter(
+    crime_reference: String,
+    supporter_id: String,
+    request: StaffRemoveSupporterRequest,
+) -> Result<(), ApiError> {
+    let url = case_url(
+        &crime_reference,
+        &format!("/supporters/{}/remove", encode_path_segment(&supporter_id)),
+    );
+    send(Request::post(&url).json(&request)).await.map(drop)
 }
 
 /// `PUT /api/staff/cases/{ref}/allocation` (supervisors; 204).

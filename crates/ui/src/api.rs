@@ -24,6 +24,9 @@ pub enum ApiError {
     Validation(BTreeMap<String, Vec<String>>),
     /// 401: not signed in, or the session ended (idle too long, or signed out).
     Unauthorized,
+    /// 401 for a supporter whose access was removed or ran out: the app says only "This
+    /// access is no longer active".
+    AccessEnded,
     /// 404: no such thing.
     NotFound,
     /// 409: the request clashes with the current state (e.g. already 3 open callback
@@ -47,6 +50,7 @@ impl ApiError {
         match self {
             Self::Validation(_) => t_string!(i18n, ui.api_validation),
             Self::Unauthorized => t_string!(i18n, ui.api_unauthorized),
+            Self::AccessEnded => t_string!(i18n, ui.api_access_ended),
             Self::NotFound => t_string!(i18n, ui.api_not_found),
             Self::Conflict(_) => t_string!(i18n, ui.api_conflict),
             Self::TooManyRequests(_) => t_string!(i18n, ui.api_too_many),
@@ -62,6 +66,7 @@ impl fmt::Display for ApiError {
         match self {
             Self::Validation(errors) => write!(f, "422 on fields {:?}", errors.keys()),
             Self::Unauthorized => f.write_str("401 unauthorized"),
+            Self::AccessEnded => f.write_str("401 access ended"),
             Self::NotFound => f.write_str("404 not found"),
             Self::Conflict(_) => f.write_str("409 conflict"),
             Self::TooManyRequests(_) => f.write_str("429 too many requests"),
@@ -90,6 +95,7 @@ pub async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response,
     }
     let body = response.json::<ErrorBody>().await.ok();
     Err(match response.status() {
+        401 if body.as_ref().is_some_and(|body| body.access_ended) => ApiError::AccessEnded,
         401 => ApiError::Unauthorized,
         404 => ApiError::NotFound,
         429 => ApiError::TooManyRequests(body.map(|body| body.message).unwrap_or_default()),

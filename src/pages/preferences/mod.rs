@@ -21,12 +21,14 @@ mod sections;
 
 use leptos::prelude::*;
 use shared::api::preferences::{PendingContactChange, PreferencesView};
+use shared::api::supporters::SupporterPermission;
 
 use crate::api::{self, ApiError};
 use crate::components::{focus_element, ErrorSummary, Loaded, NotificationBanner, PageTitle};
 use crate::form_errors::FormErrors;
 use crate::i18n::*;
 use crate::session::session_resource;
+use crate::state::use_app_state;
 
 use confirm_contact::ConfirmContactChange;
 use form::PreferencesForm;
@@ -37,10 +39,13 @@ const HEADING_ID: &str = "preferences-heading";
 #[component]
 pub fn PreferencesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let (saved, loading) = session_resource(|reference| async move {
-        // No saved version yet: start from an empty form.
+    let state = use_app_state();
+    let (saved, loading) = session_resource(move |reference| async move {
+        // No saved version yet: start from an empty form. Not for a supporter who may not
+        // see preferences: the 404 is the server's refusal, and no form is shown.
+        let may_see = state.may(SupporterPermission::Preferences);
         match api::get_preferences(&reference).await {
-            Err(ApiError::NotFound) => Ok(None),
+            Err(ApiError::NotFound) if may_see => Ok(None),
             other => other.map(Some),
         }
     });

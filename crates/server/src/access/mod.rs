@@ -40,7 +40,8 @@ pub struct Actor {
     pub kind: ActorKind,
     pub id: String,
     /// For a victim: the case their session signed in with, the only one it covers
-    /// (found by the session lookup while the case is still theirs).
+    /// (found by the session lookup while the case is still theirs). For a supporter: the
+    /// case of their grant, while the grant is live.
     pub signed_in_case: Option<SignedInCase>,
 }
 
@@ -56,7 +57,7 @@ impl Actor {
     }
 }
 
-/// The case a victim's session signed in with.
+/// The case a victim's (or supporter's) session covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedInCase {
     pub case_id: String,
@@ -93,6 +94,15 @@ pub enum Capability {
     ChangeCase,
     /// Move a case to another officer or team of the unit (supervisors).
     ReallocateCase,
+    /// See, invite, change and remove a case's supporters (the victim, and the staff who
+    /// work the case; never a supporter).
+    ManageSupporters,
+    /// Who has looked at the case (the victim only: it would show a supporter who else
+    /// helps).
+    ReadLooks,
+    /// Confirm new sign-in contact details with the code sent to them (the victim only: a
+    /// supporter must never move where the victim's codes go).
+    ConfirmContactChange,
 }
 
 /// A case the actor may act on, with the victim it belongs to.

@@ -10,8 +10,8 @@ use crate::platform::db::{query, Conn};
 /// The capability must be one the actor's kind may have at all (`role_capabilities`),
 /// and then: a victim owns the case and their session is for it; an officer's account is
 /// live and the case is allocated to them or to their team; a supervisor's account is
-/// live and the case's team is in their unit; a supporter holds a live grant for the case
-/// that lists the capability. `LIKE` on the comma-wrapped list is portable SQL.
+/// live and the case's team is in their unit; a supporter's session is for the case and
+/// they hold a live grant for it that lists the capability. `LIKE` on the comma-wrapped list is portable SQL.
 pub(crate) const CASE_ACCESS_SQL: &str = "SELECT c.id, c.victim_id FROM cases c
      WHERE c.crime_reference = $1
        AND EXISTS (SELECT 1 FROM role_capabilities rc WHERE rc.role = $2 AND rc.capability = $4)
@@ -25,7 +25,7 @@ pub(crate) const CASE_ACCESS_SQL: &str = "SELECT c.id, c.victim_id FROM cases c
                SELECT 1 FROM staff s JOIN teams t ON t.unit_id = s.unit_id
                WHERE s.id = $3 AND s.role = 'supervisor' AND s.disabled_at IS NULL
                  AND t.id = c.team_id))
-         OR ($2 = 'supporter' AND EXISTS (
+         OR ($2 = 'supporter' AND c.id = $5 AND EXISTS (
                SELECT 1 FROM supporter_grants g
                WHERE g.case_id = c.id AND g.supporter_id = $3 AND g.revoked_at IS NULL
                  AND g.expires_at > $6

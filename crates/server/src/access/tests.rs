@@ -198,22 +198,50 @@ async fn a_supporter_acts_only_within_a_live_grant() {
         &format!(
             "INSERT INTO supporter_grants VALUES
              ('G1', 'C1', 'P1', 'read_case,read_callbacks', {live}, NULL, 0),
-             ('G2', 'C2', 'P1', 'read_case', {expired}, NULL, 0),
-             ('G3', 'C3', 'P1', 'read_case', {live}, 1, 0)",
+             ('G2', 'C2', 'P2', 'read_case', {expired}, NULL, 0),
+             ('G3', 'C3', 'P3', 'read_case', {live}, 1, 0)",
             live = NOW + 60,
             expired = NOW - 1,
         ),
     )
     .await;
-    let p = actor(ActorKind::Supporter, "P1");
+    // A supporter's session covers the case of their grant (one each), like a victim's.
+    let on = |supporter: &str, case: &str| Actor {
+        kind: ActorKind::Supporter,
+        ..victim(supporter, case)
+    };
+    let p = on("P1", "C1");
     assert!(w.may(&p, Capability::ReadCase, "CR/1/25").await);
     assert!(w.may(&p, Capability::ReadCallbacks, "CR/1/25").await);
     assert!(
         !w.may(&p, Capability::ReadPreferences, "CR/1/25").await,
         "not granted"
     );
-    assert!(!w.may(&p, Capability::ReadCase, "CR/2/25").await, "expired");
-    assert!(!w.may(&p, Capability::ReadCase, "CR/3/25").await, "revoked");
+    assert!(
+        !w.may(&on("P2", "C2"), Capability::ReadCase, "CR/2/25")
+            .await,
+        "expired"
+    );
+    assert!(
+        !w.may(&on("P3", "C3"), Capability::ReadCase, "CR/3/25")
+            .await,
+        "revoked"
+    );
+    // A live grant reaches nothing through a session for another case.
+    assert!(
+        !w.may(&on("P1", "C2"), Capability::ReadCase, "CR/1/25")
+            .await,
+        "other session"
+    );
+    assert!(
+        !w.may(
+            &actor(ActorKind::Supporter, "P1"),
+            Capability::ReadCase,
+            "CR/1/25"
+        )
+        .await,
+        "no case in the session"
+    );
     // A capability name that merely contains a granted one is not granted.
     exec(
         &w.db,
@@ -228,7 +256,7 @@ async fn a_supporter_acts_only_within_a_live_grant() {
             kind: "supporter",
             actor_id: "P1",
             capability: "read",
-            signed_in_case_id: None,
+            signed_in_case_id: Some("C1"),
             now: NOW,
         },
     )

@@ -55,11 +55,17 @@ pub enum AuditAction {
     ReadMessages,
     ReadContactLog,
     ReadAuditTrail,
+    /// A case's supporters (the victim, or staff).
+    ReadSupporters,
     // The victim's (or a supporter's) writes.
     ChangePreferences,
     ConfirmContactChange,
     RequestCallback,
     CancelCallback,
+    // Supporters, added, changed or removed by the victim or staff.
+    InviteSupporter,
+    ChangeSupporter,
+    RemoveSupporter,
     // Officers' and supervisors' writes.
     PostUpdate,
     ChangeStage,
@@ -85,6 +91,7 @@ impl AuditAction {
                 | Self::ReadMessages
                 | Self::ReadContactLog
                 | Self::ReadAuditTrail
+                | Self::ReadSupporters
         )
     }
 }

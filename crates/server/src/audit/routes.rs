@@ -159,7 +159,7 @@ async fn case_looks(
     let case = access::require_read(
         &state,
         &actor,
-        Capability::ReadCase,
+        Capability::ReadLooks,
         AuditAction::ReadAuditTrail,
         &reference,
     )

@@ -23,10 +23,17 @@ pub const NUMBER_STOPPED: &str = "number may not be safe: check it with the vict
 /// Why a message was dropped after `MAX_ATTEMPTS` temporary failures.
 pub const GAVE_UP: &str = "gave up after 10 tries";
 
-/// Whether `kind` goes at once (the victim is waiting for it) rather than in their next
-/// safe window.
+/// Whether `kind` goes at once (someone is waiting for it) rather than in the victim's
+/// next safe window. A supporter's messages go to the supporter, not the victim, so the
+/// victim's safe times do not hold them.
 pub fn goes_at_once(kind: Kind) -> bool {
-    matches!(kind, Kind::SignInCode | Kind::ContactChangeCode)
+    matches!(
+        kind,
+        Kind::SignInCode
+            | Kind::ContactChangeCode
+            | Kind::SupporterInvitation
+            | Kind::SupporterSignInCode
+    )
 }
 
 /// Seconds to wait before trying again after `attempts` tries: 30 s, doubling, at most
@@ -146,6 +153,8 @@ mod tests {
     #[test]
     fn only_codes_go_at_once() {
         assert!(goes_at_once(Kind::SignInCode));
+        assert!(goes_at_once(Kind::SupporterInvitation));
+        assert!(goes_at_once(Kind::SupporterSignInCode));
         assert!(goes_at_once(Kind::ContactChangeCode));
         assert!(!goes_at_once(Kind::ContactChangeNotice));
         assert!(!goes_at_once(Kind::CaseUpdate));

@@ -29,6 +29,7 @@ pub const CODE_SPENT: &str = "sign-in code no longer live";
 const CHANNEL_CHANGED: &str = "sign-in contact details changed";
 const CHANGE_CLOSED: &str = "contact change no longer pending";
 const NO_VICTIM: &str = "no victim recorded";
+const INVITATION_CLOSED: &str = "invitation no longer open";
 
 /// What becomes of a claimed message now.
 pub enum Decision {
@@ -83,6 +84,27 @@ pub async fn decide(
             }
             as_stored_unless_stopped(state, message, victim_id, lang).await
         }
+        // A supporter's messages go to the supporter as queued, while still of use.
+        Kind::SupporterSignInCode => {
+            if !code_still_live(state, message, now).await? {
+                return Ok(Decision::Cancel { reason: CODE_SPENT });
+            }
+            as_stored(state, message, lang)
+        }
+        Kind::SupporterInvitation => {
+            let live = match message.supporter_invitation_id.as_deref() {
+                Some(invitation) => {
+                    store::supporter_invitation_live(&mut state.db.conn(), invitation, now).await?
+                }
+                None => false,
+            };
+            if !live {
+                return Ok(Decision::Cancel {
+                    reason: INVITATION_CLOSED,
+                });
+            }
+            as_stored(state, message, lang)
+        }
         Kind::ContactChangeCode => {
             let pending = match message.contact_change_id.as_deref() {
                 Some(change) => {
@@ -125,16 +147,21 @@ pub async fn decide(
     }
 }
 
-/// Whether the sign-in code a message shows can still be used.
+/// Whether the sign-in code (a victim's or a supporter's) a message shows can still be
+/// used.
 pub async fn code_still_live(
     state: &AppState,
     message: &store::Claimed,
     now: i64,
 ) -> anyhow::Result<bool> {
-    Ok(match message.sign_in_code_id.as_deref() {
-        Some(code) => store::sign_in_code_live(&mut state.db.conn(), code, now).await?,
-        None => false,
-    })
+    let mut conn = state.db.conn();
+    Ok(
+        match (&message.sign_in_code_id, &message.supporter_code_id) {
+            (Some(code), _) => store::sign_in_code_live(&mut conn, code, now).await?,
+            (None, Some(code)) => store::supporter_code_live(&mut conn, code, now).await?,
+            (None, None) => false,
+        },
+    )
 }
 
 /// Whether the victim's sign-in codes still go where this message goes (compared by blind

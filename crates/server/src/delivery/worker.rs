@@ -178,7 +178,8 @@ async fn deliver_one(state: &AppState, message: store::Claimed, token: &str) -> 
                     )
                     .await;
             }
-            if kind == Kind::SignInCode && !send_time::code_still_live(state, &message, now).await?
+            if matches!(kind, Kind::SignInCode | Kind::SupporterSignInCode)
+                && !send_time::code_still_live(state, &message, now).await?
             {
                 return claim
                     .fail(DeliveryStatus::Cancelled, send_time::CODE_SPENT, None, now)

@@ -25,6 +25,10 @@ pub struct NewMessage<'a> {
     pub sign_in_code_id: Option<&'a str>,
     /// The change a `contact_change_code` message confirms.
     pub contact_change_id: Option<&'a str>,
+    /// The invitation a `supporter_invitation` message carries.
+    pub supporter_invitation_id: Option<&'a str>,
+    /// The code a `supporter_sign_in_code` message shows.
+    pub supporter_code_id: Option<&'a str>,
 }
 
 /// Queues a message, due at once (the worker holds it for a safe window if its kind
@@ -41,8 +45,9 @@ pub async fn queue(
     query(
         "INSERT INTO outbox (id, kind, channel, recipient, recipient_index, body,
                              sign_in_code_id, contact_change_id, victim_id, case_id,
-                             created_at, due_at, status_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11)",
+                             created_at, due_at, status_at, supporter_invitation_id,
+                             supporter_code_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12, $13)",
     )
     .bind(&id)
     .bind(&kind_text)
@@ -55,6 +60,8 @@ pub async fn queue(
     .bind(message.victim_id)
     .bind(message.case_id)
     .bind(now)
+    .bind(message.supporter_invitation_id)
+    .bind(message.supporter_code_id)
     .execute(conn)
     .await?;
     tracing::info!(outbox_id = %id, kind = %kind_text, channel = %channel_text, "message queued");

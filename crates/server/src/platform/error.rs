@@ -19,6 +19,8 @@ pub const RETRY_AFTER_SECS: u32 = 2;
 
 /// The heading of the GOV.UK error summary, used for every 422 (an `errors.json` key).
 pub const THERE_IS_A_PROBLEM: &str = "there_is_a_problem";
+/// What a removed or expired supporter is told (`errors.json`).
+pub const ACCESS_ENDED: &str = "access_ended";
 /// What a victim sees when something broke on our side. Never more detail than this.
 pub const SERVICE_PROBLEM: &str = "service_problem";
 
@@ -40,6 +42,13 @@ impl FieldErrors {
             .entry(field.to_owned())
             .or_default()
             .push(message.into());
+    }
+
+    /// Adds every message of `other`.
+    pub fn extend(&mut self, other: FieldErrors) {
+        for (field, messages) in other.0 {
+            self.0.entry(field).or_default().extend(messages);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -74,6 +83,10 @@ pub enum AppError {
     /// 401: not signed in, or the session has ended.
     #[error("not signed in")]
     Unauthorized,
+    /// 401: a supporter whose access was removed or ran out. Says only that, nothing
+    /// about the victim or the case.
+    #[error("access ended")]
+    AccessEnded,
     /// 404: nothing here, or nothing here this caller may see (the two look the same).
     #[error("not found")]
     NotFound,
@@ -140,6 +153,7 @@ pub struct PendingErrorBody {
     message: Message,
     errors: BTreeMap<String, Vec<Message>>,
     request_id: Option<String>,
+    access_ended: bool,
 }
 
 impl PendingErrorBody {
@@ -148,6 +162,7 @@ impl PendingErrorBody {
             message: message.into(),
             errors: BTreeMap::new(),
             request_id: None,
+            access_ended: false,
         }
     }
 
@@ -170,6 +185,7 @@ impl PendingErrorBody {
                 })
                 .collect(),
             request_id: self.request_id.clone(),
+            access_ended: self.access_ended,
         }
     }
 }
@@ -233,6 +249,13 @@ impl AppError {
             Self::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
                 PendingErrorBody::new("sign_in_needed"),
+            ),
+            Self::AccessEnded => (
+                StatusCode::UNAUTHORIZED,
+                PendingErrorBody {
+                    access_ended: true,
+                    ..PendingErrorBody::new(ACCESS_ENDED)
+                },
             ),
             Self::NotFound => (StatusCode::NOT_FOUND, PendingErrorBody::new("not_found")),
             Self::Conflict { field, message } => (

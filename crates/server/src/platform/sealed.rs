@@ -56,6 +56,12 @@ pub const OUTBOX_BODY: Column = Column("outbox.body");
 /// A number someone else answered (`contact_log`); found by its blind index.
 pub const FLAGGED_PHONE: Column = Column("flagged_numbers.phone");
 pub const STAFF_TOTP_SECRET: Column = Column("staff.totp_secret");
+/// A supporter's name, their mobile number or email address (found by its blind index
+/// at sign-in), and an officer's reason for adding or removing them.
+pub const SUPPORTERS_NAME: Column = Column("supporters.name");
+pub const SUPPORTERS_CONTACT: Column = Column("supporters.contact");
+pub const SUPPORTERS_REASON: Column = Column("supporters.reason");
+pub const SUPPORTERS_REMOVAL_REASON: Column = Column("supporters.removal_reason");
 
 fn associated_data(key_id: &str, column: Column) -> Vec<u8> {
     format!("{PREFIX}{key_id}|{}", column.0).into_bytes()

@@ -185,7 +185,7 @@ async fn confirm_contact_change(
     Json(request): Json<ConfirmContactRequest>,
 ) -> Result<Json<PreferencesView>, AppError> {
     let case =
-        access::require_case(&state, &actor, Capability::ChangePreferences, &reference).await?;
+        access::require_case(&state, &actor, Capability::ConfirmContactChange, &reference).await?;
     let code = SignInCode::parse(&request.code)
         .map_err(|e| AppError::Validation(FieldErrors::single("code", e)))?;
     let now = state.clock.unix();

@@ -59,6 +59,19 @@ pub const SEALED: &[(Column, SealedColumn)] = &[
             ..by_id("flagged_numbers", "phone")
         },
     ),
+    (sealed::SUPPORTERS_NAME, by_id("supporters", "name")),
+    (
+        sealed::SUPPORTERS_CONTACT,
+        SealedColumn {
+            blind_index: Some("contact_index"),
+            ..by_id("supporters", "contact")
+        },
+    ),
+    (sealed::SUPPORTERS_REASON, by_id("supporters", "reason")),
+    (
+        sealed::SUPPORTERS_REMOVAL_REASON,
+        by_id("supporters", "removal_reason"),
+    ),
     (
         sealed::CONTACT_CHANGE_REQUESTED,
         by_id("contact_changes", "requested"),

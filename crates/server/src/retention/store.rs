@@ -22,31 +22,44 @@ pub async fn take_turn(
     Ok(taken == 1)
 }
 
-/// Blanks the body of up to `limit` messages whose sign-in code can no longer be used
-/// (used, replaced, expired or already purged), and forgets the link. A code whose tries
-/// ran out (counted in `rate_limits`) is blanked when it expires, at most 10 minutes on.
+/// The secrets a message can carry: (outbox column linking it, the table it is in). A
+/// victim's sign-in code, a supporter's, and a supporter's invitation link.
+const CARRIED_SECRETS: [(&str, &str); 3] = [
+    ("sign_in_code_id", "sign_in_codes"),
+    ("supporter_code_id", "supporter_codes"),
+    ("supporter_invitation_id", "supporter_invitations"),
+];
+
+/// Blanks the body of up to `limit` messages (per kind of secret) whose code or
+/// invitation can no longer be used (used, replaced, expired or already purged), and
+/// forgets the link. A code whose tries ran out (counted in `rate_limits`) is blanked
+/// when it expires, at most 10 minutes on.
 pub async fn blank_spent_code_messages(
     conn: &mut Conn<'_>,
     blanked_body: &str,
     now: i64,
     limit: i64,
 ) -> sqlx::Result<u64> {
-    query(
-        "UPDATE outbox SET body = $1, sign_in_code_id = NULL
-         WHERE id IN (
-             SELECT o.id FROM outbox o
-             WHERE o.sign_in_code_id IS NOT NULL
-               AND NOT EXISTS (
-                   SELECT 1 FROM sign_in_codes c
-                   WHERE c.id = o.sign_in_code_id AND c.used_at IS NULL
-                     AND c.invalidated_at IS NULL AND c.expires_at > $2)
-             LIMIT $3)",
-    )
-    .bind(blanked_body)
-    .bind(now)
-    .bind(limit)
-    .execute(conn)
-    .await
+    let mut blanked = 0;
+    for (link, table) in CARRIED_SECRETS {
+        blanked += query(&format!(
+            "UPDATE outbox SET body = $1, {link} = NULL
+             WHERE id IN (
+                 SELECT o.id FROM outbox o
+                 WHERE o.{link} IS NOT NULL
+                   AND NOT EXISTS (
+                       SELECT 1 FROM {table} c
+                       WHERE c.id = o.{link} AND c.used_at IS NULL
+                         AND c.invalidated_at IS NULL AND c.expires_at > $2)
+                 LIMIT $3)"
+        ))
+        .bind(blanked_body)
+        .bind(now)
+        .bind(limit)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(blanked)
 }
 
 /// Up to `limit` sessions last used (or ended) before `before`. A session dies after at
@@ -62,17 +75,22 @@ pub async fn delete_sessions(conn: &mut Conn<'_>, before: i64, limit: i64) -> sq
     .await
 }
 
-/// Up to `limit` sign-in codes that expired before `before` (a used or replaced code
-/// expired too, at most 10 minutes after it was made).
+/// Up to `limit` sign-in codes (victims' and, as many again, supporters') that expired
+/// before `before` (a used or replaced code expired too, at most 10 minutes after it was
+/// made).
 pub async fn delete_codes(conn: &mut Conn<'_>, before: i64, limit: i64) -> sqlx::Result<u64> {
-    query(
-        "DELETE FROM sign_in_codes WHERE id IN (
-             SELECT id FROM sign_in_codes WHERE expires_at < $1 LIMIT $2)",
-    )
-    .bind(before)
-    .bind(limit)
-    .execute(conn)
-    .await
+    let mut deleted = 0;
+    for table in ["sign_in_codes", "supporter_codes"] {
+        deleted += query(&format!(
+            "DELETE FROM {table} WHERE id IN (
+                 SELECT id FROM {table} WHERE expires_at < $1 LIMIT $2)"
+        ))
+        .bind(before)
+        .bind(limit)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(deleted)
 }
 
 /// Up to `limit` messages queued before `before`, sent or not (`outbox_created_at`).

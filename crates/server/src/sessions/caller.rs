@@ -1,8 +1,10 @@
 //! The one authentication extractor: `Actor` (who is acting) from the session cookie of
 //! the app the route belongs to. Routes under `/api/staff/` read the staff cookie and
 //! accept only staff sessions; every other route reads the victim cookie and accepts only
-//! victim sessions, so a staff session never works on victim routes, nor the reverse.
-//! Without a live session of the right kind the answer is 401.
+//! victim and supporter sessions, so a staff session never works on victim routes, nor
+//! the reverse. Without a live session of the right kind the answer is 401; a supporter
+//! whose access was removed or ran out gets `AccessEnded` (401 "This access is no longer
+//! active"), and their session ends.
 
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -10,7 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
-use crate::access::Actor;
+use crate::access::{Actor, ActorKind};
 use crate::platform::db::{Db, Pooled};
 use crate::platform::error::AppError;
 use crate::platform::state::AppState;
@@ -27,16 +29,23 @@ impl FromRequestParts<AppState> for Actor {
             .token(security, &parts.headers)
             .ok_or(AppError::Unauthorized)?;
         let mut conn = state.db.acquire().await?;
-        let session = sessions::find_live(&mut conn.conn(), token, state.clock.unix()).await?;
-        if let Some(handover) = parts.extensions.get::<CallerConnection>() {
-            handover.keep(conn);
-        }
-        let SessionRow {
+        let now = state.clock.unix();
+        let session = sessions::find_live(&mut conn.conn(), token, now).await?;
+        let Some(SessionRow {
             id: session_id,
             kind,
             subject_id,
             signed_in_case,
-        } = session.ok_or(AppError::Unauthorized)?;
+        }) = session
+        else {
+            return Err(
+                if sessions::ended_for_access(&mut conn.conn(), token).await? {
+                    AppError::AccessEnded
+                } else {
+                    AppError::Unauthorized
+                },
+            );
+        };
         let kind = kind.ok_or_else(|| {
             AppError::internal(anyhow::anyhow!(
                 "a session has a role this code does not know"
@@ -44,6 +53,16 @@ impl FromRequestParts<AppState> for Actor {
         })?;
         if kind.is_staff() != (cookie == SessionCookie::Staff) {
             return Err(AppError::Unauthorized);
+        }
+        if kind == ActorKind::Supporter && signed_in_case.is_none() {
+            // The grant ran out (removal ends the sessions itself).
+            sessions::end_supporter_sessions(&mut conn.conn(), &subject_id, now)
+                .await
+                .map_err(AppError::internal)?;
+            return Err(AppError::AccessEnded);
+        }
+        if let Some(handover) = parts.extensions.get::<CallerConnection>() {
+            handover.keep(conn);
         }
         if let Some(seen) = parts.extensions.get::<SessionSeen>() {
             seen.mark();

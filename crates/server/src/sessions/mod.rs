@@ -13,13 +13,16 @@ use shared::api::{ErrorBody, Role, SessionView};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::access::Actor;
+use crate::access::{Actor, ActorKind};
+use crate::platform::db::Conn;
 use crate::platform::error::AppError;
 use crate::platform::json::Json;
 use crate::platform::state::AppState;
 use crate::sessions::cookies::{CookieSecurity, SessionCookie};
 use crate::sessions::store as sessions;
 use crate::sessions::store::idle_timeout_secs;
+use crate::supporters;
+use shared::api::supporters::HelpingView;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -40,17 +43,45 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, description = "Not signed in, or the session has ended", body = ErrorBody),
     )
 )]
-async fn current(actor: Actor) -> Result<Json<SessionView>, AppError> {
+async fn current(
+    State(state): State<AppState>,
+    actor: Actor,
+) -> Result<Json<SessionView>, AppError> {
     // A victim's session reads exactly one case; without it there is nothing to show.
     let scope = actor
         .signed_in_case
         .as_ref()
         .ok_or(AppError::Unauthorized)?;
+    if actor.kind == ActorKind::Supporter {
+        let mut conn = state.db.acquire().await?;
+        return Ok(Json(supporter_view(&mut conn.conn(), &actor.id).await?));
+    }
     Ok(Json(SessionView {
         role: Role::Victim,
         crime_reference: scope.crime_reference.clone(),
         idle_timeout_minutes: idle_timeout_minutes(false),
+        helping: None,
     }))
+}
+
+/// A supporter's session as the app sees it: the case, whom they help and what they may
+/// do (the app shows only that; the server refuses the rest anyway).
+pub async fn supporter_view(
+    conn: &mut Conn<'_>,
+    supporter_id: &str,
+) -> Result<SessionView, AppError> {
+    let (full_name, capabilities, crime_reference) = supporters::store::helping(conn, supporter_id)
+        .await?
+        .ok_or(AppError::AccessEnded)?;
+    Ok(SessionView {
+        role: Role::Supporter,
+        crime_reference,
+        idle_timeout_minutes: idle_timeout_minutes(false),
+        helping: Some(HelpingView {
+            victim_first_name: supporters::rules::first_name(&full_name),
+            permissions: supporters::rules::permissions_of(&capabilities),
+        }),
+    })
 }
 
 /// Sign out: ends the session on the server and deletes the cookie. 204 even when not

@@ -15,15 +15,25 @@ pub const ABSOLUTE_LIMIT_SECS: i64 = 12 * 60 * 60;
 /// `last_seen_at` is written only when older than this, so most reads write nothing.
 const TOUCH_AFTER_SECS: i64 = 60;
 
-/// Every request with a cookie runs this, so it also fetches the case a victim signed in
-/// with (only while that case is still the victim's: it guards against a case being
-/// reassigned), saving the extractor a second round trip. `token_hash` and `cases.id` are
-/// unique, so it is two index lookups (checked in `query_plans`).
+/// Every request with a cookie runs this, so it also fetches the case the session covers
+/// (saving the extractor a second round trip): a victim's while that case is still theirs
+/// (it guards against a case being reassigned), a supporter's while their grant for it is
+/// live (not revoked, not run out). `token_hash` and `cases.id` are unique and grants are
+/// found by supporter, so it is three index lookups (checked in `query_plans`).
 pub(crate) const FIND_LIVE_SQL: &str =
     "SELECT s.id, s.role, s.subject_id, s.created_at, s.last_seen_at, c.id, c.crime_reference
      FROM sessions s
-     LEFT JOIN cases c ON c.id = s.case_id AND c.victim_id = s.subject_id
+     LEFT JOIN cases c ON c.id = s.case_id
+       AND (c.victim_id = s.subject_id
+            OR (s.role = 'supporter' AND EXISTS (
+                  SELECT 1 FROM supporter_grants g
+                  WHERE g.supporter_id = s.subject_id AND g.case_id = c.id
+                    AND g.revoked_at IS NULL AND g.expires_at > $2)))
      WHERE s.token_hash = $1 AND s.ended_at IS NULL";
+
+/// Why a session was ended for someone: a supporter removed, or whose access ran out.
+/// Their next request is told "This access is no longer active".
+pub const ACCESS_ENDED: &str = "access_ended";
 
 /// A live session as stored.
 #[derive(Debug)]
@@ -33,7 +43,8 @@ pub struct SessionRow {
     /// know (the extractor refuses it).
     pub kind: Option<ActorKind>,
     pub subject_id: String,
-    /// The case the session signed in with, if it is still the subject's own case.
+    /// The case the session covers, while it is still the victim's own case or the
+    /// supporter's grant for it is live.
     pub signed_in_case: Option<SignedInCase>,
 }
 
@@ -91,6 +102,7 @@ pub async fn find_live(
     );
     let row: Option<Row> = query(FIND_LIVE_SQL)
         .bind(&hash)
+        .bind(now)
         .fetch_optional(conn)
         .await?;
     let Some((id, role, subject_id, created_at, last_seen_at, case_id, crime_reference)) = row
@@ -185,4 +197,35 @@ pub async fn end_victim_sessions_except(
     .execute(conn)
     .await?;
     Ok(done)
+}
+
+/// Ends every live session of supporter `supporter_id` because their access ended, so
+/// their next request says so. Returns how many ended.
+pub async fn end_supporter_sessions(
+    conn: &mut Conn<'_>,
+    supporter_id: &str,
+    now: i64,
+) -> anyhow::Result<u64> {
+    let done = query(
+        "UPDATE sessions SET ended_at = $1, ended_because = $2
+         WHERE role = $3 AND subject_id = $4 AND ended_at IS NULL",
+    )
+    .bind(now)
+    .bind(ACCESS_ENDED)
+    .bind(enum_text(&ActorKind::Supporter)?)
+    .bind(supporter_id)
+    .execute(conn)
+    .await?;
+    Ok(done)
+}
+
+/// Whether the session for `token` was ended because its supporter's access ended.
+pub async fn ended_for_access(conn: &mut Conn<'_>, token: &str) -> sqlx::Result<bool> {
+    let found: Option<(String,)> =
+        query("SELECT id FROM sessions WHERE token_hash = $1 AND ended_because = $2")
+            .bind(secrets::token_hash(token))
+            .bind(ACCESS_ENDED)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.is_some())
 }

@@ -12,7 +12,7 @@ use crate::platform::stored::enum_from_text;
 use crate::platform::{i18n, secrets};
 
 use super::rules::{self, LIFETIME_MINUTES, MAX_WRONG_TRIES};
-use super::store;
+use super::store::{self, CodeTable, CASE_CODES};
 use crate::platform::db::{self, Conn};
 use crate::platform::rate_limit;
 
@@ -112,25 +112,17 @@ pub async fn issue(
         tracing::info!(case_id = %target.case_id, "no code sent: no text or email contact");
         return Ok(Issued::NoSafeChannel);
     };
-    if let Some(live) = store::live_code(conn, &target.case_id).await? {
-        let tries =
-            rate_limit::hits_in(conn, rules::CODE_TRIES_SCOPE, &live.id, live.created_at).await?;
-        if reuses(&live, tries, now) {
+    let (code_id, code) = match fresh_code(conn, keys, CASE_CODES, &target.case_id, now).await? {
+        Fresh::Code { id, code } => (id, code),
+        Fresh::Reused => {
             tracing::info!(case_id = %target.case_id, "no code sent: the live one is new");
             return Ok(Issued::Reused);
         }
-    }
-    let recent = store::count_since(conn, &target.case_id, now - 24 * 60 * 60).await?;
-    if recent >= rules::MAX_CODES_PER_DAY {
-        tracing::warn!(case_id = %target.case_id, "no code sent: daily limit reached");
-        return Ok(Issued::RateLimited);
-    }
-    let code = secrets::new_code()?;
-    let salt = secrets::new_salt()?;
-    let hash = keys.code_hash(&salt, &code);
-    let expires_at = now + i64::from(LIFETIME_MINUTES) * 60;
-    let code_id =
-        store::replace_live_code(conn, &target.case_id, &salt, &hash, now, expires_at).await?;
+        Fresh::RateLimited => {
+            tracing::warn!(case_id = %target.case_id, "no code sent: daily limit reached");
+            return Ok(Issued::RateLimited);
+        }
+    };
     let body = message_body(target.lang, &code);
     let message = outbox::NewMessage {
         kind: outbox::Kind::SignInCode,
@@ -141,10 +133,50 @@ pub async fn issue(
         case_id: Some(&target.case_id),
         sign_in_code_id: Some(&code_id),
         contact_change_id: None,
+        supporter_invitation_id: None,
+        supporter_code_id: None,
     };
     outbox::queue(conn, keys, &message, now).await?;
     tracing::info!(case_id = %target.case_id, code_id = %code_id, "sign-in code issued");
     Ok(Issued::Sent { code_id })
+}
+
+/// What asking for a new code for one owner (a case, a supporter) came to.
+pub enum Fresh {
+    /// Stored (its hash); the code itself is for the message only.
+    Code { id: String, code: String },
+    /// The live code is under a minute old and still usable: no new one.
+    Reused,
+    /// The owner has had `MAX_CODES_PER_DAY` codes in the last day.
+    RateLimited,
+}
+
+/// A new code for `owner` unless the live one is re-used or the day's codes are spent.
+/// The caller holds the owner's turn (`db::serialise`).
+pub async fn fresh_code(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    codes: CodeTable,
+    owner: &str,
+    now: i64,
+) -> anyhow::Result<Fresh> {
+    if let Some(live) = store::live_code(conn, codes, owner).await? {
+        let tries =
+            rate_limit::hits_in(conn, rules::CODE_TRIES_SCOPE, &live.id, live.created_at).await?;
+        if reuses(&live, tries, now) {
+            return Ok(Fresh::Reused);
+        }
+    }
+    let recent = store::count_since(conn, codes, owner, now - 24 * 60 * 60).await?;
+    if recent >= rules::MAX_CODES_PER_DAY {
+        return Ok(Fresh::RateLimited);
+    }
+    let code = secrets::new_code()?;
+    let salt = secrets::new_salt()?;
+    let hash = keys.code_hash(&salt, &code);
+    let expires_at = now + i64::from(LIFETIME_MINUTES) * 60;
+    let id = store::replace_live_code(conn, codes, owner, (&salt, &hash), now, expires_at).await?;
+    Ok(Fresh::Code { id, code })
 }
 
 /// Whether asking again at `now` re-uses `live` (sent `tries` wrong tries ago) instead
@@ -173,10 +205,7 @@ pub enum Checked {
     },
 }
 
-/// Checks `code` against the case's live code. Every check spends one try before
-/// comparing, so a wrong code always costs one: the live code's (in the window of its
-/// life), or, when there is no live code or no such reference, a stand-in counter for
-/// the reference, so every failed check writes the same one row.
+/// Checks `code` against the case's live code (`try_code`).
 pub async fn check(
     conn: &mut Conn<'_>,
     keys: &DataKeys,
@@ -186,39 +215,74 @@ pub async fn check(
 ) -> anyhow::Result<Checked> {
     db::serialise(conn, reference.as_str()).await?;
     let target = find_target(conn, keys, reference).await?;
-    let live = match &target {
-        Some(target) => store::live_code(conn, &target.case_id)
+    let case_id = target.as_ref().map(|t| t.case_id.clone());
+    let Some(target) = target else {
+        try_code(conn, keys, CASE_CODES, None, reference.as_str(), code, now).await?;
+        return Ok(Checked::Refused { case_id });
+    };
+    if try_code(
+        conn,
+        keys,
+        CASE_CODES,
+        Some(&target.case_id),
+        reference.as_str(),
+        code,
+        now,
+    )
+    .await?
+    {
+        tracing::info!(case_id = %target.case_id, "code accepted");
+        Ok(Checked::SignedIn(SignedIn {
+            case_id: target.case_id,
+            victim_id: target.victim_id,
+        }))
+    } else {
+        tracing::info!(case_id = %target.case_id, "code refused");
+        Ok(Checked::Refused { case_id })
+    }
+}
+
+/// Checks `code` against `owner`'s live code and uses it up if it matches; whether it
+/// did. Every check spends one try before comparing, so a wrong code always costs one:
+/// the live code's (in the window of its life), or, when there is no owner or no live
+/// code, a stand-in counter keyed by `typed_key` (what was typed to find the owner), so
+/// every failed check writes the same one row and takes about as long.
+pub async fn try_code(
+    conn: &mut Conn<'_>,
+    keys: &DataKeys,
+    codes: CodeTable,
+    owner: Option<&str>,
+    typed_key: &str,
+    code: &str,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let live = match owner {
+        Some(owner) => store::live_code(conn, codes, owner)
             .await?
             .filter(|live| live.expires_at > now),
         None => None,
     };
-    let case_id = target.as_ref().map(|t| t.case_id.clone());
-    let (Some(target), Some(live)) = (target, live) else {
-        let stand_in = format!("no-live-code {}", reference.as_str());
+    let Some(live) = live else {
+        let stand_in = format!("no-live-code {typed_key}");
         let window = (now - now.rem_euclid(60 * 60), now + 60 * 60);
         rate_limit::hit_in(conn, rules::CODE_TRIES_SCOPE, &stand_in, window).await?;
         burn_a_hash(keys, code);
-        return Ok(Checked::Refused { case_id });
+        return Ok(false);
     };
     let window = (live.created_at, live.expires_at);
     let tries = rate_limit::hit_in(conn, rules::CODE_TRIES_SCOPE, &live.id, window).await?;
     if tries > MAX_WRONG_TRIES {
         burn_a_hash(keys, code);
-        tracing::info!(case_id = %target.case_id, code_id = %live.id, "code used up");
-        return Ok(Checked::Refused { case_id });
+        tracing::info!(code_id = %live.id, "code used up");
+        return Ok(false);
     }
     if !keys.code_matches(&live.salt, &live.hash, code) {
-        tracing::info!(case_id = %target.case_id, code_id = %live.id, "wrong code");
-        return Ok(Checked::Refused { case_id });
+        tracing::info!(code_id = %live.id, "wrong code");
+        return Ok(false);
     }
-    if !store::mark_used(conn, &live.id, now).await? {
-        return Ok(Checked::Refused { case_id });
-    }
-    tracing::info!(case_id = %target.case_id, code_id = %live.id, "code accepted");
-    Ok(Checked::SignedIn(SignedIn {
-        case_id: target.case_id,
-        victim_id: target.victim_id,
-    }))
+    store::mark_used(conn, codes, &live.id, now)
+        .await
+        .map_err(Into::into)
 }
 
 /// The hash a real check would compute, so failing early takes about as long.

@@ -8,7 +8,7 @@
 //! limit and the guessing arithmetic).
 
 pub mod codes;
-mod failures;
+pub mod failures;
 pub mod rules;
 pub mod store;
 pub mod worker;
@@ -45,8 +45,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(verify))
 }
 
-/// The 429 a victim sees: when to try again, or to call 101.
-fn too_many(exceeded: Exceeded) -> AppError {
+/// The 429 a victim (or supporter) sees: when to try again, or to call 101.
+pub fn too_many(exceeded: Exceeded) -> AppError {
     AppError::TooManyRequests {
         retry_after_secs: exceeded.retry_after_secs,
         message: rate_limit::try_again_message(
@@ -147,56 +147,93 @@ async fn verify(
     };
 
     let now = state.clock.unix();
-    let limits = [
-        (rules::per_ip(&state.config, Endpoint::Verify), ip.as_str()),
-        (
-            rules::global(&state.config, Endpoint::Verify),
-            rules::EVERYONE,
-        ),
-    ];
     let mut tx = state.db.begin_write().await?;
-    // One reference's checks take turns, so its caps hold under parallel guesses.
-    db::serialise(&mut tx.conn(), reference.as_str()).await?;
-    let mut allowed = rate_limit::hit_all(&mut tx.conn(), &limits, now).await?;
-    if allowed.is_ok() {
-        allowed = failures::allow(&mut tx.conn(), &reference, now).await?;
-    }
-    if let Err(exceeded) = allowed {
+    if let Err(exceeded) =
+        verify_allowed(&mut tx.conn(), &state, &ip, reference.as_str(), now).await?
+    {
         tx.commit().await?;
         return Err(too_many(exceeded));
     }
-    let signed_in =
-        match codes::check(&mut tx.conn(), &state.keys, &reference, code.as_str(), now).await? {
-            Checked::SignedIn(signed_in) => signed_in,
-            Checked::Refused { case_id } => {
-                failures::count(&mut tx.conn(), &reference, case_id.as_deref(), now).await?;
-                // Commit: a wrong code must use up a try.
-                tx.commit().await?;
-                return Err(AppError::Validation(FieldErrors::single(
-                    "code",
-                    CODE_REJECTED,
-                )));
-            }
-        };
-    // A session this browser already had ends: one browser, one person signed in.
-    let security = cookies::CookieSecurity::of(&state.config);
-    if let Some(old) = cookies::SessionCookie::Victim.token(security, &headers) {
-        sessions::end_in(&mut tx.conn(), old, now).await?;
-    }
+    let signed_in = match codes::check(&mut tx.conn(), &state.keys, &reference, code.as_str(), now)
+        .await?
+    {
+        Checked::SignedIn(signed_in) => signed_in,
+        Checked::Refused { case_id } => {
+            failures::count(&mut tx.conn(), reference.as_str(), case_id.as_deref(), now).await?;
+            // Commit: a wrong code must use up a try.
+            tx.commit().await?;
+            return Err(AppError::Validation(FieldErrors::single(
+                "code",
+                CODE_REJECTED,
+            )));
+        }
+    };
     let actor = Actor {
         kind: ActorKind::Victim,
         id: signed_in.victim_id,
         signed_in_case: None,
     };
-    let token = sessions::create(&mut tx.conn(), &actor, Some(&signed_in.case_id), now).await?;
+    let cookie = open_session(
+        &mut tx.conn(),
+        &state,
+        &headers,
+        &actor,
+        &signed_in.case_id,
+        now,
+    )
+    .await?;
     tx.commit().await?;
 
     let view = SessionView {
         role: Role::Victim,
         crime_reference: reference.to_string(),
         idle_timeout_minutes: idle_timeout_minutes(false),
+        helping: None,
     };
-    let security = cookies::CookieSecurity::of(&state.config);
-    let cookie = cookies::SessionCookie::Victim.set(security, &token);
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
+}
+
+/// Whether a code may be checked for `key` (a crime reference, or a supporter's contact
+/// key) from `ip` now: the per-address and global limits, then the key's wrong-code caps.
+/// Takes the key's turn first, so its caps hold under parallel guesses. On `Err` the
+/// caller commits (the hits count) and answers `too_many`.
+pub async fn verify_allowed(
+    conn: &mut db::Conn<'_>,
+    state: &AppState,
+    ip: &str,
+    key: &str,
+    now: i64,
+) -> Result<Result<(), Exceeded>, AppError> {
+    db::serialise(conn, key).await?;
+    let limits = [
+        (rules::per_ip(&state.config, Endpoint::Verify), ip),
+        (
+            rules::global(&state.config, Endpoint::Verify),
+            rules::EVERYONE,
+        ),
+    ];
+    let allowed = rate_limit::hit_all(conn, &limits, now).await?;
+    if allowed.is_err() {
+        return Ok(allowed);
+    }
+    Ok(failures::allow(conn, key, now).await?)
+}
+
+/// Starts `actor`'s session on the victim app's cookie, covering `case_id`, and ends any
+/// session the request's cookie still had (one browser, one person signed in). Returns
+/// the `Set-Cookie` value.
+pub async fn open_session(
+    conn: &mut db::Conn<'_>,
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    case_id: &str,
+    now: i64,
+) -> Result<axum::http::HeaderValue, AppError> {
+    let security = cookies::CookieSecurity::of(&state.config);
+    if let Some(old) = cookies::SessionCookie::Victim.token(security, headers) {
+        sessions::end_in(conn, old, now).await?;
+    }
+    let token = sessions::create(conn, actor, Some(case_id), now).await?;
+    Ok(cookies::SessionCookie::Victim.set(security, &token))
 }

@@ -47,42 +47,67 @@ pub async fn find_target(conn: &mut Conn<'_>, reference: &str) -> sqlx::Result<O
     ))
 }
 
-/// Codes issued for a case since `since`.
-pub async fn count_since(conn: &mut Conn<'_>, case_id: &str, since: i64) -> sqlx::Result<i64> {
-    let (count,): (i64,) =
-        query("SELECT COUNT(*) FROM sign_in_codes WHERE case_id = $1 AND created_at > $2")
-            .bind(case_id)
-            .bind(since)
-            .fetch_one(conn)
-            .await?;
+/// Where one kind of one-time sign-in code is kept: its table and the column naming whom
+/// it is for. Victims' codes are per case, supporters' per supporter; both tables have the
+/// same code columns, so one set of statements serves both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeTable {
+    pub table: &'static str,
+    pub owner: &'static str,
+}
+
+/// A victim's codes, one live per case.
+pub const CASE_CODES: CodeTable = CodeTable {
+    table: "sign_in_codes",
+    owner: "case_id",
+};
+/// A supporter's codes, one live per supporter.
+pub const SUPPORTER_CODES: CodeTable = CodeTable {
+    table: "supporter_codes",
+    owner: "supporter_id",
+};
+
+/// Codes issued for `owner` since `since`.
+pub async fn count_since(
+    conn: &mut Conn<'_>,
+    codes: CodeTable,
+    owner: &str,
+    since: i64,
+) -> sqlx::Result<i64> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM {} WHERE {} = $1 AND created_at > $2",
+        codes.table, codes.owner
+    );
+    let (count,): (i64,) = query(&sql).bind(owner).bind(since).fetch_one(conn).await?;
     Ok(count)
 }
 
-/// A new code for a case replaces any live one: the live ones are invalidated, then it is
+/// A new code for `owner` replaces any live one: the live ones are invalidated, then it is
 /// stored (salt and hash only). Returns its id.
 pub async fn replace_live_code(
     conn: &mut Conn<'_>,
-    case_id: &str,
-    salt: &str,
-    hash: &str,
+    codes: CodeTable,
+    owner: &str,
+    (salt, hash): (&str, &str),
     now: i64,
     expires_at: i64,
 ) -> sqlx::Result<String> {
-    query(
-        "UPDATE sign_in_codes SET invalidated_at = $1
-         WHERE case_id = $2 AND used_at IS NULL AND invalidated_at IS NULL",
-    )
+    let (table, column) = (codes.table, codes.owner);
+    query(&format!(
+        "UPDATE {table} SET invalidated_at = $1
+         WHERE {column} = $2 AND used_at IS NULL AND invalidated_at IS NULL"
+    ))
     .bind(now)
-    .bind(case_id)
-    .execute(conn)
+    .bind(owner)
+    .execute(&mut *conn)
     .await?;
     let code_id = uuid::Uuid::new_v4().to_string();
-    query(
-        "INSERT INTO sign_in_codes (id, case_id, salt, code_hash, created_at, expires_at, attempts)
-         VALUES ($1, $2, $3, $4, $5, $6, 0)",
-    )
+    query(&format!(
+        "INSERT INTO {table} (id, {column}, salt, code_hash, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)"
+    ))
     .bind(&code_id)
-    .bind(case_id)
+    .bind(owner)
     .bind(salt)
     .bind(hash)
     .bind(now)
@@ -92,7 +117,7 @@ pub async fn replace_live_code(
     Ok(code_id)
 }
 
-/// A case's newest code that is neither used nor replaced (it may have expired).
+/// An owner's newest code that is neither used nor replaced (it may have expired).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LiveCode {
     pub id: String,
@@ -102,15 +127,19 @@ pub struct LiveCode {
     pub expires_at: i64,
 }
 
-pub async fn live_code(conn: &mut Conn<'_>, case_id: &str) -> sqlx::Result<Option<LiveCode>> {
-    let row: Option<(String, String, String, i64, i64)> = query(
-        "SELECT id, salt, code_hash, created_at, expires_at FROM sign_in_codes
-         WHERE case_id = $1 AND used_at IS NULL AND invalidated_at IS NULL
+pub async fn live_code(
+    conn: &mut Conn<'_>,
+    codes: CodeTable,
+    owner: &str,
+) -> sqlx::Result<Option<LiveCode>> {
+    let sql = format!(
+        "SELECT id, salt, code_hash, created_at, expires_at FROM {}
+         WHERE {} = $1 AND used_at IS NULL AND invalidated_at IS NULL
          ORDER BY created_at DESC LIMIT 1",
-    )
-    .bind(case_id)
-    .fetch_optional(conn)
-    .await?;
+        codes.table, codes.owner
+    );
+    let row: Option<(String, String, String, i64, i64)> =
+        query(&sql).bind(owner).fetch_optional(conn).await?;
     Ok(
         row.map(|(id, salt, hash, created_at, expires_at)| LiveCode {
             id,
@@ -123,12 +152,17 @@ pub async fn live_code(conn: &mut Conn<'_>, case_id: &str) -> sqlx::Result<Optio
 }
 
 /// Marks a code used; `false` if something else used it first.
-pub async fn mark_used(conn: &mut Conn<'_>, code_id: &str, now: i64) -> sqlx::Result<bool> {
-    let marked = query("UPDATE sign_in_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(code_id)
-        .execute(conn)
-        .await?;
+pub async fn mark_used(
+    conn: &mut Conn<'_>,
+    codes: CodeTable,
+    code_id: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let sql = format!(
+        "UPDATE {} SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
+        codes.table
+    );
+    let marked = query(&sql).bind(now).bind(code_id).execute(conn).await?;
     Ok(marked == 1)
 }
 

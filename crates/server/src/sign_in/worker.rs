@@ -1,4 +1,5 @@
-//! The sign-in worker: answers queued "send me a code" requests (`sign_in_requests`) one
+//! The sign-in worker: answers queued "send me a code" requests (`sign_in_requests`, and
+//! supporters' `supporter_sign_in_requests`) one
 //! at a time, each in its own transaction that also deletes it. The request handler only
 //! queues, so its work and its time are the same for a reference that exists and one that
 //! does not; the work that differs (finding the case, storing a code, queueing the text)
@@ -18,6 +19,7 @@ use crate::platform::data_key::DataKeys;
 use crate::platform::db::Db;
 use crate::platform::rate_limit;
 use crate::platform::state::AppState;
+use crate::supporters;
 
 /// How often the worker looks for requests without being woken.
 const POLL_EVERY: Duration = Duration::from_secs(1);
@@ -53,12 +55,22 @@ pub fn spawn(state: &AppState) {
     });
 }
 
-/// Answers requests until none is left (or the database fails: the next round retries);
-/// whether it answered any.
+/// Answers requests, victims' then supporters', until none is left (or the database
+/// fails: the next round retries); whether it answered any.
 async fn answer_queued(state: &AppState) -> bool {
     let mut answered = false;
     loop {
-        match answer_one(&state.db, &state.keys, &state.clock).await {
+        let answer = match answer_one(&state.db, &state.keys, &state.clock).await {
+            Ok(false) => {
+                supporters::codes::answer_one(&state.db, &state.keys, || {
+                    // Read once the write lock is held, as for victims.
+                    state.clock.unix()
+                })
+                .await
+            }
+            other => other,
+        };
+        match answer {
             Ok(true) => answered = true,
             Ok(false) => return answered,
             Err(error) => {
@@ -102,7 +114,9 @@ async fn answer_one(db: &Db, keys: &DataKeys, clock: &Clock) -> anyhow::Result<b
 /// Whether every queued request has been answered (tests, and anything that must see the
 /// codes sent).
 pub async fn queue_is_empty(db: &Db) -> sqlx::Result<bool> {
-    Ok(store::queued_requests(&mut db.conn()).await? == 0)
+    let mut conn = db.conn();
+    Ok(store::queued_requests(&mut conn).await? == 0
+        && supporters::store::queued_requests(&mut conn).await? == 0)
 }
 
 /// Waits (up to `QUEUE_WAIT`) until every queued request has been answered: the demo

@@ -15,6 +15,7 @@ use crate::helpers::*;
 use crate::preferences::valid as valid_preferences;
 use crate::staff::{create_staff, PASSWORD};
 use crate::staff_admin::{create_other_units_supervisor, staff_id};
+use crate::supporters;
 use crate::updates::new_update;
 use server::staff::credentials;
 
@@ -34,10 +35,16 @@ enum Caller {
     Supervisor,
     /// The supervisor of another unit.
     OtherUnitsSupervisor,
+    /// A's supporters, one per permission: read updates, callbacks, preferences.
+    SupporterReadingA,
+    SupporterCallingA,
+    SupporterPreferencesA,
+    /// B's supporter, with every permission on B's case.
+    SupporterOfB,
 }
 use Caller::*;
 
-const EVERY_CALLER: [Caller; 7] = [
+const EVERY_CALLER: [Caller; 11] = [
     Anonymous,
     VictimA,
     VictimB,
@@ -45,8 +52,26 @@ const EVERY_CALLER: [Caller; 7] = [
     OtherTeamsOfficer,
     Supervisor,
     OtherUnitsSupervisor,
+    SupporterReadingA,
+    SupporterCallingA,
+    SupporterPreferencesA,
+    SupporterOfB,
 ];
-const VICTIMS: &[Caller] = &[VictimA, VictimB];
+/// Everyone signed in to the victim app: victims and supporters.
+const VICTIM_APP: &[Caller] = &[
+    VictimA,
+    VictimB,
+    SupporterReadingA,
+    SupporterCallingA,
+    SupporterPreferencesA,
+    SupporterOfB,
+];
+const A_AND_SUPPORTERS: &[Caller] = &[
+    VictimA,
+    SupporterReadingA,
+    SupporterCallingA,
+    SupporterPreferencesA,
+];
 const STAFF: &[Caller] = &[
     OfficerOfA,
     OtherTeamsOfficer,
@@ -63,8 +88,8 @@ enum Answered {
     /// These get a 2xx; everyone else 401, 403 or 404.
     Only(&'static [Caller]),
     /// These get past the access check: a 2xx, or a 422 about a secret the matrix cannot
-    /// know (a code sent to the victim) or about the state earlier calls left (a callback
-    /// already closed); everyone else 401, 403 or 404.
+    /// know (a code sent to the victim) or a 409 or 422 about the state earlier calls left
+    /// (a callback already closed); everyone else 401, 403 or 404.
     UpToASecret(&'static [Caller]),
 }
 
@@ -93,18 +118,54 @@ fn expectation(method: &str, path: &str) -> Option<Expectation> {
             rule(Anyone, &[])
         }
         ("post", "/api/sign-out" | "/api/staff/sign-out") => rule(Anyone, &[]),
-        ("post", "/api/sign-out-everywhere") => rule(Only(VICTIMS), &[]),
+        ("post", "/api/sign-out-everywhere") => rule(Only(VICTIM_APP), &[]),
         ("post", "/api/staff/sign-out-everywhere") => rule(Only(STAFF), &[]),
-        ("get", "/api/session") => rule(Only(VICTIMS), &[VictimA]),
+        // A's supporters see A's reference in their session, and whom they help.
+        ("get", "/api/session") => rule(Only(VICTIM_APP), A_AND_SUPPORTERS),
+        // Each supporter reaches exactly what their permission grants, nothing else.
+        ("get", "/api/cases/{crime_reference}") => rule(
+            Only(&[VictimA, SupporterReadingA]),
+            &[VictimA, SupporterReadingA],
+        ),
+        ("get" | "post", "/api/cases/{crime_reference}/callbacks") => rule(
+            Only(&[VictimA, SupporterCallingA]),
+            &[VictimA, SupporterCallingA],
+        ),
+        // The first to cancel A's request does; after that it is a 409 about its state.
+        ("post", "/api/cases/{crime_reference}/callbacks/{callback_id}/cancel") => rule(
+            UpToASecret(&[VictimA, SupporterCallingA]),
+            &[VictimA, SupporterCallingA],
+        ),
         (
-            "get" | "put" | "post",
-            "/api/cases/{crime_reference}"
-            | "/api/cases/{crime_reference}/callbacks"
-            | "/api/cases/{crime_reference}/callbacks/{callback_id}/cancel"
-            | "/api/cases/{crime_reference}/looks"
-            | "/api/cases/{crime_reference}/preferences"
+            "get" | "put",
+            "/api/cases/{crime_reference}/preferences"
             | "/api/cases/{crime_reference}/preferences/history",
+        ) => rule(
+            Only(&[VictimA, SupporterPreferencesA]),
+            &[VictimA, SupporterPreferencesA],
+        ),
+        // Who looked, and who helps: the victim's alone (a supporter must not learn who
+        // else helps).
+        (
+            "get" | "post" | "put",
+            "/api/cases/{crime_reference}/looks"
+            | "/api/cases/{crime_reference}/supporters"
+            | "/api/cases/{crime_reference}/supporters/{supporter_id}"
+            | "/api/cases/{crime_reference}/supporters/{supporter_id}/remove",
         ) => rule(Only(&[VictimA]), &[VictimA]),
+        // A supporter's sign-in, like a victim's, answers anyone.
+        (
+            "post",
+            "/api/supporter-sign-in/invitation"
+            | "/api/supporter-sign-in/start"
+            | "/api/supporter-sign-in/verify",
+        ) => rule(Anyone, &[]),
+        // Those who work A's case see, add and remove A's supporters.
+        (
+            "get" | "post",
+            "/api/staff/cases/{crime_reference}/supporters"
+            | "/api/staff/cases/{crime_reference}/supporters/{supporter_id}/remove",
+        ) => rule(Only(SEE_A_AS_STAFF), SEE_A_AS_STAFF),
         // The code was sent to A's phone: A gets past the access check to a 422.
         ("post", "/api/cases/{crime_reference}/preferences/confirm-contact") => {
             rule(UpToASecret(&[VictimA]), &[VictimA])
@@ -222,6 +283,26 @@ fn body_for(method: &str, path: &str, caller: Caller) -> Option<Value> {
         // Well-formed, so callers without access get their 404 before the code is checked.
         "/api/cases/{crime_reference}/preferences/confirm-contact" => json!({ "code": "000000" }),
         "/api/cases/{crime_reference}/callbacks" => valid_callback(),
+        "/api/cases/{crime_reference}/supporters" => {
+            supporters::invitation("matrix.invited@example.org", &["read_updates"])
+        }
+        "/api/cases/{crime_reference}/supporters/{supporter_id}" => {
+            json!({ "permissions": ["read_updates"] })
+        }
+        "/api/supporter-sign-in/invitation" => json!({ "invitation": "not-an-invitation" }),
+        "/api/supporter-sign-in/start" => json!({ "contact": "07700900600" }),
+        "/api/supporter-sign-in/verify" => json!({ "contact": "07700900600", "code": "000000" }),
+        "/api/staff/cases/{crime_reference}/supporters" => json!({
+            "name": "Pat Parent",
+            "channel": "email",
+            "contact": format!("parent.{caller:?}@example.org").to_lowercase(),
+            "relationship": "parent_or_guardian",
+            "permissions": ["read_updates"],
+            "reason": "Checking who may add one",
+        }),
+        "/api/staff/cases/{crime_reference}/supporters/{supporter_id}/remove" => {
+            json!({ "reason": "Checking who may remove one" })
+        }
         "/api/staff/cases/{crime_reference}/updates" => new_update("charged", "2026-03-10"),
         "/api/staff/cases/{crime_reference}/updates/{update_id}/told" => {
             json!({ "method": "call" })
@@ -263,9 +344,10 @@ fn status_problem(answered: &Answered, who: Caller, status: u16) -> Option<&'sta
         Answered::Only(allowed) if allowed.contains(&who) => {
             (!(200..300).contains(&status)).then_some("but this caller is entitled")
         }
-        Answered::UpToASecret(allowed) if allowed.contains(&who) => (!(200..300).contains(&status)
-            && status != 422)
-            .then_some("but this caller is entitled"),
+        Answered::UpToASecret(allowed) if allowed.contains(&who) => {
+            (!(200..300).contains(&status) && status != 422 && status != 409)
+                .then_some("but this caller is entitled")
+        }
         Answered::Only(_) | Answered::UpToASecret(_) => {
             (![401, 403, 404].contains(&status)).then_some("but this caller is not entitled")
         }
@@ -329,6 +411,45 @@ async fn no_caller_reaches_data_they_are_not_entitled_to() {
         )
         .await,
     ];
+    let mut callers = callers;
+    let (a_client, b_client) = (callers[1].client.clone(), callers[2].client.clone());
+    for (caller, contact, permissions) in [
+        (SupporterReadingA, "07700900601", "read_updates"),
+        (SupporterCallingA, "07700900602", "callbacks"),
+        (SupporterPreferencesA, "07700900603", "preferences"),
+    ] {
+        let supporter =
+            supporters::supporter_of(&app, &a_client, TEXT_VICTIM.0, contact, &[permissions]).await;
+        callers.push(Session {
+            caller,
+            client: supporter.client,
+        });
+    }
+    let every = ["read_updates", "callbacks", "preferences"];
+    let b_supporter =
+        supporters::supporter_of(&app, &b_client, EMAIL_VICTIM.0, "07700900604", &every).await;
+    callers.push(Session {
+        caller: SupporterOfB,
+        client: b_supporter.client,
+    });
+    // Supporters of A to aim at: one the victim's routes change and remove, one the staff
+    // routes remove (neither signs in).
+    let victims_sample = supporters::invite(
+        &app,
+        &a_client,
+        TEXT_VICTIM.0,
+        "07700900605",
+        &["read_updates"],
+    )
+    .await;
+    let staff_sample = supporters::invite(
+        &app,
+        &a_client,
+        TEXT_VICTIM.0,
+        "07700900606",
+        &["read_updates"],
+    )
+    .await;
     assert_eq!(callers.len(), EVERY_CALLER.len());
     let a = &callers[1];
     let made = call(
@@ -409,7 +530,15 @@ async fn no_caller_reaches_data_they_are_not_entitled_to() {
             .replace("{crime_reference}", &TEXT_VICTIM.0.replace('/', "%2F"))
             .replace("{callback_id}", &callback.id)
             .replace("{staff_id}", &target_id)
-            .replace("{update_id}", &update.id);
+            .replace("{update_id}", &update.id)
+            .replace(
+                "{supporter_id}",
+                if template.starts_with("/api/staff/") {
+                    &staff_sample
+                } else {
+                    &victims_sample
+                },
+            );
         assert!(
             !path.contains('{'),
             "no sample value for a parameter in {template}"

@@ -41,5 +41,6 @@ mod staff_admin;
 mod staff_callbacks;
 mod staff_sign_in_limits;
 mod static_files;
+mod supporters;
 mod updates;
 mod vcop;

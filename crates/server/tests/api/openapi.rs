@@ -22,7 +22,8 @@ fn operations(doc: &Value) -> Vec<(String, String)> {
                     .replace("{crime_reference}", "CR%2F100001%2F25")
                     .replace("{callback_id}", "00000000-0000-0000-0000-000000000000")
                     .replace("{staff_id}", "00000000-0000-0000-0000-000000000000")
-                    .replace("{update_id}", "00000000-0000-0000-0000-000000000000");
+                    .replace("{update_id}", "00000000-0000-0000-0000-000000000000")
+                    .replace("{supporter_id}", "00000000-0000-0000-0000-000000000000");
                 assert!(
                     !concrete.contains('{'),
                     "no sample value for a parameter in {path}"
@@ -64,6 +65,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/cases/CR%2F100001%2F25/looks"),
         ("get", "/api/cases/CR%2F100001%2F25/preferences"),
         ("get", "/api/cases/CR%2F100001%2F25/preferences/history"),
+        ("get", "/api/cases/CR%2F100001%2F25/supporters"),
         ("get", "/api/config"),
         ("get", "/api/dev/outbox"),
         ("get", "/api/health"),
@@ -77,6 +79,7 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("get", "/api/staff/cases/CR%2F100001%2F25/contacts"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/management"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/messages"),
+        ("get", "/api/staff/cases/CR%2F100001%2F25/supporters"),
         ("get", "/api/staff/cases/CR%2F100001%2F25/updates"),
         ("get", "/api/staff/due"),
         ("get", "/api/staff/officers"),
@@ -90,6 +93,11 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         (
             "post",
             "/api/cases/CR%2F100001%2F25/preferences/confirm-contact",
+        ),
+        ("post", "/api/cases/CR%2F100001%2F25/supporters"),
+        (
+            "post",
+            "/api/cases/CR%2F100001%2F25/supporters/00000000-0000-0000-0000-000000000000/remove",
         ),
         ("post", "/api/delivery/notify-receipts"),
         ("post", "/api/dev/cases"),
@@ -107,6 +115,11 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ),
         ("post", "/api/staff/cases/CR%2F100001%2F25/contact-check"),
         ("post", "/api/staff/cases/CR%2F100001%2F25/contacts"),
+        ("post", "/api/staff/cases/CR%2F100001%2F25/supporters"),
+        (
+            "post",
+            "/api/staff/cases/CR%2F100001%2F25/supporters/00000000-0000-0000-0000-000000000000/remove",
+        ),
         ("post", "/api/staff/cases/CR%2F100001%2F25/updates"),
         (
             "post",
@@ -120,7 +133,14 @@ async fn the_document_is_openapi_3_1_and_lists_the_api() {
         ("post", "/api/staff/sign-in"),
         ("post", "/api/staff/sign-out"),
         ("post", "/api/staff/sign-out-everywhere"),
+        ("post", "/api/supporter-sign-in/invitation"),
+        ("post", "/api/supporter-sign-in/start"),
+        ("post", "/api/supporter-sign-in/verify"),
         ("put", "/api/cases/CR%2F100001%2F25/preferences"),
+        (
+            "put",
+            "/api/cases/CR%2F100001%2F25/supporters/00000000-0000-0000-0000-000000000000",
+        ),
         ("put", "/api/staff/cases/CR%2F100001%2F25/allocation"),
         ("put", "/api/staff/cases/CR%2F100001%2F25/enhanced-rights"),
         ("put", "/api/staff/cases/CR%2F100001%2F25/stage"),

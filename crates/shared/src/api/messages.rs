@@ -28,6 +28,11 @@ pub enum MessageKind {
     /// "You have a new update": where and how it goes is worked out from the victim's
     /// preferences when it is sent, inside a safe window.
     CaseUpdate,
+    /// An invitation to help a victim, to the supporter's own contact: sent at once, in
+    /// neutral words.
+    SupporterInvitation,
+    /// A sign-in code a supporter just asked for: sent at once.
+    SupporterSignInCode,
 }
 
 /// A message's delivery status. GOV.UK Notify's statuses map onto it one to one; an SMTP

@@ -157,6 +157,8 @@ fn kind_name(l: Locale, kind: MessageKind) -> &'static str {
         MessageKind::ContactChangeCode => td_string!(l, messages.kinds.contact_change_code),
         MessageKind::ContactChangeNotice => td_string!(l, messages.kinds.contact_change_notice),
         MessageKind::CaseUpdate => td_string!(l, messages.kinds.case_update),
+        MessageKind::SupporterInvitation => td_string!(l, messages.kinds.supporter_invitation),
+        MessageKind::SupporterSignInCode => td_string!(l, messages.kinds.supporter_sign_in_code),
     }
 }
 

@@ -11,8 +11,8 @@ use ui::components::{focus_element, LoadingStatus, PageTitle, RetryableError, Wa
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    CaseAudit, CaseCallbacks, CaseDetails, CaseManagement, CaseMessages, CaseTimeline,
-    ContactChoices, ContactLog, MESSAGES_HEADING_ID,
+    CaseAudit, CaseCallbacks, CaseDetails, CaseManagement, CaseMessages, CaseSupporters,
+    CaseTimeline, ContactChoices, ContactLog, MESSAGES_HEADING_ID,
 };
 use crate::i18n::*;
 use crate::session::staff_resource;
@@ -77,6 +77,7 @@ pub fn CasePage() -> impl IntoView {
                     <CaseTimeline reference=view.crime_reference.clone() />
                     <CaseCallbacks reference=view.crime_reference.clone() />
                     <ContactLog reference=view.crime_reference.clone() />
+                    <CaseSupporters reference=view.crime_reference.clone() />
                     <CaseMessages
                         reference=view.crime_reference.clone()
                         flagged={view.undelivered_messages > 0}

@@ -14,6 +14,9 @@ pub enum ButtonVariant {
     Primary,
     /// Other actions ("Send a new code", "Refresh").
     Secondary,
+    /// An action that takes something away at once ("Remove Jo"): red, with words that
+    /// say what it does.
+    Warning,
 }
 
 #[component]
@@ -27,6 +30,7 @@ pub fn Button(
     let class = match variant {
         ButtonVariant::Primary => "app-button",
         ButtonVariant::Secondary => "app-button app-button--secondary",
+        ButtonVariant::Warning => "app-button app-button--warning",
     };
     view! {
         <button type=if submit { "submit" } else { "button" } class=class>

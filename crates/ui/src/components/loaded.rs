@@ -61,7 +61,8 @@ where
             }
             match resource.get()? {
                 Ok(value) => Some(Either::Left(render(value))),
-                Err(ApiError::Unauthorized) => None,
+                // The page is on its way to sign-in, or to "no longer active".
+                Err(ApiError::Unauthorized | ApiError::AccessEnded) => None,
                 Err(error) => {
                     let offline = offline_notice
                         .filter(|_| error == ApiError::Network && is_offline())

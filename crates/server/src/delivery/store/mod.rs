@@ -6,7 +6,10 @@ mod reads;
 mod receipts;
 mod staff_list;
 
-pub use reads::{contact_change_pending, message_cases, sign_in_code_live, victim, Victim};
+pub use reads::{
+    contact_change_pending, message_cases, sign_in_code_live, supporter_code_live,
+    supporter_invitation_live, victim, Victim,
+};
 pub use receipts::{apply_receipt, find_for_receipt, mark_told};
 pub use staff_list::case_messages;
 #[cfg(test)]
@@ -30,6 +33,10 @@ pub struct Claimed {
     pub case_update_id: Option<String>,
     pub sign_in_code_id: Option<String>,
     pub contact_change_id: Option<String>,
+    /// The invitation a supporter's invitation carries.
+    pub supporter_invitation_id: Option<String>,
+    /// The code a supporter's sign-in code message shows.
+    pub supporter_code_id: Option<String>,
     /// Tries so far, this one included.
     pub attempts: i64,
     /// The previous claim's lease ran out mid-send: the provider may already have it.
@@ -50,7 +57,7 @@ macro_rules! claim_sql {
             $lock,
             ") RETURNING id, kind, channel, recipient, recipient_index, body, victim_id,
                          case_update_id, sign_in_code_id, contact_change_id, attempts,
-                         lease_expired"
+                         lease_expired, supporter_invitation_id, supporter_code_id"
         )
     };
 }
@@ -96,6 +103,8 @@ type ClaimedTuple = (
     Option<String>,
     i64,
     bool,
+    Option<String>,
+    Option<String>,
 );
 
 fn claimed(
@@ -112,6 +121,8 @@ fn claimed(
         contact_change_id,
         attempts,
         lease_expired,
+        supporter_invitation_id,
+        supporter_code_id,
     ): ClaimedTuple,
 ) -> Claimed {
     Claimed {
@@ -125,6 +136,8 @@ fn claimed(
         case_update_id,
         sign_in_code_id,
         contact_change_id,
+        supporter_invitation_id,
+        supporter_code_id,
         attempts,
         lease_expired,
     }

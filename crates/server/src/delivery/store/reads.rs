@@ -16,6 +16,39 @@ pub async fn sign_in_code_live(conn: &mut Conn<'_>, code_id: &str, now: i64) -> 
     .await
 }
 
+/// Whether a supporter's sign-in code can still be used.
+pub async fn supporter_code_live(
+    conn: &mut Conn<'_>,
+    code_id: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    finds_a_row(
+        conn,
+        "SELECT id FROM supporter_codes
+         WHERE id = $1 AND used_at IS NULL AND invalidated_at IS NULL AND expires_at > $2",
+        code_id,
+        now,
+    )
+    .await
+}
+
+/// Whether an invitation can still be accepted (unused, not replaced or withdrawn, not
+/// expired).
+pub async fn supporter_invitation_live(
+    conn: &mut Conn<'_>,
+    invitation_id: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    finds_a_row(
+        conn,
+        "SELECT id FROM supporter_invitations
+         WHERE id = $1 AND used_at IS NULL AND invalidated_at IS NULL AND expires_at > $2",
+        invitation_id,
+        now,
+    )
+    .await
+}
+
 /// Whether a contact change still waits for its code (not confirmed, cancelled or expired).
 pub async fn contact_change_pending(
     conn: &mut Conn<'_>,

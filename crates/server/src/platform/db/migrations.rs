@@ -80,6 +80,7 @@ pub(crate) const VERSIONS: &[Version] = &[
         "callback_queue_and_contact_log"
     ),
     version!(16, "0016_case_management.sql", "case_management"),
+    version!(17, "0017_supporters.sql", "supporters"),
 ];
 
 /// The migrator for `engine`.

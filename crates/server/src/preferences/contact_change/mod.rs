@@ -176,6 +176,8 @@ async fn send_code(
         case_id: None,
         sign_in_code_id: None,
         contact_change_id: Some(&change_id),
+        supporter_invitation_id: None,
+        supporter_code_id: None,
     };
     outbox::queue(conn, keys, &message, now).await?;
     tracing::info!(change_id = %change_id, "contact change: confirmation code sent");
@@ -283,6 +285,8 @@ pub async fn confirm(
             case_id: None,
             sign_in_code_id: None,
             contact_change_id: None,
+            supporter_invitation_id: None,
+            supporter_code_id: None,
         };
         outbox::queue(conn, keys, &message, now).await?;
     }
