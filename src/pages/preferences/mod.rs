@@ -42,8 +42,10 @@ pub fn PreferencesPage() -> impl IntoView {
     let state = use_app_state();
     let (saved, loading) = session_resource(move |reference| async move {
         // No saved version yet: start from an empty form. Not for a supporter who may not
-        // see preferences: the 404 is the server's refusal, and no form is shown.
-        let may_see = state.may(SupporterPermission::Preferences);
+        // see preferences: the 404 is the server's refusal, and no form is shown. Read
+        // untracked: the loader has just set the session, and tracking it here would make
+        // every load start the next one.
+        let may_see = untrack(|| state.may(SupporterPermission::Preferences));
         match api::get_preferences(&reference).await {
             Err(ApiError::NotFound) if may_see => Ok(None),
             other => other.map(Some),
