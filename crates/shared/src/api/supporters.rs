@@ -89,6 +89,7 @@ pub struct InviteSupporterRequest {
     pub contact: String,
     pub relationship: Relationship,
     /// At least one.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub permissions: Vec<SupporterPermission>,
     pub access_length: AccessLength,
 }
@@ -103,6 +104,7 @@ pub struct StaffAddSupporterRequest {
     pub contact: String,
     /// `parent_or_guardian` or `family_spokesperson` only.
     pub relationship: Relationship,
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub permissions: Vec<SupporterPermission>,
     /// Why, 1 to 500 characters; recorded, never logged.
     pub reason: String,
@@ -113,6 +115,7 @@ pub struct StaffAddSupporterRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangeSupporterRequest {
     /// At least one.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub permissions: Vec<SupporterPermission>,
 }
 
