@@ -11,7 +11,8 @@ use crate::platform::db::{query, Conn};
 /// and then: a victim owns the case and their session is for it; an officer's account is
 /// live and the case is allocated to them or to their team; a supervisor's account is
 /// live and the case's team is in their unit; a supporter's session is for the case and
-/// they hold a live grant for it that lists the capability. `LIKE` on the comma-wrapped list is portable SQL.
+/// they hold a live grant for it that lists the capability. `LIKE` on the comma-wrapped
+/// list is portable SQL.
 pub(crate) const CASE_ACCESS_SQL: &str = "SELECT c.id, c.victim_id FROM cases c
      WHERE c.crime_reference = $1
        AND EXISTS (SELECT 1 FROM role_capabilities rc WHERE rc.role = $2 AND rc.capability = $4)
