@@ -9,6 +9,7 @@ pub mod case_filters;
 pub mod case_management;
 pub mod case_messages;
 pub mod case_stage;
+pub mod case_supporter_add;
 pub mod case_supporters;
 pub mod case_timeline;
 pub mod cases_table;
