@@ -19,13 +19,14 @@ use crate::staff::create_staff;
 
 /// A server sending through a recording provider, with a case update queued for the text
 /// victim at 10:00 on a Tuesday, inside their window: the provider, the app, the message's
-/// outbox id, and that moment.
+/// outbox id, and that moment. The clock is stopped there: these tests compare exact
+/// seconds (a wait of 30, then 60), which a running clock would cross now and then.
 async fn update_queued_in_its_window() -> (Arc<Recording>, TestApp, String, i64) {
     let (provider, providers) = Recording::new();
     let app = spawn_app_with_providers(providers).await;
     let (_, victim_id, _) = text_case(&app).await;
     let start = uk("2026-03-10", 10, 0);
-    app.clock.set_unix(start);
+    app.clock.stop_at(start);
     set_prefs(&app, &victim_id, json!({})).await;
     let id = queue_update(&app).await;
     (provider, app, id, start)
