@@ -15,7 +15,7 @@ pub fn parse_error(i18n: I18n, problem: &ParseError) -> String {
 /// [`parse_error`] as a `&'static str`, for checks whose results are `Copy`.
 pub fn parse_error_words(i18n: I18n, problem: &ParseError) -> &'static str {
     let locale = i18n.get_locale();
-    message(locale, problem.key()).unwrap_or(ui::i18n::strings_for(locale).ui.api_validation)
+    message(locale, problem.key()).unwrap_or(ui::i18n::texts::ui(locale).api_validation)
 }
 
 /// The message for `key` in `locale`, or `None` when the key is not one we know.

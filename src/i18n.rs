@@ -3,21 +3,13 @@
 //! The language setting, `<html lang>` and the macros are the shared machinery in
 //! `ui::i18n`, re-exported here so pages need one import.
 
-mod generated {
+/// The texts, a function per namespace (`texts::common(locale)`): what `t!` reads here.
+pub mod texts {
     include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 }
 
-pub use generated::Strings;
 pub use ui::i18n::{
     api_language_tag, interpolate, switch_language, use_i18n, I18n, LanguageProvider, Locale,
     Piece, LANGUAGE_KEY,
 };
 pub(crate) use ui::{t, t_string, td_string};
-
-/// Every victim text in `locale`; what `t!` reads in this crate.
-pub fn strings_for(locale: Locale) -> &'static Strings {
-    match locale {
-        Locale::en => &generated::EN,
-        Locale::cy => &generated::CY,
-    }
-}

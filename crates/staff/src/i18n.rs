@@ -3,18 +3,10 @@
 //! the victim's) and read with `t!(i18n, namespace.key)`. The language setting and the
 //! macros are the shared machinery in `ui::i18n`.
 
-mod generated {
+/// The texts, a function per namespace (`texts::common(locale)`): what `t!` reads here.
+pub mod texts {
     include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 }
 
-pub use generated::Strings;
 pub use ui::i18n::{use_i18n, I18n, LanguageProvider, Locale};
 pub(crate) use ui::{t, t_string, td_string};
-
-/// Every staff text in `locale`; what `t!` reads in this crate.
-pub fn strings_for(locale: Locale) -> &'static Strings {
-    match locale {
-        Locale::en => &generated::EN,
-        Locale::cy => &generated::CY,
-    }
-}

@@ -1,8 +1,8 @@
 //! English and Welsh, for both apps: the language setting and what follows it, and the
 //! macros that read an app's texts. Each crate compiles its own texts in (from its
 //! `locales/<lang>/<namespace>.json` by `crates/i18n-build`, keys checked at compile
-//! time) and has an `i18n` module with a `strings_for(Locale)` function: the macros read
-//! from the calling crate's `crate::i18n::strings_for`, so `t!(i18n, common.x)` in the
+//! time) into an `i18n::texts` module with a function per namespace: the macros read
+//! from the calling crate's `crate::i18n::texts`, so `t!(i18n, common.x)` in the
 //! victim app reads the victim's texts, in the staff app the staff's, and here this
 //! library's own (`ui.json`: the error summary's heading, the API's plain words…).
 //!
@@ -22,12 +22,13 @@ use std::cell::Cell;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-mod generated {
+/// This library's own texts: `texts::ui(locale)` (what `t!` reads inside this crate; an
+/// app reads one with `ui::i18n::texts::ui(locale).<key>`).
+pub mod texts {
     include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 }
 mod interpolate;
 
-pub use generated::Strings as UiStrings;
 pub use interpolate::{interpolate, Piece};
 
 /// Local storage key of the language choice; `index.html` reads the same key.
@@ -48,15 +49,6 @@ impl Locale {
             Self::en => "en",
             Self::cy => "cy",
         }
-    }
-}
-
-/// This library's own texts in `locale` (what `t!` reads inside this crate; an app reads
-/// one of them with `ui::i18n::strings_for(locale).ui.<key>`).
-pub fn strings_for(locale: Locale) -> &'static UiStrings {
-    match locale {
-        Locale::en => &generated::EN,
-        Locale::cy => &generated::CY,
     }
 }
 
@@ -111,13 +103,13 @@ macro_rules! t_string {
 }
 
 /// `td_string!(locale, namespace.key)`: the `&'static str` in a given language, from the
-/// calling crate's `crate::i18n::strings_for` (deliberately `crate`, not `$crate`: each
-/// app reads its own texts through the same macros).
+/// calling crate's `crate::i18n::texts` (deliberately `crate`, not `$crate`: each app
+/// reads its own texts through the same macros).
 #[macro_export]
 #[allow(clippy::crate_in_macro_def)]
 macro_rules! td_string {
-    ($locale:expr, $($key:ident).+) => {
-        crate::i18n::strings_for($locale).$($key).+
+    ($locale:expr, $namespace:ident $(. $key:ident)+) => {
+        crate::i18n::texts::$namespace($locale)$(.$key)+
     };
 }
 
