@@ -3,6 +3,11 @@
 //! `App` is the shell every page shares: language (English or Welsh), skip link, the sticky "Exit this page"
 //! bar, header with the emergency numbers, `<main id="main-content">`, the route table, footer.
 //! The routes are flat, so `<FlatRoutes>` (about 10 KB less brotli wasm than `<Routes>`).
+//!
+//! Every page but the start page is *lazy*: its code is split out of the main wasm
+//! (`tools/victim-wasm.mjs`) and fetched the first time the page is shown, so a first
+//! visit downloads the shell and the start page only (issue 14: 348 KB of brotli wasm
+//! before, the README has the figures).
 
 pub mod api;
 pub mod components;
@@ -21,8 +26,8 @@ pub use ui::{form_errors, resource};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
-use ui::components::ServiceName;
+use leptos_router::{path, Lazy, LazyRoute};
+use ui::components::{PageLoading, ServiceName};
 
 use crate::components::{
     ExitIntro, ExitLink, FocusOnNavigate, HelpingBanner, SiteFooter, SiteHeader, SkipLink,
@@ -45,9 +50,13 @@ pub fn App() -> impl IntoView {
     AppState::provide();
     offline::register_service_worker_after_load();
 
+    // True while the router fetches a lazy page's code: focus waits for the page.
+    let (page_loading, set_page_loading) = signal(false);
+    provide_context(PageLoading(page_loading.into()));
+
     view! {
         <LanguageProvider>
-            <Router>
+            <Router set_is_routing=set_page_loading>
                 <FocusOnNavigate />
                 <Layout />
             </Router>
@@ -79,29 +88,94 @@ fn Layout() -> impl IntoView {
     }
 }
 
-/// The page for the current address.
+/// `lazy_group!(Pages, pages_view: Route => Page, …)`: lazy routes for pages whose code is
+/// fetched together, in one wasm file of their own, the first time one of them is shown.
+/// Grouped by what a visitor goes on to (the Victims' Code and support pages, signing in,
+/// the case, …): a file per page made 170 files, most of them pieces several pages share,
+/// each a request of its own. The routes have no data of their own to start early: each
+/// page asks the API itself.
+macro_rules! lazy_group {
+    ($pages:ident, $view:ident: $($route:ident => $page:ident),+ $(,)?) => {
+        // Named after the pages' components, so a variant always says which page it is.
+        #[allow(clippy::enum_variant_names)]
+        #[derive(Clone, Copy)]
+        #[repr(u8)]
+        enum $pages {
+            $($page),+
+        }
+
+        #[leptos::lazy]
+        fn $view(page: $pages) -> AnyView {
+            match page {
+                $($pages::$page => view! { <$page /> }.into_any()),+
+            }
+        }
+
+        $(
+            struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $view($pages::$page).await
+                }
+            }
+        )+
+    };
+}
+
+lazy_group!(InfoPages, info_pages:
+    RightsPageRoute => RightsPage,
+    RightPageRoute => RightPage,
+    SupportPageRoute => SupportPage,
+    StayingSafePageRoute => StayingSafePage,
+    SettingsPageRoute => SettingsPage,
+);
+lazy_group!(SignInPages, sign_in_pages:
+    SignInPageRoute => SignInPage,
+    SignInCodePageRoute => SignInCodePage,
+    SignedOutPageRoute => SignedOutPage,
+    AcceptInvitationPageRoute => AcceptInvitationPage,
+    SupporterSignInPageRoute => SupporterSignInPage,
+    AccessEndedPageRoute => AccessEndedPage,
+);
+lazy_group!(CasePages, case_pages:
+    CasePageRoute => CasePage,
+    LooksPageRoute => LooksPage,
+);
+lazy_group!(PreferencesPages, preferences_pages: PreferencesPageRoute => PreferencesPage);
+lazy_group!(CallbacksPages, callbacks_pages: CallbacksPageRoute => CallbacksPage);
+lazy_group!(PeoplePages, people_pages:
+    PeoplePageRoute => PeoplePage,
+    InvitePageRoute => InvitePage,
+);
+
+/// The page for the current address. `/` is not lazy: it is what a first visit shows.
 #[component]
 fn PageRoutes() -> impl IntoView {
     view! {
         <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
             <Route path=path!("/") view=StartPage />
-            <Route path=path!("/sign-in") view=SignInPage />
-            <Route path=path!("/sign-in/code") view=SignInCodePage />
-            <Route path=path!("/case") view=CasePage />
-            <Route path=path!("/preferences") view=PreferencesPage />
-            <Route path=path!("/callbacks") view=CallbacksPage />
-            <Route path=path!("/looks") view=LooksPage />
-            <Route path=path!("/people") view=PeoplePage />
-            <Route path=path!("/people/invite") view=InvitePage />
-            <Route path=path!("/help/accept") view=AcceptInvitationPage />
-            <Route path=path!("/help/sign-in") view=SupporterSignInPage />
-            <Route path=path!("/help/ended") view=AccessEndedPage />
-            <Route path=path!("/rights") view=RightsPage />
-            <Route path=path!("/rights/:id") view=RightPage />
-            <Route path=path!("/support") view=SupportPage />
-            <Route path=path!("/settings") view=SettingsPage />
-            <Route path=path!("/staying-safe-online") view=StayingSafePage />
-            <Route path=path!("/signed-out") view=SignedOutPage />
+            <Route path=path!("/sign-in") view={Lazy::<SignInPageRoute>::new()} />
+            <Route path=path!("/sign-in/code") view={Lazy::<SignInCodePageRoute>::new()} />
+            <Route path=path!("/case") view={Lazy::<CasePageRoute>::new()} />
+            <Route path=path!("/preferences") view={Lazy::<PreferencesPageRoute>::new()} />
+            <Route path=path!("/callbacks") view={Lazy::<CallbacksPageRoute>::new()} />
+            <Route path=path!("/looks") view={Lazy::<LooksPageRoute>::new()} />
+            <Route path=path!("/people") view={Lazy::<PeoplePageRoute>::new()} />
+            <Route path=path!("/people/invite") view={Lazy::<InvitePageRoute>::new()} />
+            <Route path=path!("/help/accept") view={Lazy::<AcceptInvitationPageRoute>::new()} />
+            <Route path=path!("/help/sign-in") view={Lazy::<SupporterSignInPageRoute>::new()} />
+            <Route path=path!("/help/ended") view={Lazy::<AccessEndedPageRoute>::new()} />
+            <Route path=path!("/rights") view={Lazy::<RightsPageRoute>::new()} />
+            <Route path=path!("/rights/:id") view={Lazy::<RightPageRoute>::new()} />
+            <Route path=path!("/support") view={Lazy::<SupportPageRoute>::new()} />
+            <Route path=path!("/settings") view={Lazy::<SettingsPageRoute>::new()} />
+            <Route path=path!("/staying-safe-online") view={Lazy::<StayingSafePageRoute>::new()} />
+            <Route path=path!("/signed-out") view={Lazy::<SignedOutPageRoute>::new()} />
         </FlatRoutes>
     }
 }

@@ -1,7 +1,8 @@
 // A victim's download never carries the staff side: the first-visit files (index.html and
 // everything it references, as the server sends them) and the service worker with the
 // files it keeps offline hold no staff route, cookie, type, demo staff text or staff app
-// text (crates/staff/locales, English and Welsh), and the worker lists no staff app file.
+// text (crates/staff/locales, English and Welsh), nothing of demo mode (its outbox page
+// and API), and the worker lists no staff app file.
 import { expect, test } from "@playwright/test";
 
 const STAFF_MARKERS = [
@@ -11,6 +12,8 @@ const STAFF_MARKERS = [
   "StaffCase",
   "staff_session",
   "Demo staff",
+  // Demo mode's own API (the outbox a demo visitor reads codes from): never in the app.
+  "/api/dev/",
   "Sergeant Morgan Lewis",
   // The staff app's own texts (ASCII, so they are found in the wasm read as Latin-1 too).
   "How to contact the victim safely",

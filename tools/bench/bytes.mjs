@@ -1,6 +1,6 @@
 // Bytes a victim's first visit downloads: dist/index.html and every asset it references
-// (stylesheets, scripts, module preloads, the wasm, icons, and fonts or images the CSS
-// points at), brotli-compressed as the server sends them. Uses the .br files
+// (stylesheets, scripts, module preloads, the wasm, icons, fonts or images the CSS points
+// at, and the modules a script imports, such as the split wasm's loader), brotli-compressed as the server sends them. Uses the .br files
 // tools/precompress.mjs wrote, or compresses at quality 11 when a file has none. The staff
 // app's first visit (dist/staff/index.html and what it references) gets a row of its own,
 // with no budget: victims never download it.
@@ -8,7 +8,7 @@
 // usage: node tools/bench/bytes.mjs <dist dir> <budget KB> >> results.tsv
 // Prints rows "metric<TAB>measured<TAB>budget<TAB>pass|fail|-" (1 KB = 1,000 bytes).
 import { existsSync, readFileSync } from "node:fs";
-import { join, extname } from "node:path";
+import { extname, join, posix } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 
 const [dist, budgetArg] = process.argv.slice(2);
@@ -35,8 +35,13 @@ function references(text, kind) {
   const css = [/url\(\s*["']?([^"')]+)["']?\s*\)/gi, /@import\s+["']([^"']+)["']/gi];
   // In HTML: tags, the loader's import('…') and module_or_path '…' (tools/paint-first.mjs
   // starts the app from a script), and url()s in the inlined stylesheet.
+  // A script's static imports (`import … from "./x.js"`); never its `new URL(…)` fetches,
+  // which the split wasm's loader makes only when a page is first shown.
+  const imports = [/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g];
   const patterns =
-    kind === "html"
+    kind === "js"
+      ? imports
+      : kind === "html"
       ? [
           /<(?:link|script|img|source)\b[^>]*?\s(?:href|src)=["']([^"']+)["']/gi,
           /\bimport\(\s*["']([^"']+)["']\s*\)/g,
@@ -67,11 +72,12 @@ function firstVisit(start) {
       process.exit(1);
     }
     files.set(rel, brotliBytes(path));
-    const text = kind === "html" || kind === "css" ? readFileSync(path, "utf8") : "";
+    const text = kind === "other" ? "" : readFileSync(path, "utf8");
     for (const url of references(text, kind)) {
-      const child = url.replace(/^\//, "");
+      // Relative to the referring file (a module's imports), or to the site's root.
+      const child = url.startsWith("/") ? url.slice(1) : posix.join(posix.dirname(rel), url);
       const ext = extname(child);
-      queue.push([child, ext === ".css" ? "css" : ext === ".html" ? "html" : "other"]);
+      queue.push([child, { ".css": "css", ".html": "html", ".js": "js" }[ext] ?? "other"]);
     }
   }
   return files;

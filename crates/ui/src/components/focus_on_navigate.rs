@@ -6,20 +6,42 @@
 //! read first, e.g. "You've been signed out"), otherwise `main h1`. Both carry
 //! `tabindex="-1"`: focusable by script, not a tab stop.
 
+//!
+//! A lazy page (the victim app's pages are split out of its main wasm) is not there when
+//! the address changes: its code is fetched first. An app with lazy pages provides
+//! [`PageLoading`] (the router's `set_is_routing`), and focus waits until it is false.
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+/// Whether the router is still fetching the page it is going to (`<Router set_is_routing>`).
+#[derive(Clone, Copy)]
+pub struct PageLoading(pub Signal<bool>);
+
 #[component]
 pub fn FocusOnNavigate() -> impl IntoView {
     let pathname = use_location().pathname;
+    let loading = use_context::<PageLoading>().map(|loading| loading.0);
+    let is_loading = move || loading.is_some_and(|loading| loading.get());
+    // A navigation whose page has not had focus yet.
+    let pending = StoredValue::new(false);
     // Reads the path (rather than only tracking it): a memo that has never been read is
-    // not yet subscribed to the URL, so `track()` alone never re-runs this effect.
+    // not yet subscribed to the URL, so `track()` alone never re-runs this effect. Runs
+    // again when loading ends, to focus the page that has just arrived.
     Effect::new(move |previous: Option<String>| {
         let path = pathname.get();
         if previous.is_some_and(|previous| previous != path) {
-            // The new page renders in this tick; focus once it is in the document.
-            request_animation_frame(|| {
+            pending.set_value(true);
+        }
+        if pending.get_value() && !is_loading() {
+            // The router starts fetching a lazy page after this effect: look again once
+            // the new page has rendered (the next frame), and wait if it is still coming.
+            request_animation_frame(move || {
+                if !pending.get_value() || loading.is_some_and(|loading| loading.get_untracked()) {
+                    return;
+                }
+                pending.set_value(false);
                 if let Ok(Some(target)) =
                     document().query_selector("main [data-autofocus], main h1")
                 {
