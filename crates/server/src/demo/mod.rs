@@ -7,6 +7,7 @@ pub mod fresh_case;
 pub mod messages;
 pub mod staff;
 
+use shared::working_days::is_working_day;
 use shared::CalendarDate;
 use time::{Date, Duration, Weekday};
 
@@ -123,9 +124,15 @@ async fn insert_case(
     .await?;
 
     for (order, update) in case.updates.iter().enumerate() {
-        let told_on = today - Duration::days(update.days_ago);
+        let mut told_on = today - Duration::days(update.days_ago);
         let vcop = match &update.vcop {
-            Some(vcop) => Some(stored_vcop(vcop, case.enhanced_rights, told_on)?),
+            Some(vcop) => {
+                // An officer tells a victim on a working day: counted back from a weekend,
+                // the Friday would already be a working day before it, and the lateness the
+                // demo (and its tests) describe would change with the weekday of today.
+                told_on = working_day_on_or_before(told_on)?;
+                Some(stored_vcop(vcop, case.enhanced_rights, told_on)?)
+            }
             None => None,
         };
         query(
@@ -172,6 +179,15 @@ fn stored_vcop(
         event_date: timing.event_date,
         deadline: timing.deadline,
     })
+}
+
+/// `date` if it is a working day in England and Wales, else the last one before it.
+fn working_day_on_or_before(date: Date) -> anyhow::Result<Date> {
+    let mut day = date;
+    while !is_working_day(calendar_date(day)?) {
+        day -= Duration::days(1);
+    }
+    Ok(day)
 }
 
 fn calendar_date(date: Date) -> anyhow::Result<CalendarDate> {

@@ -1,9 +1,16 @@
 //! Victims' Code timing on the case timeline: the deadline for each event we must tell a
 //! victim about, and whether we met it.
 
+use server::cases::vcop;
+use server::platform::db::{self, query};
+use server::Clock;
 use shared::api::{CaseUpdateView, CaseView, VcopTiming};
+use shared::CalendarDate;
 
-use crate::helpers::{case_path, spawn_app, EMAIL_VICTIM, ROBBERY_VICTIM};
+use crate::helpers::{
+    case_path, fresh_database_url, spawn_app, test_keys, EMAIL_VICTIM, ROBBERY_VICTIM,
+    TUESDAY_8AM,
+};
 
 fn update<'a>(case: &'a CaseView, title: &str) -> &'a CaseUpdateView {
     case.updates
@@ -49,6 +56,41 @@ async fn standard_rights_show_on_time_and_late_updates() {
     assert_eq!(hearing.late_by_working_days, 0);
 
     assert!(update(&case, "We recorded the crime").vcop.is_none());
+}
+
+/// The demo describes the same lateness whatever day it is loaded on: a run on
+/// 2026-12-03 found the charge told on a Saturday, 1 working day late instead of 2.
+#[tokio::test]
+async fn the_demo_has_the_same_lateness_on_every_weekday() {
+    const DAY: i64 = 86_400;
+    for days_after_tuesday in 0..7 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database = db::connect(&fresh_database_url(&dir).await)
+            .await
+            .expect("database");
+        let clock = Clock::system();
+        clock.stop_at(TUESDAY_8AM + days_after_tuesday * DAY);
+        server::demo::load_if_empty(&database, &test_keys(), &clock)
+            .await
+            .expect("demo data");
+        let rows: Vec<(String, String, String)> = query(
+            "SELECT event_date, vcop_deadline, update_date FROM case_updates WHERE title = $1",
+        )
+        .bind("The suspect was charged")
+        .fetch_all(&mut database.conn())
+        .await
+        .expect("the charge update");
+        let [(event_date, deadline, told_on)] = rows.as_slice() else {
+            panic!("one charge update in the demo, found {}", rows.len());
+        };
+        let date = |text: &str| CalendarDate::parse(text).expect("a stored date");
+        let timing = vcop::timing_by_deadline(date(event_date), date(deadline), date(told_on));
+        assert_eq!(
+            (timing.working_days_allowed, timing.late_by_working_days),
+            (5, 2),
+            "loaded {days_after_tuesday} days after a Tuesday: {timing:?}"
+        );
+    }
 }
 
 #[tokio::test]
