@@ -8,8 +8,7 @@ use shared::api::{CaseUpdateView, CaseView, VcopTiming};
 use shared::CalendarDate;
 
 use crate::helpers::{
-    case_path, fresh_database_url, spawn_app, test_keys, EMAIL_VICTIM, ROBBERY_VICTIM,
-    TUESDAY_8AM,
+    case_path, fresh_database_url, spawn_app, test_keys, EMAIL_VICTIM, ROBBERY_VICTIM, TUESDAY_8AM,
 };
 
 fn update<'a>(case: &'a CaseView, title: &str) -> &'a CaseUpdateView {
