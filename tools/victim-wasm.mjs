@@ -66,7 +66,7 @@ const LINK_ARGS = ["-Clink-args=--emit-relocs", "-Clink-args=--no-merge-data-seg
 // std built with the app, without what a release never shows: panic messages and their
 // file and line (`immediate-abort`: a panic stops the app at once, which `abort` already
 // did after printing), and `{:?}` output (only logs use it). Measured on the main module:
-// 144 → 127 KB brotli. These are unstable flags; RUSTC_BOOTSTRAP takes them on this
+// 146 → 127 KB brotli. These are unstable flags; RUSTC_BOOTSTRAP takes them on this
 // stable toolchain for this build alone, in a target folder of its own, so tests, the
 // staff app and debug builds keep the prebuilt std. `--cfg erase_components` repeats
 // .cargo/config.toml, which RUSTFLAGS replaces.
@@ -83,7 +83,7 @@ const workspaceTarget = JSON.parse(
 ).target_directory;
 const targetDir = ownStd ? join(workspaceTarget, "victim-std") : workspaceTarget;
 if (!ownStd) {
-  console.warn("victim-wasm: the toolchain has no rust-src (rustup component add rust-src): building with the prebuilt std, about 17 KB more on a first visit");
+  console.warn("victim-wasm: the toolchain has no rust-src (rustup component add rust-src): building with the prebuilt std, about 20 KB more on a first visit");
 }
 run(
   "cargo",
