@@ -90,10 +90,13 @@ fn Layout() -> impl IntoView {
 
 /// `lazy_group!(Pages, pages_view: Route => Page, …)`: lazy routes for pages whose code is
 /// fetched together, in one wasm file of their own, the first time one of them is shown.
-/// Grouped by what a visitor goes on to (the Victims' Code and support pages, signing in,
-/// the case, …): a file per page made 170 files, most of them pieces several pages share,
-/// each a request of its own. The routes have no data of their own to start early: each
-/// page asks the API itself.
+/// Two groups, what a visitor can see signed out and what needs a session: the split puts
+/// code two groups share in a file of its own, so a page needs at most two files. With six
+/// groups the split made 41 shared files and `/rights` fetched 22 of them, one request and
+/// one module to start each, which cost more page speed than the bytes saved (README,
+/// issue 14: Lighthouse 85–97 → 97–99 on the victim pages, measured). A file per page
+/// made 170 files. The routes have no data of their own to start early: each page asks
+/// the API itself.
 macro_rules! lazy_group {
     ($pages:ident, $view:ident: $($route:ident => $page:ident),+ $(,)?) => {
         // Named after the pages' components, so a variant always says which page it is.
@@ -127,14 +130,12 @@ macro_rules! lazy_group {
     };
 }
 
-lazy_group!(InfoPages, info_pages:
+lazy_group!(PublicPages, public_pages:
     RightsPageRoute => RightsPage,
     RightPageRoute => RightPage,
     SupportPageRoute => SupportPage,
     StayingSafePageRoute => StayingSafePage,
     SettingsPageRoute => SettingsPage,
-);
-lazy_group!(SignInPages, sign_in_pages:
     SignInPageRoute => SignInPage,
     SignInCodePageRoute => SignInCodePage,
     SignedOutPageRoute => SignedOutPage,
@@ -145,10 +146,8 @@ lazy_group!(SignInPages, sign_in_pages:
 lazy_group!(CasePages, case_pages:
     CasePageRoute => CasePage,
     LooksPageRoute => LooksPage,
-);
-lazy_group!(PreferencesPages, preferences_pages: PreferencesPageRoute => PreferencesPage);
-lazy_group!(CallbacksPages, callbacks_pages: CallbacksPageRoute => CallbacksPage);
-lazy_group!(PeoplePages, people_pages:
+    PreferencesPageRoute => PreferencesPage,
+    CallbacksPageRoute => CallbacksPage,
     PeoplePageRoute => PeoplePage,
     InvitePageRoute => InvitePage,
 );
