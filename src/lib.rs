@@ -20,6 +20,7 @@ pub mod offline;
 pub mod pages;
 pub mod session;
 pub mod state;
+pub mod static_shell;
 
 pub use ui::{form_errors, resource};
 
@@ -70,9 +71,15 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout() -> impl IntoView {
     let i18n = use_i18n();
+    // Drawn in a task after the one that mounts the app (`static_shell`).
+    let drawn = static_shell::next_task();
     move || {
         i18n.get_locale();
-        view! {
+        if !drawn.get() {
+            return None;
+        }
+        static_shell::replace_static_shell();
+        Some(view! {
             <SkipLink />
             <ExitLink />
             <SiteHeader />
@@ -84,7 +91,7 @@ fn Layout() -> impl IntoView {
                 </main>
             </div>
             <SiteFooter />
-        }
+        })
     }
 }
 

@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{focus_element, Button, ButtonVariant, Fieldset};
+use crate::components::{after_render, focus_element, Button, ButtonVariant, Fieldset};
 use crate::i18n::*;
 
 #[component]
@@ -36,9 +36,7 @@ where
     let add = move |_| {
         items.update(|list| list.push(new_item()));
         let index = items.with_untracked(Vec::len) - 1;
-        request_animation_frame(move || {
-            focus_element(&format!("{id_prefix}-{index}-{first_field}"))
-        });
+        after_render(move || focus_element(&format!("{id_prefix}-{index}-{first_field}")));
     };
     let item_name = legend.to_lowercase();
     view! {
@@ -56,7 +54,7 @@ where
                                 list.remove(index);
                             }
                         });
-                        request_animation_frame(move || focus_element(&format!("{id_prefix}-add")));
+                        after_render(move || focus_element(&format!("{id_prefix}-add")));
                     };
                     let hidden_name = format!(" {item_name} {}", index + 1);
                     let fields = render(prefix.clone(), item);

@@ -12,7 +12,8 @@ use shared::{CrimeReference, SignInCode};
 
 use crate::api;
 use crate::components::{
-    focus_element, Button, ButtonVariant, ErrorSummary, NotificationBanner, PageTitle, TextInput,
+    after_render, focus_element, Button, ButtonVariant, ErrorSummary, NotificationBanner,
+    PageTitle, TextInput,
 };
 use crate::error_text::parse_error;
 use crate::form_errors::FormErrors;
@@ -90,7 +91,7 @@ fn CodeForm(pending: PendingSignIn) -> impl IntoView {
                 errors.set(FormErrors::default());
                 new_code_sent.set(true);
                 // The banner is at the top; take the person there, as GOV.UK does.
-                request_animation_frame(|| focus_element(NEW_CODE_BANNER_ID));
+                after_render(|| focus_element(NEW_CODE_BANNER_ID));
             }
             Some(Err(error)) => {
                 new_code_sent.set(false);

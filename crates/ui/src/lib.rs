@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod components;
+pub mod executor;
 pub mod form_errors;
 pub mod i18n;
 pub mod resource;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use shared::api::callbacks::{CallbackStatus, CallbackView};
 
 use crate::api::ApiError;
-use crate::components::{focus_element, Button, ButtonVariant, Tag};
+use crate::components::{after_render, focus_element, Button, ButtonVariant, Tag};
 use crate::format::{fill, short_date_time_in, time_words, times_on, weekday_date};
 use crate::i18n::*;
 
@@ -117,7 +117,7 @@ fn CallbackItem(
                                     on:click=move |_| {
                                         confirming.set(true);
                                         let focus = focus.clone();
-                                        request_animation_frame(move || focus_element(&focus));
+                                        after_render(move || focus_element(&focus));
                                     }
                                 >
                                     {t!(i18n, callbacks.cancel_button)}

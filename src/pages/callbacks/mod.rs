@@ -16,7 +16,9 @@ use leptos::prelude::*;
 use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 
 use crate::api::{self, ApiError};
-use crate::components::{focus_element, ErrorSummary, Loaded, NotificationBanner, PageTitle};
+use crate::components::{
+    after_render, focus_element, ErrorSummary, Loaded, NotificationBanner, PageTitle,
+};
 use crate::form_errors::FormErrors;
 use crate::i18n::*;
 use crate::session::session_resource;
@@ -83,7 +85,7 @@ pub fn CallbacksPage() -> impl IntoView {
                 errors.set(FormErrors::default());
                 banner.set(Some(message));
                 data.refetch();
-                request_animation_frame(|| focus_element(BANNER_ID));
+                after_render(|| focus_element(BANNER_ID));
             }
             Some(Err(error)) => {
                 banner.set(None);

@@ -12,8 +12,8 @@ use shared::api::supporters::{
 use super::Done;
 use crate::api::{self, ApiError};
 use crate::components::{
-    focus_element, permission_words, Button, ButtonVariant, ErrorSummary, PermissionChoices,
-    SummaryList, SummaryRow, Tag,
+    after_render, focus_element, permission_words, Button, ButtonVariant, ErrorSummary,
+    PermissionChoices, SummaryList, SummaryRow, Tag,
 };
 use crate::form_errors::FormErrors;
 use crate::format::long_date;
@@ -83,7 +83,7 @@ pub(super) fn Person(
             Some(Ok((view, made))) => {
                 done.set(Some(made));
                 list.set(view.supporters);
-                request_animation_frame(|| focus_element("people-done"));
+                after_render(|| focus_element("people-done"));
             }
             Some(Err(error)) => {
                 errors.set(FormErrors::from_api(

@@ -12,7 +12,9 @@ use shared::api::preferences::{ContactMethod, PendingContactChange, PreferencesV
 use shared::SignInCode;
 
 use crate::api;
-use crate::components::{focus_element, Button, ButtonVariant, ErrorSummary, TextInput};
+use crate::components::{
+    after_render, focus_element, Button, ButtonVariant, ErrorSummary, TextInput,
+};
 use crate::error_text::parse_error;
 use crate::form_errors::FormErrors;
 use crate::i18n::*;
@@ -91,9 +93,9 @@ pub(super) fn ConfirmContactChange(
     let keep_current = move |_| {
         errors.set(FormErrors::default());
         pending_signal.set(None);
-        request_animation_frame(|| focus_element(super::HEADING_ID));
+        after_render(|| focus_element(super::HEADING_ID));
     };
-    request_animation_frame(|| focus_element(CONFIRM_HEADING_ID));
+    after_render(|| focus_element(CONFIRM_HEADING_ID));
 
     let heading = title(i18n, &pending);
     view! {

@@ -8,7 +8,9 @@ use shared::api::preferences::{
 };
 
 use crate::api;
-use crate::components::{focus_element, Button, PhoneInput, RadioGroup, TextInput, Textarea};
+use crate::components::{
+    after_render, focus_element, Button, PhoneInput, RadioGroup, TextInput, Textarea,
+};
 use crate::form_errors::{field_message, FormErrors};
 use crate::i18n::*;
 use crate::state::use_app_state;
@@ -60,7 +62,7 @@ pub(super) fn PreferencesForm(
                     Some(change) => pending.set(Some(change)),
                     None => {
                         just_saved.set(true);
-                        request_animation_frame(|| focus_element(SAVED_BANNER_ID));
+                        after_render(|| focus_element(SAVED_BANNER_ID));
                     }
                 }
             }

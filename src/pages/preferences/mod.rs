@@ -24,7 +24,9 @@ use shared::api::preferences::{PendingContactChange, PreferencesView};
 use shared::api::supporters::SupporterPermission;
 
 use crate::api::{self, ApiError};
-use crate::components::{focus_element, ErrorSummary, Loaded, NotificationBanner, PageTitle};
+use crate::components::{
+    after_render, focus_element, ErrorSummary, Loaded, NotificationBanner, PageTitle,
+};
 use crate::form_errors::FormErrors;
 use crate::i18n::*;
 use crate::session::session_resource;
@@ -70,7 +72,7 @@ pub fn PreferencesPage() -> impl IntoView {
         pending.set(None);
         confirmed.set(true);
         just_saved.set(true);
-        request_animation_frame(|| focus_element(SAVED_BANNER_ID));
+        after_render(|| focus_element(SAVED_BANNER_ID));
     });
     let title = move || match pending.get() {
         Some(change) => confirm_contact::title(i18n, &change).to_owned(),

@@ -36,8 +36,8 @@ pub fn FocusOnNavigate() -> impl IntoView {
         }
         if pending.get_value() && !is_loading() {
             // The router starts fetching a lazy page after this effect: look again once
-            // the new page has rendered (the next frame), and wait if it is still coming.
-            request_animation_frame(move || {
+            // the new page has rendered, and wait if it is still coming.
+            after_render(move || {
                 if !pending.get_value() || loading.is_some_and(|loading| loading.get_untracked()) {
                     return;
                 }
@@ -53,6 +53,13 @@ pub fn FocusOnNavigate() -> impl IntoView {
         }
         path
     });
+}
+
+/// Runs `f` once what is being drawn now is on the page: in the browser's next frame, and
+/// after any drawing the executor had no time for before it (`crate::executor`). For
+/// moving focus to something just drawn.
+pub fn after_render(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || crate::executor::after_pending_work(f));
 }
 
 /// Moves focus to the element with this id, first scrolling its form group (label, hint,

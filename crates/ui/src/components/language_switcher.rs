@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::focus_element;
+use crate::components::{after_render, focus_element};
 use crate::i18n::*;
 
 /// The one button (the language not in use), refocused after a switch.
@@ -38,7 +38,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                                     switch_language(i18n, locale);
                                     // This button is replaced by the other language's:
                                     // keep focus on the switch, not lost to the page.
-                                    request_animation_frame(|| focus_element(SWITCH_ID));
+                                    after_render(|| focus_element(SWITCH_ID));
                                 }
                             >
                                 {name}

@@ -20,7 +20,7 @@ pub mod warning_text;
 pub use button::{Button, ButtonVariant};
 pub use error_message::{described_by, ErrorMessage};
 pub use error_summary::ErrorSummary;
-pub use focus_on_navigate::{focus_element, FocusOnNavigate, PageLoading};
+pub use focus_on_navigate::{after_render, focus_element, FocusOnNavigate, PageLoading};
 pub use language_switcher::LanguageSwitcher;
 pub use loaded::{is_offline, Loaded, OfflineNotice};
 pub use loading_status::LoadingStatus;
