@@ -71,31 +71,26 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout() -> impl IntoView {
     let i18n = use_i18n();
-    // Drawn a task after the one that mounts the app, then the page a task later still,
-    // out of sight until it replaces the static shell (`static_shell`).
+    // Drawn in a task after the one that mounts the app (`static_shell`).
     let drawn = static_shell::next_task();
-    let (shown, show) = signal(false);
     move || {
         i18n.get_locale();
         if !drawn.get() {
             return None;
         }
-        // Only the first drawing waits: a change of language redraws at once.
-        let page_drawn = static_shell::after_first_drawing(show);
+        static_shell::replace_static_shell();
         Some(view! {
-            <div class="app-root" hidden=move || !shown.get()>
-                <SkipLink />
-                <ExitLink />
-                <SiteHeader />
-                <div class="app-width-container">
-                    <main id="main-content" class="app-main" tabindex="-1">
-                        <ExitIntro />
-                        <HelpingBanner />
-                        {move || page_drawn.get().then(|| view! { <PageRoutes /> })}
-                    </main>
-                </div>
-                <SiteFooter />
+            <SkipLink />
+            <ExitLink />
+            <SiteHeader />
+            <div class="app-width-container">
+                <main id="main-content" class="app-main" tabindex="-1">
+                    <ExitIntro />
+                    <HelpingBanner />
+                    <PageRoutes />
+                </main>
             </div>
+            <SiteFooter />
         })
     }
 }

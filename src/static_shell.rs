@@ -1,13 +1,12 @@
 //! The static shell in `index.html` (what shows while the wasm loads, and to anyone
 //! without JavaScript) and how the app takes its place: the shell stays on screen while
-//! the app draws itself out of sight, then makes way for it in one go, in one task, so
+//! the app starts, and the app's first drawing replaces it in one go, in the same task, so
 //! nothing flashes or moves.
 //!
-//! The app starts in four tasks (issue 14): mounting sets up the language, the router and
-//! the state, and draws nothing; the next draws the header and footer (`Layout` waits for
-//! [`next_task`]), the next the page, and the last swaps the shell for the app
-//! ([`after_first_drawing`]). Each is shorter than the whole was, and Lighthouse counts
-//! only the part of a task past 50 ms on a phone four times slower than the test machine.
+//! The app starts in two tasks (issue 14): mounting sets up the language, the router and
+//! the state, and draws nothing; the drawing comes in the next task (`Layout` waits for
+//! [`next_task`]). Each is shorter than the whole was, and Lighthouse counts only the part
+//! of a task past 50 ms on a phone four times slower than the test machine.
 
 use std::cell::RefCell;
 
@@ -41,10 +40,10 @@ impl StaticShell {
     }
 }
 
-/// Removes the static shell, if it is still there: called once the app's first drawing is
-/// in place, just before it is shown. A keyboard user who had tabbed into the shell (it paints
+/// Removes the static shell, if it is still there: called by the app's first drawing just
+/// before its own nodes go in. A keyboard user who had tabbed into the shell (it paints
 /// first, tools/paint-first.mjs) gets focus back on the app's twin of that link.
-fn replace_static_shell() {
+pub fn replace_static_shell() {
     let Some(shell) = SHELL.take() else {
         return;
     };
@@ -53,7 +52,7 @@ fn replace_static_shell() {
         _ = shell.root.remove_child(node);
     }
     if let Some(selector) = focused {
-        // Before the next paint, once the app is shown.
+        // Before the next paint, when the app's nodes are in the page.
         request_animation_frame(move || refocus(&selector));
     }
 }
@@ -64,29 +63,6 @@ fn replace_static_shell() {
 pub fn next_task() -> ReadSignal<bool> {
     let (ready, set_ready) = signal(false);
     leptos::task::spawn_local(async move { set_ready.set(true) });
-    ready
-}
-
-/// While the static shell is on screen: `false` until the next task, and in the task after
-/// that the shell makes way and `show` is set, the app having drawn itself out of sight in
-/// between. Once the shell is gone: `true` at once.
-///
-/// The first drawing is thus three tasks, not one: most of each is the browser compiling
-/// the wasm functions it runs for the first time (Chromium compiles them lazily, on the
-/// main thread), so the page and what surrounds it compile in tasks of their own.
-pub fn after_first_drawing(show: WriteSignal<bool>) -> ReadSignal<bool> {
-    if SHELL.with_borrow(Option::is_none) {
-        show.maybe_update(|shown| !std::mem::replace(shown, true));
-        return signal(true).0;
-    }
-    let (ready, set_ready) = signal(false);
-    leptos::task::spawn_local(async move {
-        set_ready.set(true);
-        leptos::task::spawn_local(async move {
-            replace_static_shell();
-            show.set(true);
-        });
-    });
     ready
 }
 

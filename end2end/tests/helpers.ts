@@ -77,15 +77,13 @@ export async function signIn(page: Page, victim: { reference: string; recipient:
  * Waits until the app has replaced the static shell. The shell has an h1 and the same
  * header links as the app, and the app starts only after the shell's first paint
  * (tools/paint-first.mjs), so a test that acts on the shell's elements would race the
- * swap. The loader sets `window.wasmBindings` once the app has mounted; the app then draws
- * itself out of sight and takes the shell's place a few tasks later (src/static_shell.rs):
- * the header's Settings link is the app's alone, and shown once the swap is done.
+ * swap. The loader sets `window.wasmBindings` once the app has mounted, and the app draws
+ * itself in place of the shell a task later (src/static_shell.rs): the header's Settings
+ * link is the app's alone.
  */
 export async function appStarted(page: Page) {
   await page.waitForFunction(
-    () =>
-      "wasmBindings" in window &&
-      document.querySelector('.app-root:not([hidden]) .app-header__actions a[href="/settings"]') !== null,
+    () => "wasmBindings" in window && document.querySelector('.app-header__actions a[href="/settings"]') !== null,
   );
 }
 
