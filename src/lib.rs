@@ -98,7 +98,8 @@ fn Layout() -> impl IntoView {
 /// `lazy_group!(Pages, pages_view: Route => Page, …)`: lazy routes for pages whose code is
 /// fetched together, in one wasm file of their own, the first time one of them is shown.
 /// Two groups, what a visitor can see signed out and what needs a session: the split puts
-/// code two groups share in a file of its own, so a page needs at most two files. With six
+/// code two groups share in a file of its own, so a page needs at most two files besides
+/// the main module (`end2end/tests/page-files.spec.ts`). With six
 /// groups the split made 41 shared files and `/rights` fetched 22 of them, one request and
 /// one module to start each, which cost more page speed than the bytes saved (README,
 /// issue 14: Lighthouse 85–97 → 97–99 on the victim pages, measured). A file per page
