@@ -40,6 +40,7 @@ use crate::pages::{
     SignInPage, SignedOutPage, StartPage, StayingSafePage, SupportPage, SupporterSignInPage,
 };
 use crate::state::AppState;
+use crate::static_shell::Drawn;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -67,30 +68,35 @@ pub fn App() -> impl IntoView {
 
 /// Everything on screen. Rebuilt when the language changes, like following a link to the
 /// page in the other language (GOV.UK's pattern): every text is read again (texts are
-/// plain strings, see `i18n`), and what the page had fetched is fetched again.
+/// plain strings, see `i18n`), and what the page had fetched is fetched again. The first
+/// drawing comes in steps, a task each (`static_shell`).
 #[component]
 fn Layout() -> impl IntoView {
     let i18n = use_i18n();
-    // Drawn in a task after the one that mounts the app (`static_shell`).
-    let drawn = static_shell::next_task();
+    let drawn = static_shell::first_drawing();
+    let frame = Memo::new(move |_| drawn.get() >= Drawn::Frame);
+    let page = Memo::new(move |_| drawn.get() >= Drawn::Page);
     move || {
         i18n.get_locale();
-        if !drawn.get() {
-            return None;
-        }
-        static_shell::replace_static_shell();
-        Some(view! {
-            <SkipLink />
-            <ExitLink />
-            <SiteHeader />
-            <div class="app-width-container">
-                <main id="main-content" class="app-main" tabindex="-1">
-                    <ExitIntro />
-                    <HelpingBanner />
-                    <PageRoutes />
-                </main>
-            </div>
-            <SiteFooter />
+        frame.get().then(|| {
+            view! {
+                <SkipLink />
+                <ExitLink />
+                <SiteHeader />
+                <div class="app-width-container">
+                    <main id="main-content" class="app-main" tabindex="-1">
+                        {move || {
+                            page.get()
+                                .then(|| view! {
+                                    <ExitIntro />
+                                    <HelpingBanner />
+                                    <PageRoutes />
+                                })
+                        }}
+                    </main>
+                </div>
+                <SiteFooter />
+            }
         })
     }
 }

@@ -14,18 +14,30 @@ use wasm_bindgen::JsCast;
 /// The worker's address. At the root, so it serves every page of the app.
 const WORKER_URL: &str = "/sw.js";
 
-/// Registers the service worker once the page has loaded, so it never competes with first
-/// paint or the app's own downloads (it then fetches the same files, mostly from the HTTP
-/// cache). Where service workers are unavailable (an insecure origin, some private
-/// browsing modes) or the build has none (`trunk serve`), the app works as before, online
-/// only.
+/// Registers the service worker once the page has loaded and the browser is idle, so it
+/// never competes with first paint, the app's own downloads (it then fetches the same
+/// files, mostly from the HTTP cache) or the app's start (registering takes a few
+/// milliseconds of the main thread, issue 14). Where service workers are unavailable (an
+/// insecure origin, some private browsing modes) or the build has none (`trunk serve`),
+/// the app works as before, online only.
 pub fn register_service_worker_after_load() {
     if document().ready_state() == "complete" {
-        register();
+        register_when_idle();
         return;
     }
-    let on_load = Closure::once_into_js(register);
+    let on_load = Closure::once_into_js(register_when_idle);
     _ = window().add_event_listener_with_callback("load", on_load.unchecked_ref());
+}
+
+/// `requestIdleCallback` where the browser has it (not Safari): then a task of its own.
+fn register_when_idle() {
+    let register = Closure::once_into_js(register);
+    if window()
+        .request_idle_callback(register.unchecked_ref())
+        .is_err()
+    {
+        _ = window().set_timeout_with_callback(register.unchecked_ref());
+    }
 }
 
 fn register() {

@@ -1,77 +1,100 @@
 //! The static shell in `index.html` (what shows while the wasm loads, and to anyone
-//! without JavaScript) and how the app takes its place: the shell stays on screen while
-//! the app starts, and the app's first drawing replaces it in one go, in the same task, so
-//! nothing flashes or moves.
+//! without JavaScript) and how the app takes its place: the shell stays on screen, and
+//! usable, while the app starts, and the app replaces it in one go, so nothing flashes or
+//! moves.
 //!
-//! The app starts in two tasks (issue 14): mounting sets up the language, the router and
-//! the state, and draws nothing; the drawing comes in the next task (`Layout` waits for
-//! [`next_task`]). Each is shorter than the whole was, and Lighthouse counts only the part
-//! of a task past 50 ms on a phone four times slower than the test machine.
+//! The app starts in short tasks (issue 14): most of a first drawing's time on a phone is
+//! the browser compiling the wasm functions it runs for the first time, on the main
+//! thread, and Lighthouse counts every part of a task past 50 ms on a phone four times
+//! slower than the test machine. So the app is mounted in a task of its own into an
+//! element outside the page, the header and footer are drawn in the next task, the page in
+//! the one after, and the whole goes in place of the shell in a last one. Drawn outside
+//! the page, the app is never on the page twice (one `<main>`, one set of links for the
+//! keyboard), and the shell works until the moment it goes.
 
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use ui::executor::end_turn;
 use wasm_bindgen::JsCast;
 
-/// The shell's nodes, until the app's first drawing takes their place.
-pub struct StaticShell {
-    root: web_sys::HtmlElement,
-    nodes: Vec<web_sys::Node>,
+/// The shell's element (`#app`) and the app's, until the app takes the shell's place.
+struct Swap {
+    shell: web_sys::HtmlElement,
+    app: web_sys::HtmlElement,
 }
 
 thread_local! {
-    /// Set once by `main` before mounting, taken once by the first drawing.
-    static SHELL: RefCell<Option<StaticShell>> = const { RefCell::new(None) };
+    /// Set once by `main` before mounting, taken once when the app goes in place.
+    static SWAP: RefCell<Option<Swap>> = const { RefCell::new(None) };
 }
 
-impl StaticShell {
-    /// Keeps what `root` shows now, for [`replace_static_shell`] to remove.
-    pub fn keep(root: &web_sys::HtmlElement) {
-        let mut nodes = Vec::new();
-        let mut next = root.first_child();
-        while let Some(node) = next {
-            next = node.next_sibling();
-            nodes.push(node);
+/// The element to mount the app into: a new `#app`, outside the page until the first
+/// drawing is done ([`first_drawing`]), which then takes the place of `shell`.
+pub fn app_element(shell: web_sys::HtmlElement) -> web_sys::HtmlElement {
+    let app = document()
+        .create_element("div")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(app) = app else {
+        // Never in a browser; the app then draws over the shell.
+        return shell;
+    };
+    app.set_id("app");
+    SWAP.set(Some(Swap {
+        shell,
+        app: app.clone(),
+    }));
+    app
+}
+
+/// How much of the first drawing is done. Each step comes in a task after the one before.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Drawn {
+    Nothing,
+    /// The skip link, exit bar, header, an empty `<main>` and the footer.
+    Frame,
+    /// The page too; the app then takes the shell's place.
+    Page,
+}
+
+/// The steps of the first drawing, each in a task of its own, and the app put in the
+/// shell's place in the task after the last (`app_element`).
+pub fn first_drawing() -> ReadSignal<Drawn> {
+    let (drawn, set_drawn) = signal(Drawn::Nothing);
+    leptos::task::spawn_local(async move {
+        // Each step's drawing is queued before this future, so it runs first (`end_turn`).
+        for step in [Drawn::Frame, Drawn::Page] {
+            end_turn().await;
+            set_drawn.set(step);
         }
-        SHELL.set(Some(StaticShell {
-            root: root.clone(),
-            nodes,
-        }));
-    }
+        end_turn().await;
+        put_app_in_place();
+    });
+    drawn
 }
 
-/// Removes the static shell, if it is still there: called by the app's first drawing just
-/// before its own nodes go in. A keyboard user who had tabbed into the shell (it paints
-/// first, tools/paint-first.mjs) gets focus back on the app's twin of that link.
-pub fn replace_static_shell() {
-    let Some(shell) = SHELL.take() else {
+/// Puts the app where the shell is. A keyboard user who had tabbed into the shell gets
+/// focus back on the app's twin of that link.
+fn put_app_in_place() {
+    let Some(Swap { shell, app }) = SWAP.take() else {
         return;
     };
-    let focused = focused_shell_link(&shell.root);
-    for node in &shell.nodes {
-        _ = shell.root.remove_child(node);
+    let focused = focused_shell_link(&shell);
+    if shell.replace_with_with_node_1(&app).is_err() {
+        return;
     }
     if let Some(selector) = focused {
-        // Before the next paint, when the app's nodes are in the page.
-        request_animation_frame(move || refocus(&selector));
+        refocus(&selector);
     }
-}
-
-/// `true` once the executor (`ui::executor`) gets to it: in the task after this one when
-/// this one has already run longer than a turn, as mounting does on a slow phone, so what
-/// waits for it is drawn in a task of its own.
-pub fn next_task() -> ReadSignal<bool> {
-    let (ready, set_ready) = signal(false);
-    leptos::task::spawn_local(async move { set_ready.set(true) });
-    ready
 }
 
 /// A selector for the app's twin of the shell link that has focus, if one has: the
 /// shell's links (skip link, exit, service name, phone numbers) have the same first class
 /// and `href` as the app's.
-fn focused_shell_link(root: &web_sys::HtmlElement) -> Option<String> {
+fn focused_shell_link(shell: &web_sys::HtmlElement) -> Option<String> {
     let active = document().active_element()?;
-    if !root.contains(Some(&active)) {
+    if !shell.contains(Some(&active)) {
         return None;
     }
     let class = active.class_list().item(0)?;

@@ -138,6 +138,42 @@ pub fn after_pending_work(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Ends this turn of the event loop: the future that awaits it, and whatever else is ready
+/// to run, goes on in a later task, after the browser has had its turn. For work that a
+/// phone would otherwise do in one long task (the victim app's start, `static_shell`).
+/// Outside a turn that can end (no queue installed, no `MessageChannel`) it only yields
+/// once.
+pub fn end_turn() -> EndTurn {
+    EndTurn { ended: false }
+}
+
+/// The future [`end_turn`] returns.
+pub struct EndTurn {
+    ended: bool,
+}
+
+impl std::future::Future for EndTurn {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        context: &mut Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.ended {
+            return std::task::Poll::Ready(());
+        }
+        self.ended = true;
+        // A turn whose time is up: `schedule` leaves what is ready for the next turn's
+        // message, already on its way while `TURN_STARTED` is set.
+        if TURN_STARTED.get().is_some() {
+            TURN_STARTED.set(Some(f64::NEG_INFINITY));
+        }
+        // Still in the queue, so `after_pending_work` waits for it.
+        context.waker().wake_by_ref();
+        std::task::Poll::Pending
+    }
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
