@@ -137,7 +137,9 @@ macro_rules! lazy_group {
                 }
 
                 async fn view(_this: Self) -> AnyView {
-                    $view($pages::$page).await
+                    // A group's file fetched just now: compiled and started in one task,
+                    // its page drawn in the next (issue 14).
+                    ui::executor::end_turn_if_it_waited($view($pages::$page)).await
                 }
             }
         )+

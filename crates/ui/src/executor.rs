@@ -155,10 +155,7 @@ pub struct EndTurn {
 impl std::future::Future for EndTurn {
     type Output = ();
 
-    fn poll(
-        mut self: std::pin::Pin<&mut Self>,
-        context: &mut Context<'_>,
-    ) -> std::task::Poll<()> {
+    fn poll(mut self: std::pin::Pin<&mut Self>, context: &mut Context<'_>) -> std::task::Poll<()> {
         if self.ended {
             return std::task::Poll::Ready(());
         }
@@ -172,6 +169,25 @@ impl std::future::Future for EndTurn {
         context.waker().wake_by_ref();
         std::task::Poll::Pending
     }
+}
+
+/// Awaits `future`; if it had to wait (for a file or an answer from the network), ends the
+/// turn before returning, so what is done with the output (drawing a page whose code has
+/// just arrived and been compiled) runs in a task of its own. Ready at once, it changes
+/// nothing: Leptos's router draws a page that is ready on its first poll in the same task.
+pub async fn end_turn_if_it_waited<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut waited = false;
+    let output = std::future::poll_fn(|context| {
+        let poll = future.as_mut().poll(context);
+        waited |= poll.is_pending();
+        poll
+    })
+    .await;
+    if waited {
+        end_turn().await;
+    }
+    output
 }
 
 fn now() -> f64 {
