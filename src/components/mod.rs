@@ -48,7 +48,7 @@ pub use textarea::Textarea;
 pub use time_range::{check_time, TimeRange};
 pub use timeline::Timeline;
 pub use ui::components::{
-    after_render, described_by, focus_element, Button, ButtonVariant, ErrorMessage, ErrorSummary,
-    FocusOnNavigate, LanguageSwitcher, Loaded, LoadingStatus, NotificationBanner, PageTitle,
-    RetryableError, SkipLink, SummaryList, SummaryRow, Tag, TextInput, WarningText,
+    after_render, described_by, focus_element, Button, ButtonVariant, DrawnNext, ErrorMessage,
+    ErrorSummary, FocusOnNavigate, LanguageSwitcher, Loaded, LoadingStatus, NotificationBanner,
+    PageTitle, RetryableError, SkipLink, SummaryList, SummaryRow, Tag, TextInput, WarningText,
 };

@@ -17,7 +17,7 @@ use shared::api::callbacks::{CallbackView, CallbacksView, NewCallbackRequest};
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    after_render, focus_element, ErrorSummary, Loaded, NotificationBanner, PageTitle,
+    after_render, focus_element, DrawnNext, ErrorSummary, Loaded, NotificationBanner, PageTitle,
 };
 use crate::form_errors::FormErrors;
 use crate::i18n::*;
@@ -127,7 +127,10 @@ pub fn CallbacksPage() -> impl IntoView {
             render=move |data: PageData| {
                 view! {
                     <CallbackList callbacks=data.callbacks.callbacks.clone() cancel />
-                    <CallbackForm data errors request />
+                    // Drawn a task after the list (issue 14).
+                    <DrawnNext>
+                        <CallbackForm data errors request />
+                    </DrawnNext>
                 }
             }
         />

@@ -9,7 +9,7 @@ use shared::api::preferences::{
 
 use crate::api;
 use crate::components::{
-    after_render, focus_element, Button, PhoneInput, RadioGroup, TextInput, Textarea,
+    after_render, focus_element, Button, DrawnNext, PhoneInput, RadioGroup, TextInput, Textarea,
 };
 use crate::form_errors::{field_message, FormErrors};
 use crate::i18n::*;
@@ -157,50 +157,53 @@ pub(super) fn PreferencesForm(
                 />
             </Show>
 
-            <h2 class="app-heading-l">{t!(i18n, preferences.safe_times_heading)}</h2>
-            <p class="app-body">{t!(i18n, preferences.safe_times_intro)}</p>
-            <SafeTimes windows=fields.windows errors=errors_signal />
+            // The rest of the form a task after the contact details (issue 14).
+            <DrawnNext>
+                <h2 class="app-heading-l">{t!(i18n, preferences.safe_times_heading)}</h2>
+                <p class="app-body">{t!(i18n, preferences.safe_times_intro)}</p>
+                <SafeTimes windows=fields.windows errors=errors_signal />
 
-            <h2 class="app-heading-l">{t!(i18n, preferences.keeping_safe_heading)}</h2>
-            <RadioGroup
-                id_prefix="voicemail-safe"
-                name="voicemail_safe"
-                legend=t_string!(i18n, preferences.voicemail_legend)
-                options=labelled(locale, YES_NO, yes_no_label)
-                value=fields.voicemail
-                errors=errors_signal
-            />
-            <RadioGroup
-                id_prefix="letters-safe"
-                name="letters_safe"
-                legend=t_string!(i18n, preferences.letters_legend)
-                options=labelled(locale, YES_NO, yes_no_label)
-                value=fields.letters
-                errors=errors_signal
-            />
-            <RadioGroup
-                id_prefix="caller-id-allowed"
-                name="caller_id_allowed"
-                legend=t_string!(i18n, preferences.caller_id_legend)
-                hint=Some(t_string!(i18n, preferences.caller_id_hint))
-                options=labelled(locale, YES_NO, yes_no_label)
-                value=fields.caller_id
-                errors=errors_signal
-            />
+                <h2 class="app-heading-l">{t!(i18n, preferences.keeping_safe_heading)}</h2>
+                <RadioGroup
+                    id_prefix="voicemail-safe"
+                    name="voicemail_safe"
+                    legend=t_string!(i18n, preferences.voicemail_legend)
+                    options=labelled(locale, YES_NO, yes_no_label)
+                    value=fields.voicemail
+                    errors=errors_signal
+                />
+                <RadioGroup
+                    id_prefix="letters-safe"
+                    name="letters_safe"
+                    legend=t_string!(i18n, preferences.letters_legend)
+                    options=labelled(locale, YES_NO, yes_no_label)
+                    value=fields.letters
+                    errors=errors_signal
+                />
+                <RadioGroup
+                    id_prefix="caller-id-allowed"
+                    name="caller_id_allowed"
+                    legend=t_string!(i18n, preferences.caller_id_legend)
+                    hint=Some(t_string!(i18n, preferences.caller_id_hint))
+                    options=labelled(locale, YES_NO, yes_no_label)
+                    value=fields.caller_id
+                    errors=errors_signal
+                />
 
-            <LanguageAndCommunication fields errors=errors_signal />
+                <LanguageAndCommunication fields errors=errors_signal />
 
-            <h2 class="app-heading-l">{t!(i18n, preferences.frequency_heading)}</h2>
-            <RadioGroup
-                id_prefix="update-frequency"
-                name="update_frequency"
-                legend=t_string!(i18n, preferences.frequency_legend)
-                hint=Some(t_string!(i18n, preferences.frequency_hint))
-                options=labelled(locale, FREQUENCIES, frequency_label)
-                value=fields.frequency
-                errors=errors_signal
-            />
-            <Button submit=true>{t!(i18n, preferences.save_button)}</Button>
+                <h2 class="app-heading-l">{t!(i18n, preferences.frequency_heading)}</h2>
+                <RadioGroup
+                    id_prefix="update-frequency"
+                    name="update_frequency"
+                    legend=t_string!(i18n, preferences.frequency_legend)
+                    hint=Some(t_string!(i18n, preferences.frequency_hint))
+                    options=labelled(locale, FREQUENCIES, frequency_label)
+                    value=fields.frequency
+                    errors=errors_signal
+                />
+                <Button submit=true>{t!(i18n, preferences.save_button)}</Button>
+            </DrawnNext>
         </form>
     }
 }

@@ -14,7 +14,7 @@ use shared::api::content::SupportDirectory;
 use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::components::{Button, CheckboxItem, Fieldset, Loaded, PageTitle};
+use crate::components::{Button, CheckboxItem, DrawnNext, Fieldset, Loaded, PageTitle};
 use crate::i18n::*;
 use crate::resource::loading_resource;
 use crate::session::optional_case;
@@ -144,52 +144,55 @@ fn Directory(directory: SupportDirectory) -> impl IntoView {
         <ul class="app-services">
             {national.into_iter().map(|service| view! { <ServiceCard service /> }).collect_view()}
         </ul>
-        <h2 class="app-heading-l">{t!(i18n, support.more_heading)}</h2>
-        <form class="app-filters" on:submit=apply_filters>
-            <Fieldset
-                id="needs"
-                legend=t_string!(i18n, support.needs_legend)
-                hint=Some(t_string!(i18n, support.needs_hint))
-            >
-                {needs
-                    .into_iter()
-                    .map(|need| {
-                        let id = need_id(&need);
-                        let label = need_label(i18n, &need);
-                        let checked = {
-                            let need = need.clone();
-                            Signal::derive(move || chosen_needs.with(|chosen| chosen.contains(&need)))
-                        };
-                        let on_toggle = Callback::new(move |on: bool| {
-                            chosen_needs.update(|chosen| {
-                                chosen.retain(|other| *other != need);
-                                if on {
-                                    chosen.push(need.clone());
-                                }
-                            })
-                        });
-                        view! { <CheckboxItem id name="needs" label checked on_toggle /> }
-                    })
-                    .collect_view()}
-            </Fieldset>
-            <Show when=move || crime_category.with(Option::is_some)>
-                <Fieldset id="crime" legend=t_string!(i18n, support.crime_legend)>
-                    <CheckboxItem
-                        id=ONLY_MY_CRIME_ID
-                        name="only_my_crime"
-                        label=t_string!(i18n, support.only_my_crime)
-                        checked=only_my_crime
-                        on_toggle=Callback::new(move |on| only_my_crime.set(on))
-                    />
+        // The filters and the other services, a task after the national ones (issue 14).
+        <DrawnNext>
+            <h2 class="app-heading-l">{t!(i18n, support.more_heading)}</h2>
+            <form class="app-filters" on:submit=apply_filters>
+                <Fieldset
+                    id="needs"
+                    legend=t_string!(i18n, support.needs_legend)
+                    hint=Some(t_string!(i18n, support.needs_hint))
+                >
+                    {needs
+                        .into_iter()
+                        .map(|need| {
+                            let id = need_id(&need);
+                            let label = need_label(i18n, &need);
+                            let checked = {
+                                let need = need.clone();
+                                Signal::derive(move || chosen_needs.with(|chosen| chosen.contains(&need)))
+                            };
+                            let on_toggle = Callback::new(move |on: bool| {
+                                chosen_needs.update(|chosen| {
+                                    chosen.retain(|other| *other != need);
+                                    if on {
+                                        chosen.push(need.clone());
+                                    }
+                                })
+                            });
+                            view! { <CheckboxItem id name="needs" label checked on_toggle /> }
+                        })
+                        .collect_view()}
                 </Fieldset>
-            </Show>
-            <Button submit=true>{t!(i18n, support.apply_filters)}</Button>
-        </form>
-        <p class="app-body app-services__count" role="status" aria-live="polite">{count}</p>
-        <ul class="app-services">
-            {move || {
-                shown.get().into_iter().map(|service| view! { <ServiceCard service /> }).collect_view()
-            }}
-        </ul>
+                <Show when=move || crime_category.with(Option::is_some)>
+                    <Fieldset id="crime" legend=t_string!(i18n, support.crime_legend)>
+                        <CheckboxItem
+                            id=ONLY_MY_CRIME_ID
+                            name="only_my_crime"
+                            label=t_string!(i18n, support.only_my_crime)
+                            checked=only_my_crime
+                            on_toggle=Callback::new(move |on| only_my_crime.set(on))
+                        />
+                    </Fieldset>
+                </Show>
+                <Button submit=true>{t!(i18n, support.apply_filters)}</Button>
+            </form>
+            <p class="app-body app-services__count" role="status" aria-live="polite">{count}</p>
+            <ul class="app-services">
+                {move || {
+                    shown.get().into_iter().map(|service| view! { <ServiceCard service /> }).collect_view()
+                }}
+            </ul>
+        </DrawnNext>
     }
 }

@@ -2,6 +2,7 @@
 //! doc comment is its markup contract (what ARIA it sets and why).
 
 pub mod button;
+pub mod drawn_next;
 pub mod error_message;
 pub mod error_summary;
 pub mod focus_on_navigate;
@@ -18,6 +19,7 @@ pub mod text_input;
 pub mod warning_text;
 
 pub use button::{Button, ButtonVariant};
+pub use drawn_next::DrawnNext;
 pub use error_message::{described_by, ErrorMessage};
 pub use error_summary::ErrorSummary;
 pub use focus_on_navigate::{after_render, focus_element, FocusOnNavigate, PageLoading};
