@@ -102,10 +102,11 @@ function launchChromium() {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function measure(port, path, cookie) {
-  const url = new URL(path, base).toString();
-  const runs = [];
-  for (let i = 0; i < RUNS; i += 1) {
+// One Lighthouse run. Now and then Chromium's trace of the load comes back incomplete
+// (NO_NAVSTART: "Please run Lighthouse again"); such a run measured nothing, so it is run
+// again, at most twice, and said so.
+async function runLighthouse(port, url, path, cookie) {
+  for (let attempt = 1; ; attempt += 1) {
     const result = await lighthouse(url, {
       port,
       output: "json",
@@ -113,8 +114,18 @@ async function measure(port, path, cookie) {
       onlyCategories: ["performance"],
       extraHeaders: cookie ? { Cookie: cookie } : undefined,
     });
-    const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const error = result.lhr.runtimeError;
+    if (!error) return result.lhr;
+    if (attempt > 2) throw new Error(`${path}: ${error.code} ${error.message}`);
+    console.error(`  ${path}: Lighthouse could not record this run (${error.code}); running it again`);
+  }
+}
+
+async function measure(port, path, cookie) {
+  const url = new URL(path, base).toString();
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const lhr = await runLighthouse(port, url, path, cookie);
     if (cookie && lhr.finalDisplayedUrl !== url) {
       throw new Error(`${path}: ended on ${lhr.finalDisplayedUrl}, not signed in`);
     }
@@ -139,7 +150,7 @@ async function measure(port, path, cookie) {
       failed.length ? `fail (${failed.join(", ")})` : "pass",
     ].join("\t"),
   );
-  console.error(`  ${path}: ${runs.map((r) => `${r.perf}/${r.lcp.toFixed(2)}s`).join("  ")}`);
+  console.error(`  ${path}: ${runs.map((r) => `${r.perf}/${r.lcp.toFixed(2)}s/${Math.round(r.tbt)}ms`).join("  ")}`);
 }
 
 const chrome = await launchChromium();
