@@ -6,7 +6,7 @@ use leptos::web_sys::SubmitEvent;
 use shared::api::callbacks::{CallbackReason, CallbackView, CallbacksView, NewCallbackRequest};
 
 use crate::api::ApiError;
-use crate::components::{Button, RadioGroup, Textarea};
+use crate::components::{Button, DrawnNext, RadioGroup, Textarea};
 use crate::form_errors::{field_message, FormErrors};
 use crate::i18n::*;
 
@@ -90,15 +90,18 @@ pub(super) fn CallbackForm(
                 value=fields.urgency
                 errors=errors_signal
             />
-            <WhenWeCanCall windows=fields.windows safe_times bookable_dates errors=errors_signal />
-            <WhichNumber
-                has_phone_on_file
-                phone_ending
-                other_number=fields.other_number
-                one_off_phone=fields.one_off_phone
-                errors=errors_signal
-            />
-            <Button submit=true>{t!(i18n, callbacks.submit)}</Button>
+            // When to call and which number, a task after the rest (issue 14).
+            <DrawnNext>
+                <WhenWeCanCall windows=fields.windows safe_times bookable_dates errors=errors_signal />
+                <WhichNumber
+                    has_phone_on_file
+                    phone_ending
+                    other_number=fields.other_number
+                    one_off_phone=fields.one_off_phone
+                    errors=errors_signal
+                />
+                <Button submit=true>{t!(i18n, callbacks.submit)}</Button>
+            </DrawnNext>
         </form>
     }
 }

@@ -190,19 +190,22 @@ pub(super) fn PreferencesForm(
                     errors=errors_signal
                 />
 
-                <LanguageAndCommunication fields errors=errors_signal />
+                // And the last part a task after that.
+                <DrawnNext>
+                    <LanguageAndCommunication fields errors=errors_signal />
 
-                <h2 class="app-heading-l">{t!(i18n, preferences.frequency_heading)}</h2>
-                <RadioGroup
-                    id_prefix="update-frequency"
-                    name="update_frequency"
-                    legend=t_string!(i18n, preferences.frequency_legend)
-                    hint=Some(t_string!(i18n, preferences.frequency_hint))
-                    options=labelled(locale, FREQUENCIES, frequency_label)
-                    value=fields.frequency
-                    errors=errors_signal
-                />
-                <Button submit=true>{t!(i18n, preferences.save_button)}</Button>
+                    <h2 class="app-heading-l">{t!(i18n, preferences.frequency_heading)}</h2>
+                    <RadioGroup
+                        id_prefix="update-frequency"
+                        name="update_frequency"
+                        legend=t_string!(i18n, preferences.frequency_legend)
+                        hint=Some(t_string!(i18n, preferences.frequency_hint))
+                        options=labelled(locale, FREQUENCIES, frequency_label)
+                        value=fields.frequency
+                        errors=errors_signal
+                    />
+                    <Button submit=true>{t!(i18n, preferences.save_button)}</Button>
+                </DrawnNext>
             </DrawnNext>
         </form>
     }
