@@ -12,7 +12,7 @@ use shared::api::supporters::{
 use super::Done;
 use crate::api::{self, ApiError};
 use crate::components::{
-    after_render, focus_element, permission_words, Button, ButtonVariant, ErrorSummary,
+    after_render, focus_element, permission_words, Button, ButtonVariant, DrawnNext, ErrorSummary,
     PermissionChoices, SummaryList, SummaryRow, Tag,
 };
 use crate::form_errors::FormErrors;
@@ -148,24 +148,27 @@ pub(super) fn Person(
                     <ActivityLines activity />
                 </SummaryRow>
             </SummaryList>
-            {if added_by_officer {
-                view! { <p class="app-body">{t!(i18n, people.added_by_officer)}</p> }.into_any()
-            } else {
-                view! {
-                    <ErrorSummary errors=errors />
-                    <form novalidate on:submit=on_save>
-                        <PermissionChoices
-                            id_prefix=prefix
-                            legend=change_heading
-                            chosen
-                            error=Signal::derive(move || errors.with(|e| e.message_for(&first_box(prefix))))
-                        />
-                        <Button submit=true>{t!(i18n, people.save_changes)}</Button>
-                    </form>
-                    <Button variant=ButtonVariant::Warning on:click=on_remove>{remove_label}</Button>
-                }
-                .into_any()
-            }}
+            // What the victim may change, a task after what the person may see (issue 14).
+            <DrawnNext>
+                {if added_by_officer {
+                    view! { <p class="app-body">{t!(i18n, people.added_by_officer)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ErrorSummary errors=errors />
+                        <form novalidate on:submit=on_save>
+                            <PermissionChoices
+                                id_prefix=prefix
+                                legend=change_heading
+                                chosen
+                                error=Signal::derive(move || errors.with(|e| e.message_for(&first_box(prefix))))
+                            />
+                            <Button submit=true>{t!(i18n, people.save_changes)}</Button>
+                        </form>
+                        <Button variant=ButtonVariant::Warning on:click=on_remove>{remove_label}</Button>
+                    }
+                    .into_any()
+                }}
+            </DrawnNext>
         </section>
     }
 }
