@@ -37,7 +37,7 @@ pub fn app_element(shell: web_sys::HtmlElement) -> web_sys::HtmlElement {
         .ok()
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(app) = app else {
-        // Never in a browser; the app then draws over the shell.
+        // Never in a browser; the app then mounts into the shell, after its content.
         return shell;
     };
     app.set_id("app");

@@ -2,8 +2,9 @@
 //! lower part of a long page drawn at once (a form under a list): on a phone, the browser
 //! compiles the wasm of everything drawn for the first time on the main thread, so one
 //! drawing of the whole is one long task, two halves are two shorter ones (issue 14).
-//! No markup of its own; the children arrive before the browser next answers input, and
-//! `after_render` waits for them (`crate::executor::after_pending_work`).
+//! No markup of its own; the children arrive one task later, a few milliseconds, and
+//! `after_render` waits for them (`crate::executor::after_pending_work`), so focus moved
+//! to something inside still finds it.
 
 use leptos::prelude::*;
 
