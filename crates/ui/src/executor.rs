@@ -138,6 +138,41 @@ pub fn after_pending_work(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Ready once every future that is ready to run has run ([`after_pending_work`]): what
+/// they draw, and what they queue meanwhile (`DrawnNext`'s later parts), is drawn.
+pub fn idle() -> Idle {
+    Idle { done: None }
+}
+
+/// The future [`idle`] returns.
+pub struct Idle {
+    /// Set once the queue has been asked to call back; true once it has.
+    done: Option<std::rc::Rc<Cell<bool>>>,
+}
+
+impl std::future::Future for Idle {
+    type Output = ();
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, context: &mut Context<'_>) -> std::task::Poll<()> {
+        if let Some(done) = &self.done {
+            return match done.get() {
+                true => std::task::Poll::Ready(()),
+                false => std::task::Poll::Pending,
+            };
+        }
+        let done = std::rc::Rc::new(Cell::new(false));
+        self.done = Some(done.clone());
+        let waker = context.waker().clone();
+        // Called back at once when nothing else is queued (this future is being polled,
+        // so it is not queued either): the wake then polls it again, ready.
+        after_pending_work(move || {
+            done.set(true);
+            waker.wake();
+        });
+        std::task::Poll::Pending
+    }
+}
+
 /// Ends this turn of the event loop: the future that awaits it, and whatever else is ready
 /// to run, goes on in a later task, after the browser has had its turn. For work that a
 /// phone would otherwise do in one long task (the victim app's start, `static_shell`).
@@ -297,7 +332,9 @@ impl NextTurn {
     fn new() -> Self {
         let on_message = Closure::<dyn FnMut()>::new(|| {
             TURN_STARTED.set(None);
-            if STATE.with_borrow(|state| !state.ready.is_empty()) {
+            // What waits for the queue to be empty counts too: a turn whose time ran out
+            // just as it polled the last future never got to call it back.
+            if STATE.with_borrow(|state| !state.ready.is_empty() || !state.when_idle.is_empty()) {
                 schedule();
             }
         });

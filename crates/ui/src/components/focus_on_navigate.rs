@@ -26,12 +26,17 @@ pub fn FocusOnNavigate() -> impl IntoView {
     let is_loading = move || loading.is_some_and(|loading| loading.get());
     // A navigation whose page has not had focus yet.
     let pending = StoredValue::new(false);
+    // Where the app was when this was set up: the effect's first run comes a little later
+    // (a task, in an app that starts in steps), after a quick first click perhaps, and
+    // that click is a navigation too.
+    let first_path = pathname.get_untracked();
     // Reads the path (rather than only tracking it): a memo that has never been read is
     // not yet subscribed to the URL, so `track()` alone never re-runs this effect. Runs
     // again when loading ends, to focus the page that has just arrived.
     Effect::new(move |previous: Option<String>| {
         let path = pathname.get();
-        if previous.is_some_and(|previous| previous != path) {
+        let previous = previous.as_deref().unwrap_or(&first_path);
+        if previous != path {
             pending.set_value(true);
         }
         if pending.get_value() && !is_loading() {
