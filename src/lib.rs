@@ -56,12 +56,17 @@ pub fn App() -> impl IntoView {
     let (page_loading, set_page_loading) = signal(false);
     provide_context(PageLoading(page_loading.into()));
 
+    // The router (and all that needs it) in a task after the rest (`static_shell`).
+    let drawn = static_shell::first_drawing();
+    let routed = Memo::new(move |_| drawn.get() >= Drawn::Router);
     view! {
         <LanguageProvider>
-            <Router set_is_routing=set_page_loading>
-                <FocusOnNavigate />
-                <Layout />
-            </Router>
+            {move || routed.get().then(|| view! {
+                <Router set_is_routing=set_page_loading>
+                    <FocusOnNavigate />
+                    <Layout drawn />
+                </Router>
+            })}
         </LanguageProvider>
     }
 }
@@ -71,31 +76,33 @@ pub fn App() -> impl IntoView {
 /// plain strings, see `i18n`), and what the page had fetched is fetched again. The first
 /// drawing comes in steps, a task each (`static_shell`).
 #[component]
-fn Layout() -> impl IntoView {
+fn Layout(drawn: ReadSignal<Drawn>) -> impl IntoView {
     let i18n = use_i18n();
-    let drawn = static_shell::first_drawing();
+    let header = Memo::new(move |_| drawn.get() >= Drawn::Header);
     let frame = Memo::new(move |_| drawn.get() >= Drawn::Frame);
     let page = Memo::new(move |_| drawn.get() >= Drawn::Page);
     move || {
         i18n.get_locale();
-        frame.get().then(|| {
+        header.get().then(|| {
             view! {
                 <SkipLink />
                 <ExitLink />
                 <SiteHeader />
-                <div class="app-width-container">
-                    <main id="main-content" class="app-main" tabindex="-1">
-                        {move || {
-                            page.get()
-                                .then(|| view! {
-                                    <ExitIntro />
-                                    <HelpingBanner />
-                                    <PageRoutes />
-                                })
-                        }}
-                    </main>
-                </div>
-                <SiteFooter />
+                {move || frame.get().then(|| view! {
+                    <div class="app-width-container">
+                        <main id="main-content" class="app-main" tabindex="-1">
+                            {move || {
+                                page.get()
+                                    .then(|| view! {
+                                        <ExitIntro />
+                                        <HelpingBanner />
+                                        <PageRoutes />
+                                    })
+                            }}
+                        </main>
+                    </div>
+                    <SiteFooter />
+                })}
             }
         })
     }
@@ -138,7 +145,9 @@ macro_rules! lazy_group {
 
                 async fn view(_this: Self) -> AnyView {
                     // A group's file fetched just now: compiled and started in one task,
-                    // its page drawn in the next (issue 14).
+                    // its page drawn in the next (issue 14). The app takes the static
+                    // shell's place once the page is there.
+                    let _loading = static_shell::LazyPageLoading::start();
                     ui::executor::end_turn_if_it_waited($view($pages::$page)).await
                 }
             }

@@ -3,19 +3,25 @@
 //! usable, while the app starts, and the app replaces it in one go, so nothing flashes or
 //! moves.
 //!
-//! The app starts in short tasks (issue 14): most of a first drawing's time on a phone is
-//! the browser compiling the wasm functions it runs for the first time, on the main
-//! thread, and Lighthouse counts every part of a task past 50 ms on a phone four times
-//! slower than the test machine. So the app is mounted in a task of its own into an
-//! element outside the page, the header and footer are drawn in the next task, the page in
-//! the one after, and the whole goes in place of the shell in a last one. Drawn outside
-//! the page, the app is never on the page twice (one `<main>`, one set of links for the
-//! keyboard), and the shell works until the moment it goes.
+//! The app starts in short tasks (issue 14): Lighthouse counts every part of a task past
+//! 50 ms on a phone four times slower than the test machine, and a first drawing runs
+//! every wasm function for the first time (the browser compiles each then, on the main
+//! thread). So the app is mounted in a task of its own into an element outside the page;
+//! the router is set up in the next task, the header drawn in the one after, then `<main>`
+//! and the footer, then the page. The app goes in place of the shell once the page is
+//! whole: a lazy page's code fetched, and the parts a page draws a task later
+//! (`DrawnNext`) drawn; swapped in sooner, the page would grow under the person's eyes and
+//! push the footer down (a layout shift of 0.23 on a desktop screen, measured on
+//! `/rights`). Drawn outside the page, the app is never on the page twice (one `<main>`,
+//! one set of links for the keyboard), and the shell works until the moment it goes.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use ui::executor::end_turn;
+use ui::executor::{end_turn, idle};
 use wasm_bindgen::JsCast;
 
 /// The shell's element (`#app`) and the app's, until the app takes the shell's place.
@@ -52,26 +58,78 @@ pub fn app_element(shell: web_sys::HtmlElement) -> web_sys::HtmlElement {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Drawn {
     Nothing,
-    /// The skip link, exit bar, header, an empty `<main>` and the footer.
+    /// The router, and what needs it, is set up (nothing drawn yet).
+    Router,
+    /// The skip link, exit bar and header.
+    Header,
+    /// An empty `<main>` and the footer.
     Frame,
     /// The page too; the app then takes the shell's place.
     Page,
 }
 
 /// The steps of the first drawing, each in a task of its own, and the app put in the
-/// shell's place in the task after the last (`app_element`).
+/// shell's place once the page is drawn (`app_element`).
 pub fn first_drawing() -> ReadSignal<Drawn> {
     let (drawn, set_drawn) = signal(Drawn::Nothing);
     leptos::task::spawn_local(async move {
         // Each step's drawing is queued before this future, so it runs first (`end_turn`).
-        for step in [Drawn::Frame, Drawn::Page] {
+        for step in [Drawn::Router, Drawn::Header, Drawn::Frame, Drawn::Page] {
             end_turn().await;
             set_drawn.set(step);
         }
-        end_turn().await;
+        // The page whole (see the top of this module). The first wait lets a lazy page's
+        // route start fetching its code; the last draws what the page drew after it.
+        idle().await;
+        LazyPagesShown.await;
+        idle().await;
         put_app_in_place();
     });
     drawn
+}
+
+thread_local! {
+    /// Lazy pages whose code is being fetched, and what waits for there to be none.
+    static LAZY_PAGES: RefCell<(usize, Option<Waker>)> = const { RefCell::new((0, None)) };
+}
+
+/// Held while a lazy page's code is fetched (`lib.rs`), so the first drawing waits for it.
+pub struct LazyPageLoading(());
+
+impl LazyPageLoading {
+    pub fn start() -> Self {
+        LAZY_PAGES.with_borrow_mut(|(loading, _)| *loading += 1);
+        Self(())
+    }
+}
+
+impl Drop for LazyPageLoading {
+    fn drop(&mut self) {
+        let waiting = LAZY_PAGES.with_borrow_mut(|(loading, waiting)| {
+            *loading = loading.saturating_sub(1);
+            (*loading == 0).then(|| waiting.take()).flatten()
+        });
+        if let Some(waker) = waiting {
+            waker.wake();
+        }
+    }
+}
+
+/// Ready when no lazy page's code is being fetched.
+struct LazyPagesShown;
+
+impl Future for LazyPagesShown {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
+        LAZY_PAGES.with_borrow_mut(|(loading, waiting)| match loading {
+            0 => Poll::Ready(()),
+            _ => {
+                *waiting = Some(context.waker().clone());
+                Poll::Pending
+            }
+        })
+    }
 }
 
 /// Puts the app where the shell is. A keyboard user who had tabbed into the shell gets

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::PageTitle;
+use crate::components::{DrawnNext, PageTitle};
 use crate::i18n::*;
 
 #[component]
@@ -28,29 +28,33 @@ pub fn StartPage() -> impl IntoView {
             <li><A href="/support">{t!(i18n, start.find_support)}</A></li>
         </ul>
 
-        <h2 class="app-heading-m">{t!(i18n, start.before_heading)}</h2>
-        <p class="app-body">{t!(i18n, start.you_need)}</p>
-        <ul class="app-list app-list--bullet">
-            <li>{t!(i18n, start.need_reference)}</li>
-            <li>{t!(i18n, start.need_phone_or_email)}</li>
-        </ul>
+        // The rest a task later (issue 14); the app takes the static shell's place only
+        // once it is drawn (`static_shell`).
+        <DrawnNext>
+            <h2 class="app-heading-m">{t!(i18n, start.before_heading)}</h2>
+            <p class="app-body">{t!(i18n, start.you_need)}</p>
+            <ul class="app-list app-list--bullet">
+                <li>{t!(i18n, start.need_reference)}</li>
+                <li>{t!(i18n, start.need_phone_or_email)}</li>
+            </ul>
 
-        <A href="/sign-in" attr:class="app-button app-button--start" attr:draggable="false">
-            {t!(i18n, start.start_now)}
-            <svg
-                class="app-button__start-icon"
-                xmlns="http://www.w3.org/2000/svg"
-                width="17.5"
-                height="19"
-                viewBox="0 0 33 40"
-                aria-hidden="true"
-                focusable="false"
-            >
-                <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"></path>
-            </svg>
-        </A>
+            <A href="/sign-in" attr:class="app-button app-button--start" attr:draggable="false">
+                {t!(i18n, start.start_now)}
+                <svg
+                    class="app-button__start-icon"
+                    xmlns="http://www.w3.org/2000/svg"
+                    width="17.5"
+                    height="19"
+                    viewBox="0 0 33 40"
+                    aria-hidden="true"
+                    focusable="false"
+                >
+                    <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"></path>
+                </svg>
+            </A>
 
-        <h2 class="app-heading-m">{t!(i18n, start.cannot_use_heading)}</h2>
-        <p class="app-body">{t!(i18n, start.cannot_use_body, number = help_line)}</p>
+            <h2 class="app-heading-m">{t!(i18n, start.cannot_use_heading)}</h2>
+            <p class="app-body">{t!(i18n, start.cannot_use_body, number = help_line)}</p>
+        </DrawnNext>
     }
 }

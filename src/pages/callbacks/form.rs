@@ -82,17 +82,22 @@ pub(super) fn CallbackForm(
                 error=field_message(errors_signal, "details")
                 max_chars=MAX_DETAILS_CHARS
             />
-            <RadioGroup
-                id_prefix="urgency"
-                name="urgency"
-                legend=t_string!(i18n, callbacks.urgency_legend)
-                options=urgencies(locale)
-                value=fields.urgency
-                errors=errors_signal
-            />
-            // When to call and which number, a task after the rest (issue 14).
+            // The rest in parts, each drawn as a task of its own after the one before
+            // (issue 14: one task for the whole form was a long task on a phone).
+            <DrawnNext>
+                <RadioGroup
+                    id_prefix="urgency"
+                    name="urgency"
+                    legend=t_string!(i18n, callbacks.urgency_legend)
+                    options=urgencies(locale)
+                    value=fields.urgency
+                    errors=errors_signal
+                />
+            </DrawnNext>
             <DrawnNext>
                 <WhenWeCanCall windows=fields.windows safe_times bookable_dates errors=errors_signal />
+            </DrawnNext>
+            <DrawnNext>
                 <WhichNumber
                     has_phone_on_file
                     phone_ending

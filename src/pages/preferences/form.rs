@@ -106,63 +106,66 @@ pub(super) fn PreferencesForm(
                 value=fields.preferred
                 errors=errors_signal
             />
-            <RadioGroup
-                id_prefix="second-method"
-                name="second_method"
-                legend=t_string!(i18n, preferences.second_legend)
-                options=labelled(locale, SECOND_METHODS, second_method_label)
-                value=fields.second
-                errors=errors_signal
-            />
-            <Show when=needs_phone>
-                <PhoneInput
-                    id="phone"
-                    name="phone"
-                    label=t_string!(i18n, preferences.phone_label)
-                    hint=t_string!(i18n, preferences.phone_hint)
-                    value=fields.phone
-                    error=field_message(errors_signal, "phone")
+            // The rest of the form in parts, each drawn as a task of its own after the one
+            // before (issue 14: one task for the whole form was a long task on a phone).
+            <DrawnNext>
+                <RadioGroup
+                    id_prefix="second-method"
+                    name="second_method"
+                    legend=t_string!(i18n, preferences.second_legend)
+                    options=labelled(locale, SECOND_METHODS, second_method_label)
+                    value=fields.second
+                    errors=errors_signal
                 />
-            </Show>
-            <Show when=move || fields.uses(ContactMethod::Email)>
-                <TextInput
-                    id="email"
-                    name="email"
-                    label=t_string!(i18n, preferences.email_label)
-                    hint=t_string!(i18n, preferences.email_hint)
-                    value=fields.email
-                    error=field_message(errors_signal, "email")
-                    autocomplete="email"
-                    input_type="email"
-                />
-            </Show>
-            <Show when=move || fields.uses(ContactMethod::Letter)>
-                <Textarea
-                    id="address"
-                    name="address"
-                    label=t_string!(i18n, preferences.address_label)
-                    hint=t_string!(i18n, preferences.address_hint)
-                    value=fields.address
-                    error=field_message(errors_signal, "address")
-                    autocomplete="street-address"
-                />
-                <TextInput
-                    id="postcode"
-                    name="postcode"
-                    label=t_string!(i18n, preferences.postcode_label)
-                    value=fields.postcode
-                    error=field_message(errors_signal, "postcode")
-                    autocomplete="postal-code"
-                    width_class="app-input--width-10"
-                />
-            </Show>
-
-            // The rest of the form a task after the contact details (issue 14).
+                <Show when=needs_phone>
+                    <PhoneInput
+                        id="phone"
+                        name="phone"
+                        label=t_string!(i18n, preferences.phone_label)
+                        hint=t_string!(i18n, preferences.phone_hint)
+                        value=fields.phone
+                        error=field_message(errors_signal, "phone")
+                    />
+                </Show>
+                <Show when=move || fields.uses(ContactMethod::Email)>
+                    <TextInput
+                        id="email"
+                        name="email"
+                        label=t_string!(i18n, preferences.email_label)
+                        hint=t_string!(i18n, preferences.email_hint)
+                        value=fields.email
+                        error=field_message(errors_signal, "email")
+                        autocomplete="email"
+                        input_type="email"
+                    />
+                </Show>
+                <Show when=move || fields.uses(ContactMethod::Letter)>
+                    <Textarea
+                        id="address"
+                        name="address"
+                        label=t_string!(i18n, preferences.address_label)
+                        hint=t_string!(i18n, preferences.address_hint)
+                        value=fields.address
+                        error=field_message(errors_signal, "address")
+                        autocomplete="street-address"
+                    />
+                    <TextInput
+                        id="postcode"
+                        name="postcode"
+                        label=t_string!(i18n, preferences.postcode_label)
+                        value=fields.postcode
+                        error=field_message(errors_signal, "postcode")
+                        autocomplete="postal-code"
+                        width_class="app-input--width-10"
+                    />
+                </Show>
+            </DrawnNext>
             <DrawnNext>
                 <h2 class="app-heading-l">{t!(i18n, preferences.safe_times_heading)}</h2>
                 <p class="app-body">{t!(i18n, preferences.safe_times_intro)}</p>
                 <SafeTimes windows=fields.windows errors=errors_signal />
-
+            </DrawnNext>
+            <DrawnNext>
                 <h2 class="app-heading-l">{t!(i18n, preferences.keeping_safe_heading)}</h2>
                 <RadioGroup
                     id_prefix="voicemail-safe"
@@ -189,23 +192,22 @@ pub(super) fn PreferencesForm(
                     value=fields.caller_id
                     errors=errors_signal
                 />
-
-                // And the last part a task after that.
-                <DrawnNext>
-                    <LanguageAndCommunication fields errors=errors_signal />
-
-                    <h2 class="app-heading-l">{t!(i18n, preferences.frequency_heading)}</h2>
-                    <RadioGroup
-                        id_prefix="update-frequency"
-                        name="update_frequency"
-                        legend=t_string!(i18n, preferences.frequency_legend)
-                        hint=Some(t_string!(i18n, preferences.frequency_hint))
-                        options=labelled(locale, FREQUENCIES, frequency_label)
-                        value=fields.frequency
-                        errors=errors_signal
-                    />
-                    <Button submit=true>{t!(i18n, preferences.save_button)}</Button>
-                </DrawnNext>
+            </DrawnNext>
+            <DrawnNext>
+                <LanguageAndCommunication fields errors=errors_signal />
+            </DrawnNext>
+            <DrawnNext>
+                <h2 class="app-heading-l">{t!(i18n, preferences.frequency_heading)}</h2>
+                <RadioGroup
+                    id_prefix="update-frequency"
+                    name="update_frequency"
+                    legend=t_string!(i18n, preferences.frequency_legend)
+                    hint=Some(t_string!(i18n, preferences.frequency_hint))
+                    options=labelled(locale, FREQUENCIES, frequency_label)
+                    value=fields.frequency
+                    errors=errors_signal
+                />
+                <Button submit=true>{t!(i18n, preferences.save_button)}</Button>
             </DrawnNext>
         </form>
     }
