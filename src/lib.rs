@@ -128,10 +128,12 @@ macro_rules! lazy_group {
             $($page),+
         }
 
+        // Only finds the page: setting it up is left to the caller, so that it can come
+        // in a task after the one that starts the file.
         #[leptos::lazy]
-        fn $view(page: $pages) -> AnyView {
+        fn $view(page: $pages) -> fn() -> AnyView {
             match page {
-                $($pages::$page => view! { <$page /> }.into_any()),+
+                $($pages::$page => || view! { <$page /> }.into_any()),+
             }
         }
 
@@ -145,10 +147,10 @@ macro_rules! lazy_group {
 
                 async fn view(_this: Self) -> AnyView {
                     // A group's file fetched just now: compiled and started in one task,
-                    // its page drawn in the next (issue 14). The app takes the static
-                    // shell's place once the page is there.
+                    // its page set up in the next and drawn in the one after (issue 14).
+                    // The app takes the static shell's place once the page is there.
                     let _loading = static_shell::LazyPageLoading::start();
-                    ui::executor::end_turn_if_it_waited($view($pages::$page)).await
+                    ui::executor::end_turns_if_it_waited($view($pages::$page), |page| page()).await
                 }
             }
         )+

@@ -206,11 +206,15 @@ impl std::future::Future for EndTurn {
     }
 }
 
-/// Awaits `future`; if it had to wait (for a file or an answer from the network), ends the
-/// turn before returning, so what is done with the output (drawing a page whose code has
-/// just arrived and been compiled) runs in a task of its own. Ready at once, it changes
-/// nothing: Leptos's router draws a page that is ready on its first poll in the same task.
-pub async fn end_turn_if_it_waited<F: std::future::Future>(future: F) -> F::Output {
+/// Awaits `future`, then returns `then(output)`. If `future` had to wait (for a file or an
+/// answer from the network), each comes in a task of its own: the task that finished
+/// `future` ends, `then` runs in the next, and what is done with its result (drawing a
+/// page) in the one after. Ready at once, it changes nothing: Leptos's router draws a
+/// page that is ready on its first poll in the same task.
+pub async fn end_turns_if_it_waited<F: std::future::Future, T>(
+    future: F,
+    then: impl FnOnce(F::Output) -> T,
+) -> T {
     let mut future = std::pin::pin!(future);
     let mut waited = false;
     let output = std::future::poll_fn(|context| {
@@ -219,10 +223,13 @@ pub async fn end_turn_if_it_waited<F: std::future::Future>(future: F) -> F::Outp
         poll
     })
     .await;
-    if waited {
-        end_turn().await;
+    if !waited {
+        return then(output);
     }
-    output
+    end_turn().await;
+    let result = then(output);
+    end_turn().await;
+    result
 }
 
 fn now() -> f64 {

@@ -97,17 +97,19 @@ pub(super) fn PreferencesForm(
         <PreviousVersions version=Signal::derive(move || current.with(|c| c.as_ref().map(|v| v.version))) />
         <form novalidate on:submit=on_submit>
             <h2 class="app-heading-l">{t!(i18n, preferences.how_to_contact_heading)}</h2>
-            <RadioGroup
-                id_prefix="preferred-method"
-                name="preferred_method"
-                legend=t_string!(i18n, preferences.preferred_legend)
-                hint=Some(t_string!(i18n, preferences.preferred_hint))
-                options=labelled(locale, METHODS, method_label)
-                value=fields.preferred
-                errors=errors_signal
-            />
-            // The rest of the form in parts, each drawn as a task of its own after the one
+            // The form's questions in parts, each drawn as a task of its own after the one
             // before (issue 14: one task for the whole form was a long task on a phone).
+            <DrawnNext>
+                <RadioGroup
+                    id_prefix="preferred-method"
+                    name="preferred_method"
+                    legend=t_string!(i18n, preferences.preferred_legend)
+                    hint=Some(t_string!(i18n, preferences.preferred_hint))
+                    options=labelled(locale, METHODS, method_label)
+                    value=fields.preferred
+                    errors=errors_signal
+                />
+            </DrawnNext>
             <DrawnNext>
                 <RadioGroup
                     id_prefix="second-method"
